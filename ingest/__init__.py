@@ -1,0 +1,1 @@
+"""Ingestion: load files into Documents, recognise tables, chunk, embed and store."""
