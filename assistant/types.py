@@ -26,6 +26,7 @@ class Location:
     paragraph: int | None = None
     table: int | None = None
     row: int | None = None
+    row_end: int | None = None  # a record spanning several rows (a budget line per row)
     line_start: int | None = None
     line_end: int | None = None
 
@@ -34,7 +35,10 @@ class Location:
         if self.page is not None:
             parts.append(f"p. {self.page}")
         if self.table is not None:
-            parts.append(f"table {self.table}" + (f", row {self.row}" if self.row is not None else ""))
+            rows = ""
+            if self.row is not None:
+                rows = f", row {self.row}" if self.row_end in (None, self.row) else f", rows {self.row}–{self.row_end}"
+            parts.append(f"table {self.table}{rows}")
         elif self.paragraph is not None:
             parts.append(f"paragraph {self.paragraph}")
         if self.line_start is not None:
@@ -51,6 +55,7 @@ class Location:
             "paragraph": self.paragraph,
             "table": self.table,
             "row": self.row,
+            "row_end": self.row_end,
             "line_start": self.line_start,
             "line_end": self.line_end,
         }
@@ -65,9 +70,15 @@ class Location:
             paragraph=meta.get("paragraph"),
             table=meta.get("table"),
             row=meta.get("row"),
+            row_end=meta.get("row_end"),
             line_start=meta.get("line_start"),
             line_end=meta.get("line_end"),
         )
+
+    def covers_row(self, table: int | None, row: int | None) -> bool:
+        if table is None or row is None or self.table != table or self.row is None:
+            return False
+        return self.row <= row <= (self.row_end or self.row)
 
     def span(self, other: Location) -> Location:
         """The smallest location covering ``self`` and ``other`` (same source)."""
@@ -84,7 +95,8 @@ class Location:
             page=lo(self.page, other.page),
             paragraph=lo(self.paragraph, other.paragraph),
             table=self.table if same_table else None,
-            row=self.row if same_table and self.row == other.row else None,
+            row=lo(self.row, other.row) if same_table else None,
+            row_end=hi(self.row_end or self.row, other.row_end or other.row) if same_table else None,
             line_start=lo(self.line_start, other.line_start),
             line_end=hi(self.line_end, other.line_end),
         )

@@ -110,7 +110,7 @@ class _Recogniser:
             return
         before = [c for c in cells[:idx] if clean(c)]
         if before and OUTPUT_CELL.match(before[-1]):
-            self.group = clean(before[-1])
+            self.group = clean(before[-1].strip().split("\n")[0])
         m = INDICATOR_CELL.match(cells[idx])
         assert m
         after = cells[idx + 1 :]

@@ -1,0 +1,364 @@
+"""The index: Chroma for vectors, SQLite beside it for everything else.
+
+SQLite (``projdocs.sqlite3`` in the home) is the source of truth: the document manifest,
+each document's text (quotes are checked against it), the chunks with an FTS5 keyword
+index (BM25), and the extracted records. Chroma holds the chunk vectors. A document is
+written vectors first, then one SQLite transaction; chunk ids that SQLite does not know
+are ignored at query time and pruned later, so a crash never exposes half a document.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+from urllib.parse import urlparse
+
+from assistant.errors import StoreError
+from assistant.settings import Settings
+from assistant.types import Chunk, Document, Location, Record
+
+logger = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    project_number TEXT NOT NULL,
+    related_projects TEXT NOT NULL,
+    period_start INTEGER,
+    period_end INTEGER,
+    pages INTEGER,
+    text TEXT NOT NULL,
+    n_chunks INTEGER NOT NULL,
+    ingested_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    metadata TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(id UNINDEXED, text, tokenize='unicode61');
+CREATE TABLE IF NOT EXISTS records (
+    source TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    location TEXT NOT NULL,
+    notes TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_key ON records(kind, key);
+"""
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A row of the manifest (without the text)."""
+
+    source: str
+    path: str
+    kind: str
+    sha256: str
+    title: str
+    doc_type: str
+    project_number: str
+    related_projects: tuple[str, ...]
+    period: tuple[int, int] | None
+    pages: int | None
+    n_chunks: int
+    ingested_at: float
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters applied to both keyword and vector search."""
+
+    sources: tuple[str, ...] = ()
+    doc_type: str = ""
+    project_number: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.doc_type or self.project_number)
+
+
+def _fts_query(text: str) -> str:
+    """A safe FTS5 query: the question's words OR-ed, each quoted."""
+    words = re.findall(r"[\w.,%]+", text.lower())
+    terms = []
+    for w in words:
+        w = w.strip(".,")
+        if len(w) > 1 or w.isdigit():
+            terms.append('"' + w.replace('"', "") + '"')
+    return " OR ".join(dict.fromkeys(terms))
+
+
+class Store:
+    """Access to the index of one home directory."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.home.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._collection: Any = None
+        self._connection().executescript(SCHEMA)
+
+    # SQLite ---------------------------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            try:
+                con = sqlite3.connect(self.settings.db_path, timeout=30, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open the index at {self.settings.db_path}: {exc}") from exc
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            con.row_factory = sqlite3.Row
+            self._local.con = con
+        return con
+
+    class _Tx:
+        def __init__(self, con: sqlite3.Connection) -> None:
+            self.con = con
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.con.execute("BEGIN IMMEDIATE")
+            return self.con
+
+        def __exit__(self, exc_type: Any, *_: Any) -> None:
+            self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+    def db(self) -> Store._Tx:
+        """A write transaction (all or nothing)."""
+        return Store._Tx(self._connection())
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self._connection().execute(sql, params).fetchall()
+
+    # Chroma -----------------------------------------------------------------------------
+    @property
+    def collection(self) -> Any:
+        if self._collection is None:
+            self._collection = self._open_collection()
+        return self._collection
+
+    def _open_collection(self) -> Any:
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if self.settings.chroma_url:
+                url = urlparse(self.settings.chroma_url)
+                client = chromadb.HttpClient(
+                    host=url.hostname or "127.0.0.1",
+                    port=url.port or 8000,
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
+            else:
+                client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
+            # our own vectors always: Chroma's default embedding function would download a model
+            return client.get_or_create_collection(
+                self.settings.index_name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        except Exception as exc:  # chromadb raises many kinds
+            where = self.settings.chroma_url or self.settings.chroma_path
+            raise StoreError(f"cannot open the Chroma collection at {where}: {exc}") from exc
+
+    # documents --------------------------------------------------------------------------
+    def documents(self) -> list[StoredDocument]:
+        rows = self.query(
+            "SELECT source, path, kind, sha256, title, doc_type, project_number, related_projects, "
+            "period_start, period_end, pages, n_chunks, ingested_at FROM documents ORDER BY source"
+        )
+        return [self._doc(r) for r in rows]
+
+    def document(self, source: str) -> StoredDocument | None:
+        docs = [d for d in self.documents() if d.source == source]
+        return docs[0] if docs else None
+
+    @staticmethod
+    def _doc(r: sqlite3.Row) -> StoredDocument:
+        period = (r["period_start"], r["period_end"]) if r["period_start"] else None
+        return StoredDocument(
+            r["source"], r["path"], r["kind"], r["sha256"], r["title"], r["doc_type"], r["project_number"],
+            tuple(json.loads(r["related_projects"])), period, r["pages"], r["n_chunks"], r["ingested_at"],
+        )
+
+    def document_text(self, source: str) -> str | None:
+        rows = self.query("SELECT text FROM documents WHERE source = ?", (source,))
+        return rows[0]["text"] if rows else None
+
+    def chunk_ids(self, source: str) -> set[str]:
+        return {r["id"] for r in self.query("SELECT id FROM chunks WHERE source = ?", (source,))}
+
+    def write_document(
+        self, doc: Document, chunks: list[Chunk], vectors: list[list[float]], records: list[Record]
+    ) -> None:
+        """Replace ``doc``'s chunks, vectors and records: vectors first, then one transaction."""
+        old_ids = self.chunk_ids(doc.source)
+        new = [(c, v) for c, v in zip(chunks, vectors) if c.id not in old_ids]
+        for start in range(0, len(new), 500):
+            batch = new[start : start + 500]
+            self.collection.upsert(
+                ids=[c.id for c, _ in batch],
+                embeddings=[v for _, v in batch],
+                documents=[c.text for c, _ in batch],
+                metadatas=[c.to_metadata() for c, _ in batch],
+            )
+        with self.db() as con:
+            self._delete_rows(con, doc.source)
+            con.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.source, doc.path, doc.kind, doc.sha256, doc.title, doc.doc_type, doc.project_number,
+                    json.dumps(list(doc.related_projects)), doc.period[0] if doc.period else None,
+                    doc.period[1] if doc.period else None, doc.pages, doc.text, len(chunks), time.time(),
+                ),
+            )
+            con.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?)",
+                [(c.id, doc.source, c.text, json.dumps(c.to_metadata())) for c in chunks],
+            )
+            con.executemany("INSERT INTO chunks_fts (id, text) VALUES (?,?)", [(c.id, c.text) for c in chunks])
+            con.executemany(
+                "INSERT INTO records VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (r.source, r.kind, r.key, r.label, r.group, json.dumps(r.fields),
+                     json.dumps(r.location.to_metadata()), json.dumps(list(r.notes)))
+                    for r in records
+                ],
+            )
+        stale = old_ids - {c.id for c in chunks}
+        if stale:
+            self.collection.delete(ids=sorted(stale))
+
+    @staticmethod
+    def _delete_rows(con: sqlite3.Connection, source: str) -> None:
+        con.execute("DELETE FROM chunks_fts WHERE id IN (SELECT id FROM chunks WHERE source = ?)", (source,))
+        con.execute("DELETE FROM chunks WHERE source = ?", (source,))
+        con.execute("DELETE FROM records WHERE source = ?", (source,))
+        con.execute("DELETE FROM documents WHERE source = ?", (source,))
+
+    def remove_document(self, source: str) -> bool:
+        """Forget a document; returns False when it was not in the index."""
+        ids = self.chunk_ids(source)
+        with self.db() as con:
+            existed = con.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone() is not None
+            self._delete_rows(con, source)
+        if ids:
+            self.collection.delete(ids=sorted(ids))
+        return existed
+
+    # chunks -----------------------------------------------------------------------------
+    def chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.query(f"SELECT id, text, metadata FROM chunks WHERE id IN ({marks})", list(ids))
+        return {r["id"]: Chunk.from_metadata(r["id"], r["text"], json.loads(r["metadata"])) for r in rows}
+
+    def count_chunks(self) -> int:
+        return int(self.query("SELECT COUNT(*) AS n FROM chunks")[0]["n"])
+
+    def keyword_search(self, text: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
+        """Chunk ids ranked by BM25 (best first) with their scores."""
+        q = _fts_query(text)
+        if not q:
+            return []
+        sql = (
+            "SELECT f.id AS id, bm25(chunks_fts) AS score FROM chunks_fts f JOIN chunks c ON c.id = f.id "
+            "JOIN documents d ON d.source = c.source WHERE chunks_fts MATCH ?"
+        )
+        params: list[Any] = [q]
+        sql, params = self._filter_sql(sql, params, filters)
+        sql += " ORDER BY score LIMIT ?"
+        params.append(k)
+        try:
+            rows = self.query(sql, params)
+        except sqlite3.OperationalError as exc:
+            logger.warning("keyword search failed for %r: %s", q, exc)
+            return []
+        return [(r["id"], -float(r["score"])) for r in rows]
+
+    @staticmethod
+    def _filter_sql(sql: str, params: list[Any], filters: Filters) -> tuple[str, list[Any]]:
+        if filters.sources:
+            sql += f" AND d.source IN ({','.join('?' * len(filters.sources))})"
+            params += list(filters.sources)
+        if filters.doc_type:
+            sql += " AND d.doc_type = ?"
+            params.append(filters.doc_type)
+        if filters.project_number:
+            number = filters.project_number.lstrip("0")
+            sql += " AND (ltrim(d.project_number, '0') = ? OR d.related_projects LIKE ?)"
+            params += [number, f'%{number}"%']
+        return sql, params
+
+    def vector_search(self, vector: list[float], k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
+        """Chunk ids nearest to ``vector`` (best first) with cosine similarity; only ids SQLite knows."""
+        where: dict[str, Any] | None = None
+        conditions: list[dict[str, Any]] = []
+        if filters.sources:
+            conditions.append({"source": {"$in": list(filters.sources)}})
+        if filters.doc_type:
+            conditions.append({"doc_type": filters.doc_type})
+        if filters.project_number:
+            allowed = [d.source for d in self.documents() if matches_project(d, filters.project_number)]
+            conditions.append({"source": {"$in": allowed or ["\x00none"]}})
+        if conditions:
+            where = conditions[0] if len(conditions) == 1 else {"$and": conditions}
+        if self.collection.count() == 0:
+            return []
+        try:
+            res = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
+        except Exception as exc:
+            raise StoreError(f"vector search failed: {exc}") from exc
+        ids, dists = res["ids"][0], res["distances"][0]
+        known = set(self.chunks(ids))
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
+
+    # records ----------------------------------------------------------------------------
+    def records(self, kind: str | None = None, sources: Sequence[str] = ()) -> list[Record]:
+        sql = "SELECT * FROM records WHERE 1=1"
+        params: list[Any] = []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if sources:
+            sql += f" AND source IN ({','.join('?' * len(sources))})"
+            params += list(sources)
+        return [
+            Record(
+                kind=r["kind"], key=r["key"], label=r["label"], fields=json.loads(r["fields"]),
+                location=Location.from_metadata(json.loads(r["location"])), source=r["source"],
+                group=r["grp"], notes=tuple(json.loads(r["notes"])),
+            )
+            for r in self.query(sql, params)
+        ]
+
+    def iter_all_vector_ids(self) -> Iterator[str]:
+        got = self.collection.get(include=[])
+        yield from got["ids"]
+
+
+def matches_project(doc: StoredDocument, number: str) -> bool:
+    """A document belongs to a project when it carries its number or names it as a phase."""
+    n = number.lstrip("0")
+    return doc.project_number.lstrip("0") == n or any(p.lstrip("0") == n for p in doc.related_projects)

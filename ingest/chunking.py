@@ -1,0 +1,156 @@
+"""Section-aware chunks that fit the embedder, plus one self-contained chunk per table row.
+
+all-MiniLM-L6-v2 reads only the first 256 word pieces of a text, so chunks aim at
+``Settings.chunk_tokens`` pieces and long paragraphs are split at sentence ends. Every
+piece of a chunk is a verbatim line of its source (pieces are joined with newlines).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable, Iterable
+
+from assistant.types import Block, Chunk, Document, Location, Record
+from ingest.tables import clean, period_label
+
+TokenCounter = Callable[[str], int]
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
+
+
+def approx_tokens(text: str) -> int:
+    """A quick estimate of word pieces (used where the tokenizer is not loaded)."""
+    return int(len(re.findall(r"\w+|[^\w\s]", text)) * 1.15) + 1
+
+
+def chunk_id(source: str, location: Location, text: str) -> str:
+    key = f"{source}|{location}|{text}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; each is a verbatim span of it."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _pieces(block: Block, limit: int, count: TokenCounter) -> Iterable[str]:
+    """A block's text, cut at sentence ends where it is longer than the limit."""
+    text = block.text.strip()
+    if count(text) <= limit:
+        yield text
+        return
+    piece = ""
+    for sentence in split_sentences(text):
+        candidate = f"{piece} {sentence}" if piece else sentence
+        if piece and count(candidate) > limit:
+            yield piece
+            piece = sentence
+        else:
+            piece = candidate
+        while count(piece) > limit:  # one enormous "sentence": cut by words
+            words = piece.split(" ")
+            cut = max(1, len(words) * limit // max(count(piece), 1))
+            yield " ".join(words[:cut])
+            piece = " ".join(words[cut:])
+    if piece:
+        yield piece
+
+
+def _make(doc: Document, text: str, location: Location, section: tuple[str, ...], chunk_type: str) -> Chunk:
+    return Chunk(
+        id=chunk_id(doc.source, location, text),
+        text=text,
+        location=location,
+        title=doc.title,
+        section=" > ".join(section),
+        doc_type=doc.doc_type,
+        project_number=doc.project_number,
+        chunk_type=chunk_type,
+    )
+
+
+def record_sentence(record: Record, period: tuple[int, int] | None) -> str:
+    """A table row as one self-contained sentence, so that retrieval finds it."""
+    f = record.fields
+    if record.kind == "indicator":
+        parts = [f"Indicator {clean(f.get('indicator', record.key))}"]
+        if record.group:
+            parts.append(f"({clean(record.group)})")
+        parts.append(f"Baseline ({clean(f.get('baseline_year', ''))}): {clean(f.get('baseline', '')) or 'empty'}.")
+        years = sorted(k for k in f if k.startswith("year_"))
+        for k in years:
+            parts.append(f"{period_label(int(k.split('_')[1]), period)} target: {clean(f[k]) or 'empty'}.")
+        parts.append(f"Final target: {clean(f.get('final', '')) or 'empty'}.")
+        if f.get("data_source"):
+            parts.append(f"Data source: {clean(f['data_source'])}.")
+        return " ".join(parts)
+    if record.kind == "budget":
+        head = f"Budget: {record.key.capitalize()} {record.label}".strip()
+        amounts = [f"{k}: {clean(v)}" for k, v in f.items() if re.fullmatch(r"(19|20)\d\d|year_\d|total", k)]
+        extra = [f"Responsible party: {clean(f['responsible_party'])}"] if f.get("responsible_party") else []
+        group = f" ({clean(record.group)})" if record.group else ""
+        return f"{head}{group}. " + "; ".join(amounts + extra) + " (USD)."
+    if record.kind == "qa_section":
+        return f"QA section {record.label}: Quality Rating {clean(f.get('rating', ''))}."
+    if record.kind == "qa_question":
+        sel = f.get("selected") or "not recorded"
+        return f"QA question {record.key} ({record.group}): {clean(record.label)} Selected rating: {sel}."
+    return clean(" | ".join(f.values()))
+
+
+def chunk_document(
+    doc: Document,
+    records: list[Record],
+    max_tokens: int = 200,
+    count: TokenCounter = approx_tokens,
+    overlap: int = 1,
+) -> list[Chunk]:
+    """Text chunks by section, a chunk per table row, and a chunk per record."""
+    chunks: list[Chunk] = []
+    table_records = [r for r in records if r.location.table is not None]
+    run: list[tuple[str, Location]] = []
+    run_section: tuple[str, ...] = ()
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            text = "\n".join(t for t, _ in run)
+            loc = run[0][1]
+            for _, other in run[1:]:
+                loc = loc.span(other)
+            chunks.append(_make(doc, text, loc, run_section, "text"))
+        kept = run[-overlap:] if overlap and run else []
+        run = [(t, l) for t, l in kept if count(t) < max_tokens // 2]
+
+    for block in doc.blocks:
+        if block.kind == "table":
+            flush()
+            run = []
+            header = ""
+            for row in block.rows:
+                cells = [c for c in (clean(c) for c in row.cells) if c]
+                if not cells:
+                    continue
+                if not header and len(cells) > 1:
+                    header = " | ".join(cells)
+                if any(r.location.covers_row(row.location.table, row.location.row) for r in table_records):
+                    continue  # the record chunk says it better
+                text = "\n".join(c.strip() for c in row.cells if c.strip())
+                for piece in _pieces(Block("paragraph", text, row.location), max_tokens, count):
+                    chunks.append(_make(doc, piece, row.location, block.section, "table_row"))
+            continue
+        if block.section != run_section:
+            flush()
+            run = []
+            run_section = block.section
+        for piece in _pieces(block, max_tokens, count):
+            size = sum(count(t) for t, _ in run) + count(piece)
+            if run and size > max_tokens:
+                flush()
+            run.append((piece, block.location))
+    flush()
+    for record in records:
+        text = record_sentence(record, doc.period)
+        chunks.append(_make(doc, text, record.location, (record.group,) if record.group else (), "record"))
+    unique: dict[str, Chunk] = {c.id: c for c in chunks}
+    return list(unique.values())

@@ -1,0 +1,71 @@
+"""Document-level facts found in the text: type, title, project number, period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.types import Document
+
+_PROJECT_NUMBER = re.compile(r"(?:Project Number|Project ID|Award ID)\b[^\n]{0,120}?\b(\d{6,9})\b", re.I)
+_ANY_NUMBER = re.compile(r"\b(0{2,3}\d{5,6})\b")
+_DATES = re.compile(r"Project Date:[^\d\n]*((?:19|20)\d\d)-\d\d-\d\d\s*/\s*((?:19|20)\d\d)-\d\d-\d\d")
+
+
+def normalise_project_number(number: str) -> str:
+    """Atlas numbers are written with varying leading zeros: 000123513 == 00123513."""
+    return number.strip().lstrip("0")
+
+
+def _title(doc: Document) -> str:
+    m = re.search(r"Project Title:(?:</b>)?\s*([^\n]+)", doc.text)
+    if m:
+        return m.group(1).strip()
+    m = re.search(r"Project title and Atlas Project Number:\s*([^/\n]+)", doc.text)
+    if m:
+        return m.group(1).strip()
+    for block in doc.blocks[:20]:
+        if block.kind == "heading":
+            return block.text.strip("#* ").strip()
+    return doc.title
+
+
+def _period(doc: Document) -> tuple[int, int] | None:
+    if m := _DATES.search(doc.text):
+        return int(m.group(1)), int(m.group(2))
+    # the multi-year work plan's year columns ("2021 | 2022 | 2023")
+    for block in doc.blocks:
+        if block.kind != "table":
+            continue
+        head = " ".join(" ".join(r.cells) for r in block.rows[:4]).upper()
+        if "ACTIVITIES" not in head:
+            continue
+        years = sorted(
+            {int(c.strip()) for r in block.rows[:4] for c in r.cells if re.fullmatch(r"\s*(19|20)\d\d\s*", c)}
+        )
+        if len(years) >= 2 and years[-1] - years[0] == len(years) - 1:
+            return years[0], years[-1]
+    return None
+
+
+def describe(doc: Document) -> Document:
+    """``doc`` with its type, title, project numbers and period filled in."""
+    head = doc.text[:5000].lower()
+    if "quality assurance report" in head or "qa report" in head:
+        doc_type = "qa_report"
+    elif "results framework" in doc.text.lower() or "project document" in head:
+        doc_type = "project_document"
+    else:
+        doc_type = "document"
+    m = _PROJECT_NUMBER.search(doc.text)
+    number = m.group(1) if m else ""
+    others = sorted({n for n in _ANY_NUMBER.findall(doc.text)}, key=normalise_project_number)
+    related = tuple(n for n in others if normalise_project_number(n) != normalise_project_number(number))
+    return replace(
+        doc,
+        doc_type=doc_type,
+        title=_title(doc),
+        project_number=number,
+        related_projects=related,
+        period=_period(doc),
+    )
