@@ -12,10 +12,9 @@ import re
 from typing import Callable, Iterable
 
 from assistant.types import Block, Chunk, Document, Location, Record
-from ingest.tables import clean, period_label
+from assistant.textutil import clean, period_label, split_sentences
 
 TokenCounter = Callable[[str], int]
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
 
 
 def approx_tokens(text: str) -> int:
@@ -26,11 +25,6 @@ def approx_tokens(text: str) -> int:
 def chunk_id(source: str, location: Location, text: str) -> str:
     key = f"{source}|{location}|{text}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; each is a verbatim span of it."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def _pieces(block: Block, limit: int, count: TokenCounter) -> Iterable[str]:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.textutil import clean, period_label, to_number
 from assistant.types import Block, Document, Location, Record, TableRow
+
+__all__ = ["clean", "period_label", "to_number", "recognise_tables", "recognise_qa"]
 
 INDICATOR_CELL = re.compile(r"^\s*(\d+\.\d+)\s*[–—-]\s*(.+)$", re.S)
 ACTIVITY_CELL = re.compile(r"^\s*Activity\s+(\d+\.\d+)\.?\s*(.*)$", re.S | re.I)
@@ -31,19 +34,6 @@ QA_SECTIONS = (
 _RATING = re.compile(r"Quality Rating:\s*\**\s*([A-Za-z ]+?)\s*\**\s*$")
 _QUESTION = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
 _OPTION = re.compile(r"^\s*[-*•]\s+(?:(\d)\s*:\s*)?(.*)$")
-
-
-def clean(cell: str) -> str:
-    """Cell text on one line, as a person reads it (used for display, not for quotes)."""
-    return re.sub(r"\s+", " ", cell.replace("\xa0", " ")).strip()
-
-
-def to_number(cell: str) -> float | None:
-    """The number a cell states ("1 505 000", "7,300 50% women" → 7300), or None."""
-    m = re.match(r"^\s*[>~<]?\s*(\d{1,3}(?:[ ,\xa0]\d{3})+|\d+)(?:\.\d+)?", cell)
-    if not m:
-        return None
-    return float(re.sub(r"[ ,\xa0]", "", m.group(1)))
 
 
 @dataclass
@@ -85,13 +75,6 @@ def _target_periods(rows: list[TableRow]) -> int:
 def _strip_bookmarks(cell: str) -> str:
     """Word bookmarks exported as "[bookmark: _Hlk…]" are not content."""
     return re.sub(r"\[bookmark: [^\]]*\]", "", cell)
-
-
-def period_label(index: int, period: tuple[int, int] | None) -> str:
-    """"Year 2 (2022)" when the project period is known, else "Year 2"."""
-    if period:
-        return f"Year {index} ({period[0] + index - 1})"
-    return f"Year {index}"
 
 
 class _Recogniser:
@@ -142,7 +125,8 @@ class _Recogniser:
                 self._add_budget_line(clean(cells[line_at]), cells[line_at + 1 :], year_names, row.location)
                 return
             m = ACTIVITY_CELL.match(label_cell)
-            fields = {y: cells[2 + i].strip() for i, y in enumerate(year_names)}
+            fields = {"activity": label_cell.strip()}
+            fields.update({y: cells[2 + i].strip() for i, y in enumerate(year_names)})
             fields["responsible_party"] = cells[2 + ny].strip() if len(cells) > 2 + ny else ""
             fields["funding_source"] = cells[3 + ny].strip() if len(cells) > 3 + ny else ""
             key = f"activity {m.group(1)}" if m else clean(label_cell).lower()[:80]
@@ -158,7 +142,8 @@ class _Recogniser:
         amount = nonempty[-1].strip() if len(nonempty) > 1 else ""
         m = SUBTOTAL_CELL.match(label)
         key = f"subtotal {m.group(1)}" if m else label.lower()
-        self.records.append(Record("budget", key, label, {"total": amount}, row.location, self.doc.source, self.group))
+        fields = {"label": nonempty[0].strip(), "total": amount}
+        self.records.append(Record("budget", key, label, fields, row.location, self.doc.source, self.group))
         self.activity = None
 
     def _add_budget_line(self, line: str, amounts: list[str], years: list[str], loc: Location) -> None:

@@ -58,7 +58,15 @@ def _groups(lines: list[str]) -> list[_Group]:
             current.lines.append(line)
         else:
             current = None
-    return groups
+    return [part for g in groups for part in _split_leading_text(g)]
+
+
+def _split_leading_text(group: _Group) -> list[_Group]:
+    """A heading or paragraph written right above a table (no blank line) is not a cell."""
+    first_cell = next((i for i, line in enumerate(group.lines) if _CELL.match(line)), None)
+    if not first_cell:
+        return [group]
+    return [_Group(group.start, group.lines[:first_cell]), _Group(group.start + first_cell, group.lines[first_cell:])]
 
 
 def _rows_of_table(groups: list[_Group]) -> list[tuple[list[str], int, int]]:

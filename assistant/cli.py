@@ -1,0 +1,290 @@
+"""The ``projdocs`` command line: thin commands that parse, call the library and print.
+
+Results go to stdout, progress and logs to stderr. Errors become one line and exit 1
+(a traceback only with -vv).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant import __version__
+from assistant.errors import ProjdocsError
+from assistant.settings import Settings, load_settings
+
+
+def _quiet_libraries() -> None:
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for name in ("chromadb", "sentence_transformers", "httpx", "transformers"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        import transformers
+
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()
+    except ImportError:  # pragma: no cover
+        pass
+
+
+class Context:
+    def __init__(self, home: str | None, verbose: int) -> None:
+        self.home = home
+        self.verbose = verbose
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.home)
+        return self._settings
+
+
+def _fail(ctx: Context, exc: Exception) -> None:
+    if ctx.verbose >= 2:
+        raise exc
+    raise click.ClickException(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(file_okay=False), envvar="PROJDOCS_HOME", help="Folder for the index and everything the tool writes.")
+@click.option("-v", "--verbose", count=True, help="-v for progress logs, -vv for debug logs and tracebacks.")
+@click.version_option(__version__, prog_name="projdocs")
+@click.pass_context
+def cli(click_ctx: click.Context, home: str | None, verbose: int) -> None:
+    """ProjectDocs Assistant: cited answers from project documents, offline.
+
+    \b
+    Examples:
+      projdocs ingest corpus/
+      projdocs ask "What were the 2022 targets for indicator 2.3?"
+      projdocs facts --kind indicators
+    """
+    _quiet_libraries()
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    click_ctx.obj = Context(home, verbose)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.pass_obj
+def ingest(ctx: Context, paths: tuple[str, ...]) -> None:
+    """Add files or folders (PDF, DOCX, TXT, MD) to the index.
+
+    Unchanged files are skipped; a changed file replaces its old chunks; a file that
+    cannot be read is reported with the reason and the others are still ingested.
+
+    \b
+    Examples:
+      projdocs ingest corpus/
+      projdocs ingest report.pdf prodoc.docx
+    """
+    from ingest.pipeline import ingest_paths
+
+    bar: Any = None
+
+    def progress(name: str, done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if name:
+            bar.label = f"ingesting {name}"
+
+    try:
+        summary = ingest_paths(paths, ctx.settings, on_progress=progress)
+    except ProjdocsError as exc:
+        _fail(ctx, exc)
+        return
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for line in summary.lines():
+        click.echo(line)
+    if summary.failed:
+        sys.exit(1 if not (summary.added or summary.updated or summary.unchanged) else 2)
+
+
+def _filters(source: tuple[str, ...], doc_type: str | None, project: str | None) -> Any:
+    from assistant.store import Filters
+
+    return Filters(sources=tuple(source), doc_type=doc_type or "", project_number=project or "")
+
+
+_filter_options = [
+    click.option("--source", multiple=True, help="Only this document (file name); repeat for several."),
+    click.option("--doc-type", type=click.Choice(["project_document", "qa_report", "document"]), help="Only documents of this type."),
+    click.option("--project", help="Only documents of this project number (e.g. 00123513)."),
+]
+
+
+def filter_options(func: Any) -> Any:
+    for option in reversed(_filter_options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, refused, citations.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL file of {id, question, history}.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Where --batch writes its JSONL (default stdout).")
+@click.option("--history", multiple=True, help="An earlier question of the conversation (repeatable, oldest first).")
+@filter_options
+@click.pass_obj
+def ask(
+    ctx: Context, question: str | None, as_json: bool, batch: str | None, out: str | None,
+    history: tuple[str, ...], source: tuple[str, ...], doc_type: str | None, project: str | None,
+) -> None:
+    """Answer a question from the ingested documents, with citations.
+
+    \b
+    Examples:
+      projdocs ask "What were the 2022 targets for indicator 2.3?"
+      projdocs ask "And for 2023?" --history "What were the 2022 targets for indicator 2.3?"
+      projdocs ask --batch questions.jsonl --out answers.jsonl
+    """
+    from assistant.answer import Assistant
+
+    if not question and not batch:
+        raise click.UsageError("give a QUESTION or --batch FILE")
+    filters = _filters(source, doc_type, project)
+    try:
+        assistant = Assistant(ctx.settings)
+        if batch:
+            _ask_batch(assistant, Path(batch), out, filters)
+            return
+        assert question is not None
+        answer = assistant.ask(question, history=list(history), filters=filters)
+    except ProjdocsError as exc:
+        _fail(ctx, exc)
+        return
+    if as_json:
+        click.echo(json.dumps(answer.model_dump(exclude={"notes"} if not answer.notes else set()), ensure_ascii=False))
+        return
+    click.echo(answer.answer)
+    for note in answer.notes:
+        click.echo(f"Note: {note}")
+    for i, c in enumerate(answer.citations, start=1):
+        click.echo(f"[{i}] {c.source}, {c.location}: \"{c.quote}\"")
+
+
+def _ask_batch(assistant: Any, path: Path, out: str | None, filters: Any) -> None:
+    sink = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                question = item["question"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise click.ClickException(f"{path}, line {number}: expected a JSON object with a question ({exc})")
+            answer = assistant.ask(question, history=item.get("history") or [], filters=filters)
+            row = {"id": item.get("id", number), **answer.model_dump()}
+            sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sink.flush()
+    finally:
+        if out:
+            sink.close()
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["indicators", "budget", "qa"]), help="Only this kind of record.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.pass_obj
+def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
+    """List the records extracted from tables and QA forms, to check them at a glance.
+
+    \b
+    Examples:
+      projdocs facts --kind indicators
+      projdocs facts --kind budget --csv > budget.csv
+    """
+    from assistant.facts_table import record_rows
+    from assistant.store import Store
+
+    kinds = {"indicators": ["indicator"], "budget": ["budget"], "qa": ["qa_section", "qa_question"], None: None}[kind]
+    store = Store(ctx.settings)
+    rows = record_rows(store, kinds)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif as_csv:
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        columns = list(dict.fromkeys(k for row in rows for k in row if k not in ("fields",)))
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*(str(row.get(c, "")) for c in columns))
+        Console().print(table)
+        click.echo(f"{len(rows)} records", err=True)
+
+
+@cli.command(name="documents")
+@click.pass_obj
+def documents_cmd(ctx: Context) -> None:
+    """List the ingested documents with type, project number and chunk count."""
+    from assistant.store import Store
+
+    for d in Store(ctx.settings).documents():
+        period = f"{d.period[0]}–{d.period[1]}" if d.period else "-"
+        click.echo(f"{d.source}\t{d.doc_type}\tproject {d.project_number or '-'}\t{period}\t{d.n_chunks} chunks")
+
+
+@cli.command()
+@click.argument("source")
+@click.pass_obj
+def remove(ctx: Context, source: str) -> None:
+    """Remove a document (by file name) from the index."""
+    from assistant.locking import ingest_lock
+    from assistant.store import Store
+
+    with ingest_lock(ctx.settings):
+        if not Store(ctx.settings).remove_document(source):
+            raise click.ClickException(f"{source} is not in the index (see: projdocs documents)")
+    click.echo(f"removed {source}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; keep loopback unless you mean it.")
+@click.option("--port", default=7860, show_default=True, type=int, help="Port of the web app.")
+@click.pass_obj
+def serve(ctx: Context, host: str, port: int) -> None:
+    """Open the web app (chat with sources, documents, facts, QA drafting).
+
+    \b
+    Examples:
+      projdocs serve
+      projdocs serve --port 8080
+    """
+    from ui.app import launch
+
+    launch(ctx.settings, host=host, port=port)
+
+
+def main() -> None:  # pragma: no cover
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

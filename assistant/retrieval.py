@@ -1,0 +1,67 @@
+"""Hybrid retrieval: BM25 (SQLite FTS5) and dense vectors (Chroma), fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.embeddings import get_embedder
+from assistant.settings import Settings
+from assistant.store import Filters, Store
+from assistant.types import Chunk
+
+RRF_K = 60  # the usual constant: damps the weight of the very first ranks
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the ranks that produced it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None
+    keyword_rank: int | None
+    similarity: float  # cosine similarity to the question (0 when only BM25 found it)
+
+
+def fuse(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion of several best-first id lists."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking):
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+    return scores
+
+
+class Retriever:
+    """Retrieves chunks for a question from one store."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def search(self, question: str, k: int | None = None, filters: Filters = Filters()) -> list[Hit]:
+        k = k or self.settings.top_k
+        pool = max(k * 4, 20)
+        vector = get_embedder(self.settings.embedding_model).embed([question])[0]
+        dense = self.store.vector_search(vector, pool, filters)
+        keyword = self.store.keyword_search(question, pool, filters)
+        dense_ids = [i for i, _ in dense]
+        keyword_ids = [i for i, _ in keyword]
+        scores = fuse([dense_ids, keyword_ids])
+        best = sorted(scores, key=lambda i: -scores[i])[:k]
+        chunks = self.store.chunks(best)
+        similarity = dict(dense)
+        hits = []
+        for chunk_id in best:
+            if chunk_id not in chunks:
+                continue
+            hits.append(
+                Hit(
+                    chunks[chunk_id],
+                    scores[chunk_id],
+                    dense_ids.index(chunk_id) if chunk_id in similarity else None,
+                    keyword_ids.index(chunk_id) if chunk_id in keyword_ids else None,
+                    similarity.get(chunk_id, 0.0),
+                )
+            )
+        return hits

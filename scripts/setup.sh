@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Create .venv and install projdocs with its test tools, offline-capable, CPU-only torch.
+# Idempotent: a second run only checks that everything is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+. .venv/bin/activate
+if ! python -c "import torch, sys; sys.exit(0 if torch.__version__.startswith('2.13.0') else 1)" 2>/dev/null; then
+  # torch first, alone: the CPU build of 2.13.0 is what pip finds here; anything else pulls CUDA
+  pip install --quiet --disable-pip-version-check torch==2.13.0
+fi
+pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"

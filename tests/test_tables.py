@@ -1,0 +1,104 @@
+"""Records from the seed's tables: every indicator row, a sample of budget rows, all QA ratings."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.textutil import clean
+from ingest.loaders import load_document
+from ingest.tables import recognise_tables
+
+from .conftest import PRODOC, QA_REPORT
+
+# (baseline, baseline year, year 1, year 2, year 3, final), read by hand from the seed
+RESULTS_FRAMEWORK = {
+    "1.1": ("1", "2020", "1", "", "1", "3"),
+    "1.2": ("17", "2020", "2", "2", "2", "23"),
+    "1.3": ("2", "2020", "1", "1", "1", "5"),
+    "1.4": ("14", "2020", "2", "2", "2", "20"),
+    "2.1": ("140", "2020", "12", "12", "12", "86"),
+    "2.2": (">10", "2020", "1", "2", "2", "15"),
+    "2.3": ("7,300 50% women", "2020", "1,000 50% women", "1,000 50% women", "1,000 50% women", "10,300 50% women"),
+    "2.4": ("10", "2020", "3", "10", "2", "25"),
+    "2.5": ("4", "2020", "1", "1", "1", "7"),
+    "2.6": ("11", "2020", "2", "2", "2", "17"),
+    "3.1": ("40", "2020", "5", "5", "5", "55"),
+    "3.2": ("42", "2020", "1", "1", "1", "45"),
+    "3.3": ("130", "2020", "3", "3", "4", "140"),
+}
+SECTION_RATINGS = {
+    "overall": "Satisfactory",
+    "strategic": "Satisfactory",
+    "relevant": "Satisfactory",
+    "principled": "Satisfactory",
+    "management & monitoring": "Highly Satisfactory",
+    "efficient": "Exemplary",
+    "effective": "Exemplary",
+    "sustainability & national ownership": "Satisfactory",
+}
+
+
+@pytest.fixture(scope="module")
+def prodoc_records():
+    return recognise_tables(load_document(PRODOC))
+
+
+def test_project_period_comes_from_the_work_plan_years() -> None:
+    assert load_document(PRODOC).period == (2021, 2023)
+
+
+def test_every_results_framework_row(prodoc_records) -> None:
+    indicators = {r.key: r for r in prodoc_records if r.kind == "indicator"}
+    assert set(indicators) == set(RESULTS_FRAMEWORK)
+    for key, expected in RESULTS_FRAMEWORK.items():
+        f = indicators[key].fields
+        got = tuple(clean(f[k]) for k in ("baseline", "baseline_year", "year_1", "year_2", "year_3", "final"))
+        assert got == expected, key
+
+
+def test_inconsistent_final_target_is_noted(prodoc_records) -> None:
+    notes = {r.key: r.notes for r in prodoc_records if r.kind == "indicator"}
+    assert notes["2.1"] and "86" in notes["2.1"][0]
+    assert all(not n for k, n in notes.items() if k != "2.1")
+
+
+@pytest.mark.parametrize(
+    ("key", "field", "value"),
+    [
+        ("activity 1.1", "2021", "97 500"),
+        ("activity 1.1", "2023", "144 191"),
+        ("activity 1.9", "2021", "75 355"),
+        ("activity 1.9", "2022", "0"),
+        ("activity 2.1", "2021", "500"),
+        ("activity 3.3", "2022", "15 582"),
+        ("activity 4.1", "2021", "158 065"),
+        ("subtotal 1", "total", "1 505 000"),
+        ("subtotal 2", "total", "1 290 000"),
+        ("subtotal 3", "total", "430 000"),
+        ("subtotal 4", "total", "1 075 000"),
+        ("total for all outputs", "total", "4 300 000"),
+        ("grand total project budget", "total", "4 660 000"),
+    ],
+)
+def test_budget_rows(prodoc_records, key: str, field: str, value: str) -> None:
+    rows = {r.key: r for r in prodoc_records if r.kind == "budget"}
+    assert clean(rows[key].fields[field]) == value
+
+
+def test_budget_lines_belong_to_their_activity(prodoc_records) -> None:
+    activity = next(r for r in prodoc_records if r.key == "activity 1.1")
+    assert activity.fields["budget_lines"].split() == ["71200", "71300", "72100", "71400", "71500", "74200", "74500"]
+    assert clean(activity.fields["line 71300 2022"]) == "30 000"
+    assert str(activity.location).startswith("table 5, rows 3–9")
+
+
+def test_qa_section_ratings_and_questions() -> None:
+    records = recognise_tables(load_document(QA_REPORT))
+    ratings = {r.key: r.fields["rating"] for r in records if r.kind == "qa_section"}
+    assert ratings == SECTION_RATINGS
+    questions = {r.key: r for r in records if r.kind == "qa_question"}
+    assert sorted(questions, key=int) == [str(n) for n in range(1, 21)]
+    assert questions["9"].fields["selected"] == "3"
+    assert questions["6"].fields["selected"] == "2"
+    assert questions["12"].fields["selected"] == ""  # Yes/No with nothing marked
+    assert questions["6"].fields["evidence 1"].startswith("While implementing its activities")
