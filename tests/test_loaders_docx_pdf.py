@@ -1,0 +1,349 @@
+"""DOCX and PDF loaders: real files built from the seed documents' own rows, loaded through
+the dispatcher and recognised by ``ingest.tables`` exactly as the text seeds are."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from assistant.errors import UnreadableFile
+from assistant.types import Document, Record
+from ingest.loaders import load_document
+from ingest.loaders.text import parse_text
+from ingest.tables import recognise_tables
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PROJECT = CORPUS / "acsh-phase3-project-document.txt"
+QA = CORPUS / "acsh-phase2-closure-qa-report.txt"
+IDS = [f"{o}.{i}" for o, n in ((1, 4), (2, 6), (3, 3)) for i in range(1, n + 1)]
+VALUE_FIELDS = ("baseline", "baseline_year", "year_1", "year_2", "year_3", "final")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def seed_rows(section: str) -> list[list[str]]:
+    blocks = parse_text(PROJECT.read_text(encoding="utf-8"), PROJECT.name)
+    table = next(b for b in blocks if b.kind == "table" and section in b.section)
+    return [list(r.cells) for r in table.rows]
+
+
+def indicator_values(records: list[Record]) -> dict[str, dict[str, str]]:
+    return {r.key: {f: norm(r.fields[f]) for f in VALUE_FIELDS} for r in records if r.kind == "indicator"}
+
+
+def seed_records() -> list[Record]:
+    return recognise_tables(load_document(PROJECT))
+
+
+def add_docx_table(document: docx.document.Document, rows: list[list[str]]) -> None:
+    """Rows as a Word table: a short row's first cell spans the missing columns, and an
+    output cell is merged down over the following rows whose first cell is empty."""
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for i, cells in enumerate(rows):
+        span = width - len(cells) + 1
+        targets = [table.cell(i, 0).merge(table.cell(i, span - 1)) if span > 1 else table.cell(i, 0)]
+        targets += [table.cell(i, c) for c in range(span, width)]
+        for cell, text in zip(targets, cells):
+            lines = text.split("\n")
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    i = 0
+    while i < len(rows):
+        j = i
+        while rows[i][0] and len(rows[i]) == width and j + 1 < len(rows) and len(rows[j + 1]) == width and not rows[j + 1][0]:
+            j += 1
+        if j > i:
+            table.cell(i, 0).merge(table.cell(j, 0))
+        i = j + 1
+
+
+def test_docx_results_framework(tmp_path: Path) -> None:
+    rows = seed_rows("Results Framework")
+    document = docx.Document()
+    document.add_heading("Project Document", 0)
+    document.add_paragraph("Institutional Support to the Astana Civil Service Hub Phase 3")
+    document.add_heading("Project Information", 1)
+    info = document.add_table(rows=1, cols=2)
+    info.cell(0, 0).text, info.cell(0, 1).text = "Atlas Project Number", "000123513"
+    document.add_paragraph("The project has three outputs:")
+    for item in ("Research and Knowledge Management", "Capacity Building", "Partnerships and Networking"):
+        document.add_paragraph(item, style="List Bullet")
+    document.add_heading("Results Framework", 1)
+    add_docx_table(document, rows)
+    document.add_heading("Monitoring And Evaluation", 1)
+    document.add_paragraph("The project will be monitored through the following plans.")
+    path = tmp_path / "phase3.docx"
+    document.save(str(path))
+
+    doc = load_document(path)
+    assert doc.kind == "docx" and doc.doc_type == "project_document"
+    kinds = [(b.kind, b.location.paragraph, b.location.table) for b in doc.blocks]
+    assert kinds[:5] == [("heading", 1, None), ("paragraph", 2, None), ("heading", 3, None), ("table", None, 1),
+                         ("paragraph", 4, None)]
+    lists = [b for b in doc.blocks if b.kind == "list"]
+    assert [b.text for b in lists][0] == "- Research and Knowledge Management" and lists[2].location.paragraph == 7
+    results = next(b for b in doc.blocks if b.kind == "table" and b.location.table == 2)
+    assert results.section == ("Project Document", "Results Framework")
+    last = doc.blocks[-1]
+    assert last.section == ("Project Document", "Monitoring And Evaluation") and last.location.paragraph == 10
+    row = next(r for r in results.rows if r.cells[1].startswith("2.3 –"))
+    assert row.location.table == 2 and row.location.row == 1 + next(i for i, r in enumerate(rows) if r[1].startswith("2.3"))
+    assert len(row.cells) == len(rows[0]) and row.cells[0] == ""  # vertical-merge continuation reads empty
+    for r in results.rows:
+        for cell in r.cells:
+            assert cell in doc.text
+    assert all(norm(c) in norm(doc.text) for r in rows for c in r)
+
+    records = recognise_tables(doc)
+    got = indicator_values(records)
+    assert sorted(got, key=lambda k: tuple(map(int, k.split(".")))) == IDS
+    assert got == indicator_values(seed_records())
+    r23 = next(r for r in records if r.key == "2.3")
+    assert r23.location.table == 2 and r23.group.startswith("Output 2 - Capacity Building")
+
+
+def test_docx_budget(tmp_path: Path) -> None:
+    rows = seed_rows("Multi-Year Work Plan")
+    end = next(i for i, r in enumerate(rows) if r[0].startswith("Sub-Total Output 1"))
+    sample = rows[: end + 1] + [r for r in rows[end + 1 :] if re.match(r"(?i)sub-?total|total|grand", r[0])]
+    document = docx.Document()
+    document.add_heading("Multi-Year Work Plan", 1)
+    add_docx_table(document, sample)
+    path = tmp_path / "budget.docx"
+    document.save(str(path))
+
+    doc = load_document(path)
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert [len(r.cells) for r in table.rows[:3]] == [len(c) for c in sample[:3]]  # spans collapsed
+    got = {r.key: r for r in recognise_tables(doc) if r.kind == "budget"}
+    want = {r.key: r for r in seed_records() if r.kind == "budget"}
+    for key in ("activity 1.1", "activity 1.9", "subtotal 1"):
+        assert {k: norm(v) for k, v in got[key].fields.items()} == {k: norm(v) for k, v in want[key].fields.items()}
+        assert got[key].notes == want[key].notes
+        assert (got[key].location.row, got[key].location.row_end) == (want[key].location.row, want[key].location.row_end)
+    assert norm(got["subtotal 1"].fields["total"]) == "1 505 000"
+    assert got["activity 1.9"].fields["2021"] == "75 355"
+
+
+def build_results_pdf(path: Path, rows: list[list[str]]) -> int:
+    """The results framework in two ruled tables: outputs 1–2 on page 1, output 3 on page 2
+    without a header. Returns the number of rows on page 1."""
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=5.5, leading=6.5)
+    head = next(i for i, r in enumerate(rows) if any("INDICATORS" in c for c in r))
+    split = next(i for i, r in enumerate(rows) if r[1].startswith("3.1"))
+    widths = [150, 170, 75, 45, 35, 40, 40, 40, 45, 110]
+
+    def table(part: list[list[str]]) -> Table:
+        t = Table([[Paragraph(escape(c).replace("\n", "<br/>"), cell) for c in r] for r in part], colWidths=widths)
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return t
+
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), topMargin=20, bottomMargin=20)
+    doc.build([
+        Paragraph("Results Framework", styles["Heading1"]),
+        Paragraph("Intended Outcome as stated in the UNSCDCF Results and Resource Framework.", styles["BodyText"]),
+        table(rows[head:split]), PageBreak(), table(rows[split:]),
+        Paragraph("Monitoring And Evaluation", styles["Heading1"]),
+        Paragraph("The project will be monitored through the following plans.", styles["BodyText"]),
+    ])
+    return split - head
+
+
+def test_pdf_results_framework_split_across_pages(tmp_path: Path) -> None:
+    path = tmp_path / "phase3.pdf"
+    first_rows = build_results_pdf(path, seed_rows("Results Framework"))
+    doc = load_document(path)
+    assert doc.kind == "pdf" and doc.pages == 2
+    heading = doc.blocks[0]
+    assert (heading.kind, heading.text, heading.location.page) == ("heading", "Results Framework", 1)
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [(t.location.page, t.location.table, len(t.rows)) for t in tables] == [(1, 1, first_rows), (2, 2, 3)]
+    assert tables[0].section == ("Results Framework",)
+    monitoring = next(b for b in doc.blocks if b.text == "Monitoring And Evaluation")
+    assert monitoring.location.page == 2 and doc.blocks.index(monitoring) > doc.blocks.index(tables[1])
+    row = next(r for r in tables[1].rows if r.cells[1].startswith("3.3"))
+    assert (row.location.page, row.location.table, row.location.row) == (2, 2, 3)
+    for t in tables:
+        assert all(cell in doc.text for r in t.rows for cell in r.cells)
+
+    records = recognise_tables(doc)
+    got = indicator_values(records)
+    assert sorted(got, key=lambda k: tuple(map(int, k.split(".")))) == IDS
+    assert got == indicator_values(seed_records())
+    assert "1,000" in got["2.3"]["year_2"] and "50% women" in got["2.3"]["year_2"]
+    assert got["3.3"]["baseline"] == "130"
+    r33 = next(r for r in records if r.key == "3.3")
+    assert (r33.location.page, r33.location.table) == (2, 2) and r33.group.startswith("Output 3")
+
+
+def build_qa_docx(path: Path) -> None:
+    """The QA seed as a Word form: section headings, ratings, questions, list-style rubric
+    options (the selected one in italics) and the uploaded-documents tables."""
+    sections = ("Strategic", "Relevant", "Principled", "Management & Monitoring", "Efficient", "Effective",
+                "Sustainability & National Ownership")
+    document = docx.Document()
+    table_rows: list[list[str]] = []
+    question = 0
+    for line in QA.read_text(encoding="utf-8").split("\n") + [""]:
+        if "\t" in line and not line.startswith("<b>"):
+            if not set(line) <= set("-\t "):
+                table_rows.append([c.strip() for c in line.split("\t")])
+            continue
+        if table_rows:
+            table = document.add_table(rows=len(table_rows), cols=max(map(len, table_rows)))
+            for i, cells in enumerate(table_rows):
+                for j, text in enumerate(cells):
+                    table.cell(i, j).text = text
+            table_rows = []
+        text = line.strip()
+        if not text or set(text) <= set("-| "):
+            continue
+        plain = re.sub(r"</?b>|\*\*|^#+ ", "", text).replace("\t", " ").strip()
+        if text.startswith("# "):
+            document.add_heading(plain, 0)
+        elif m := re.match(r"(\d+)\. ", text):
+            question = int(m.group(1))
+            document.add_paragraph(text)
+        elif text.startswith("- "):
+            level, body = re.match(r"(\d: )?(.*)$", text[2:]).groups()
+            paragraph = document.add_paragraph(style="List Bullet")
+            selected = body.startswith("*") and not body.startswith("**")
+            head = paragraph.add_run(level or "")
+            head.italic = selected and question % 2 == 1  # whole paragraph italic on odd questions
+            paragraph.add_run(body.strip("*")).italic = selected
+        elif (name := next((s for s in sections if plain.startswith(s)), None)) and not text[0].isdigit():
+            document.add_heading(name, 2)
+            if rating := re.search(r"Quality Rating:\s*(.+)$", plain):
+                document.add_paragraph("Quality Rating: ").add_run(rating.group(1).strip()).bold = True
+        elif plain.startswith("Quality Rating:"):
+            document.add_paragraph("Quality Rating: ").add_run(plain.split(":", 1)[1].strip()).bold = True
+        else:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(plain).bold = text.startswith(("**", "<b>", "#"))
+    document.save(str(path))
+
+
+def qa_summary(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
+    records = recognise_tables(doc)
+    ratings = {r.key: r.fields["rating"] for r in records if r.kind == "qa_section"}
+    selected = {r.key: r.fields["selected"] for r in records if r.kind == "qa_question"}
+    return ratings, selected
+
+
+def test_docx_qa_form(tmp_path: Path) -> None:
+    path = tmp_path / "qa-closure.docx"
+    build_qa_docx(path)
+    doc = load_document(path)
+    assert doc.doc_type == "qa_report"
+    ratings, selected = qa_summary(doc)
+    want_ratings, want_selected = qa_summary(load_document(QA))
+    assert len([k for k in want_ratings if k != "overall"]) == 7
+    assert ratings == want_ratings
+    assert selected == want_selected and selected["1"] == "2" and selected["5"] == "3"
+    option = next(b for b in doc.blocks if b.kind == "list" and "*Targeted groups were engaged" in b.text)
+    assert option.text.startswith("- 2: *Targeted groups") and option.text.endswith("*")
+    assert "Relevant" in option.section
+
+
+def docx_bytes_with(build) -> bytes:  # type: ignore[no-untyped-def]
+    document = docx.Document()
+    build(document)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_merged_and_nested_cells(tmp_path: Path) -> None:
+    def build(document: docx.document.Document) -> None:
+        table = document.add_table(rows=2, cols=3)
+        table.cell(0, 0).merge(table.cell(0, 1)).text = "spanned"
+        table.cell(0, 2).text = "right"
+        inner = table.cell(1, 2).add_table(rows=1, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "inner a", "inner b"
+        table.cell(1, 0).text = "left"
+
+    path = tmp_path / "merged.docx"
+    path.write_bytes(docx_bytes_with(build))
+    table = load_document(path).blocks[0]
+    assert [r.cells for r in table.rows] == [("spanned", "right"), ("left", "", "inner a | inner b")]
+    assert table.text == "spanned\tright\nleft\t\tinner a | inner b"
+
+
+def pdf_bytes() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 720, "Quarterly progress report")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypted(data: bytes, user: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user, owner_password="owner")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(72, 72, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("corrupt.docx", lambda: b"PK\x03\x04" + bytes(range(256)) * 40, "not a valid Word document"),
+        ("truncated.pdf", lambda: pdf_bytes()[: len(pdf_bytes()) // 2], "damaged"),
+        ("locked.pdf", lambda: encrypted(pdf_bytes(), "secret"), "encrypted and needs a password"),
+        ("scan.pdf", scanned_pdf, "OCR"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, name: str, make, expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(make())
+    with pytest.raises(UnreadableFile) as info:
+        load_document(path)
+    assert expected in str(info.value) and str(path) in str(info.value)
+
+
+def test_pdf_with_empty_password_loads(tmp_path: Path) -> None:
+    path = tmp_path / "open.pdf"
+    path.write_bytes(encrypted(pdf_bytes(), ""))
+    doc = load_document(path)
+    assert doc.blocks[0].text == "Quarterly progress report" and doc.blocks[0].location.page == 1
+
+
+def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = bytes(1 << 20)
+            for _ in range(300):
+                member.write(chunk)
+    with pytest.raises(UnreadableFile) as info:
+        load_document(path)
+    assert "zip bomb" in str(info.value) and str(path) in str(info.value)
