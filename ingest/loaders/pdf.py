@@ -151,21 +151,22 @@ def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
     section: list[tuple[int, str]] = []
     table_no = 0
     for page_no, (lines, tables) in enumerate(pages, start=1):
-        items: list[tuple[float, int, Any]] = [(top, 0, para) for top, *para in _paragraphs(lines, body)]
-        items += [(top, 1, rows) for top, rows in tables]
-        for _top, is_table, item in sorted(items, key=lambda it: (it[0], it[1])):
+        items: list[tuple[float, str, int | None, list[list[str]]]] = [
+            (top, text, level, []) for top, text, level in _paragraphs(lines, body)
+        ]
+        items += [(top, "", None, cells) for top, cells in tables]
+        for _top, text, level, cells in sorted(items, key=lambda it: (it[0], bool(it[3]))):
             path_now = tuple(title for _, title in section)
-            if is_table:
+            if cells:
                 table_no += 1
                 rows = tuple(
-                    TableRow(tuple(cells), Location(source, "pdf", page=page_no, table=table_no, row=r))
-                    for r, cells in enumerate(item, start=1)
+                    TableRow(tuple(row), Location(source, "pdf", page=page_no, table=table_no, row=r))
+                    for r, row in enumerate(cells, start=1)
                 )
                 text = "\n".join("\t".join(row.cells) for row in rows)
                 loc = Location(source, "pdf", page=page_no, table=table_no)
                 blocks.append(Block("table", text, loc, path_now, rows))
                 continue
-            text, level = item
             loc = Location(source, "pdf", page=page_no)
             if level is not None:
                 title = re.sub(r"\s+", " ", text)
