@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path TEXT NOT NULL,
     kind TEXT NOT NULL,
     sha256 TEXT NOT NULL,
+    index_name TEXT NOT NULL,
     title TEXT NOT NULL,
     doc_type TEXT NOT NULL,
     project_number TEXT NOT NULL,
@@ -74,6 +75,7 @@ class StoredDocument:
     path: str
     kind: str
     sha256: str
+    index_name: str
     title: str
     doc_type: str
     project_number: str
@@ -184,7 +186,7 @@ class Store:
     # documents --------------------------------------------------------------------------
     def documents(self) -> list[StoredDocument]:
         rows = self.query(
-            "SELECT source, path, kind, sha256, title, doc_type, project_number, related_projects, "
+            "SELECT source, path, kind, sha256, index_name, title, doc_type, project_number, related_projects, "
             "period_start, period_end, pages, n_chunks, ingested_at FROM documents ORDER BY source"
         )
         return [self._doc(r) for r in rows]
@@ -197,7 +199,7 @@ class Store:
     def _doc(r: sqlite3.Row) -> StoredDocument:
         period = (r["period_start"], r["period_end"]) if r["period_start"] else None
         return StoredDocument(
-            r["source"], r["path"], r["kind"], r["sha256"], r["title"], r["doc_type"], r["project_number"],
+            r["source"], r["path"], r["kind"], r["sha256"], r["index_name"], r["title"], r["doc_type"], r["project_number"],
             tuple(json.loads(r["related_projects"])), period, r["pages"], r["n_chunks"], r["ingested_at"],
         )
 
@@ -209,11 +211,19 @@ class Store:
         return {r["id"] for r in self.query("SELECT id FROM chunks WHERE source = ?", (source,))}
 
     def write_document(
-        self, doc: Document, chunks: list[Chunk], vectors: list[list[float]], records: list[Record]
+        self,
+        doc: Document,
+        chunks: list[Chunk],
+        vectors: list[list[float]],
+        records: list[Record],
+        reused_ids: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> None:
-        """Replace ``doc``'s chunks, vectors and records: vectors first, then one transaction."""
+        """Replace ``doc``'s chunks, vectors and records: vectors first, then one transaction.
+
+        ``reused_ids`` are chunks whose vectors are already in this collection (unchanged
+        text of a changed file); their (empty) vectors are not written again."""
         old_ids = self.chunk_ids(doc.source)
-        new = [(c, v) for c, v in zip(chunks, vectors) if c.id not in old_ids]
+        new = [(c, v) for c, v in zip(chunks, vectors) if c.id not in reused_ids]
         for start in range(0, len(new), 500):
             batch = new[start : start + 500]
             self.collection.upsert(
@@ -225,9 +235,9 @@ class Store:
         with self.db() as con:
             self._delete_rows(con, doc.source)
             con.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    doc.source, doc.path, doc.kind, doc.sha256, doc.title, doc.doc_type, doc.project_number,
+                    doc.source, doc.path, doc.kind, doc.sha256, self.settings.index_name, doc.title, doc.doc_type, doc.project_number,
                     json.dumps(list(doc.related_projects)), doc.period[0] if doc.period else None,
                     doc.period[1] if doc.period else None, doc.pages, doc.text, len(chunks), time.time(),
                 ),

@@ -82,7 +82,8 @@ def file_sha256(path: Path) -> str:
 def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSummary) -> None:
     """Ingest one file into ``store``, recording the outcome in ``summary``."""
     existing = store.document(path.name)
-    if existing and existing.sha256 == file_sha256(path):
+    same_index = existing is not None and existing.index_name == settings.index_name
+    if existing and same_index and existing.sha256 == file_sha256(path):
         summary.unchanged.append(path.name)
         return
     if existing and os.path.abspath(existing.path) != os.path.abspath(path):
@@ -91,11 +92,11 @@ def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSumm
     records = recognise_tables(doc)
     embedder = get_embedder(settings.embedding_model)
     chunks = chunk_document(doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences)
-    old = store.chunk_ids(doc.source)
-    todo = [c for c in chunks if c.id not in old]
+    reused = store.chunk_ids(doc.source) if same_index else set()
+    todo = [c for c in chunks if c.id not in reused]
     vectors = embedder.embed([embedding_text(c.title, c.section, c.text) for c in todo])
     by_id = dict(zip((c.id for c in todo), vectors))
-    store.write_document(doc, chunks, [by_id.get(c.id, []) for c in chunks], records)
+    store.write_document(doc, chunks, [by_id.get(c.id, []) for c in chunks], records, reused)
     summary.chunks_written += len(todo)
     (summary.updated if existing else summary.added).append(doc.source)
 
