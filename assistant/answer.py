@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Iterator, Sequence
 
 from assistant.facts import FactFinder, FactResult, parse_query
 from assistant.retrieval import Hit, Retriever
@@ -40,49 +40,55 @@ class Candidate:
     source: str
     coverage: float
     score: float
+    more: tuple[str, ...] = ()  # further verbatim pieces that complete it (a row's cells, a list)
+
+
+_SUBJECT = re.compile(
+    r"\b(?:indicators?|activit(?:y|ies)|outputs?|(?:qa\s+)?question)\s+\d+(?:\.\d+)?"
+    r"|\b(?:strategic|relevant|principled|management (?:&|and) monitoring|efficient|effective|sustainability)\b"
+    r"(?=.*\bsection)|\bgrand total\b|\btotal for all outputs\b",
+    re.I,
+)
+_FIELDS = re.compile(r"\b(?:baseline|final target|targets?|data source|budget(?:ed)?|rating|rated)\b", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.I)
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
-    """Rewrite "And for 2023?" into a full question using the earlier user questions."""
-    if not history:
-        return question
-    query = parse_query(question)
-    has_subject = bool(query.indicator or query.activity or query.subtotal or query.total or query.qa_section or query.qa_question)
-    short = len(question.split()) <= 6
-    if has_subject and not _FOLLOWUP_START.match(question):
-        return question
-    if not (_FOLLOWUP_START.match(question) or short):
-        return question
+    """Rewrite a follow-up ("And for 2023?", "What is its final target?", "And indicator 2.4?")
+    into a full question, using the earlier user questions."""
     previous = next((h for h in reversed(history) if h.strip()), "")
     if not previous:
         return question
-    rewritten = previous
-    years = re.findall(r"\b(?:19|20)\d\d\b", question)
-    if years:
-        if re.search(r"\b(?:19|20)\d\d\b", rewritten):
-            rewritten = re.sub(r"\b(?:19|20)\d\d\b", years[0], rewritten, count=1)
-            rewritten = re.sub(r"\b(?:19|20)\d\d\b(?<!" + years[0] + ")", "", rewritten) if len(years) == 1 else rewritten
+    follow = bool(_FOLLOWUP_START.match(question)) or len(question.split()) <= 6 or re.search(
+        r"\b(its|it|this|that|those|them|same)\b", question, re.I
+    )
+    if not follow:
+        return question
+    subject_now = _SUBJECT.findall(question)
+    subject_before = _SUBJECT.findall(previous)
+    years_now = _YEARS.findall(question)
+    fields_now = _FIELDS.findall(question)
+    if subject_now and not fields_now and not years_now and subject_before:
+        # "And indicator 2.4?" / "And the Effective section?": the previous question, new subject
+        rewritten = previous
+        for old in subject_before:
+            rewritten = rewritten.replace(old, subject_now[0], 1)
+        return rewritten
+    if subject_now or not subject_before:
+        if not subject_before and not subject_now:
+            return f"{question.rstrip('?')} ({previous.rstrip('?')})?"
+        return question
+    if years_now and not fields_now:
+        # "And for 2023?": the previous question with the new period
+        rewritten = previous
+        old_years = _YEARS.findall(previous)
+        if old_years:
+            rewritten = rewritten.replace(old_years[0], years_now[0], 1)
         else:
-            rewritten = rewritten.rstrip("?") + f" in {' and '.join(years)}?"
-    year_n = re.search(r"\byear\s+\d\b", question, re.I)
-    if year_n:
-        if re.search(r"\byear\s+\d\b", rewritten, re.I):
-            rewritten = re.sub(r"\byear\s+\d\b", year_n.group(0), rewritten, flags=re.I)
-        else:
-            rewritten = rewritten.rstrip("?") + f" for {year_n.group(0)}?"
-    for kind in ("indicator", "activity", "output", "question"):
-        m = re.search(rf"\b{kind}\s+(\d+(?:\.\d+)?)", question, re.I)
-        if m:
-            if re.search(rf"\b{kind}\s+\d+(?:\.\d+)?", rewritten, re.I):
-                rewritten = re.sub(rf"\b({kind})\s+\d+(?:\.\d+)?", rf"\g<1> {m.group(1)}", rewritten, flags=re.I)
-            else:
-                rewritten = rewritten.rstrip("?") + f" for {kind} {m.group(1)}?"
-    for field in ("baseline", "final target", "data source"):
-        if field in question.lower() and field not in rewritten.lower():
-            rewritten = re.sub(r"\btargets?\b", field, rewritten, count=1, flags=re.I)
-    if rewritten == previous and not (years or year_n):
-        return question  # nothing carried over: treat as a new question
-    return rewritten
+            rewritten = rewritten.rstrip("?") + f" for {years_now[0]}?"
+        return rewritten
+    # "What is its final target?": the new question about the previous subject
+    return f"{question.rstrip('?')} ({', '.join(subject_before)})?"
 
 
 def key_terms(text: str) -> list[str]:
@@ -121,17 +127,28 @@ def definition_bonus(terms: list[str], sentence: str) -> float:
 
 
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
+    from assistant.grounding import is_instruction
+
     terms = key_terms(question)
     wants_number = re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))", question, re.I) is not None
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.chunk_type == "record":
             continue  # a composed sentence, not the document's words
-        for line in hit.chunk.text.split("\n"):
+        lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
+        if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
+            # a row answers as a whole: "Total resources required (in USD):" | "4,660,000"
+            cov = coverage(terms, " ".join(lines))
+            score = cov + 0.15 / (1 + rank) + 0.2 * hit.similarity - 0.003 * max(0, len(" ".join(lines).split()) - 40)
+            if wants_number and any(re.search(r"\d", x) for x in lines):
+                score += 0.15
+            out.append(Candidate(lines[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(lines[1:6])))
+            continue
+        for index, line in enumerate(lines):
             for sentence in split_sentences(line.strip()):
                 sentence = sentence.strip()
-                if len(sentence) < 12:
-                    continue
+                if len(sentence) < 12 or is_instruction(sentence):
+                    continue  # too short, or a sentence addressing the assistant (data, never evidence)
                 cov = coverage(terms, sentence)
                 words = len(sentence.split())
                 score = (
@@ -142,7 +159,10 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + (0.15 if wants_number and re.search(r"\d", sentence) else 0.0)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                 )
-                out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score))
+                more: tuple[str, ...] = ()
+                if sentence.endswith(":"):  # "three main pillars:" — the list that follows answers
+                    more = tuple(lines[index + 1 : index + 5])
+                out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -154,22 +174,57 @@ class Assistant:
         self.settings = settings
         self.store = store or Store(settings)
         self.retriever = Retriever(self.store, settings)
+        self._llm: Any = None  # the language-model backend, made on first use
 
     def ask(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Answer:
+        if self.settings.llm == "openai":
+            from assistant.llm import final_answer
+
+            return final_answer(self.ask_stream(question, history, filters))
         question = question.strip()
         if not question:
             return Answer(answer="Please ask a question.", refused=True)
         resolved = resolve_followup(question, history)
         if resolved != question:
             logger.info("follow-up %r read as %r", question, resolved)
+        fact, hits = self.evidence(resolved, filters)
+        if fact is not None:
+            return self._from_fact(fact)
+        return self._extractive(resolved, hits)
+
+    def ask_stream(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Iterator[str | Answer]:
+        """Text deltas, then the final ``Answer``.
+
+        With the language-model backend (``settings.llm == "openai"``) the deltas are the
+        model's sentences that passed verification, as it finishes them; the final Answer
+        may instead be the extractive one (its notes say why). Otherwise the whole answer
+        comes at once.
+        """
+        if self.settings.llm == "openai":
+            from assistant.llm import stream_answer
+
+            yield from stream_answer(self, question, history, filters, self._backend())
+            return
+        answer = self.ask(question, history, filters)
+        yield answer.answer
+        yield answer
+
+    def _backend(self) -> Any:
+        if self._llm is None:
+            from assistant.llm import LLMBackend
+
+            self._llm = LLMBackend(self.settings)
+        return self._llm
+
+    def evidence(self, resolved: str, filters: Filters = Filters()) -> tuple[FactResult | None, list[Hit]]:
+        """The fact path's result for a (standalone) question, else the retrieved passages."""
         sources = filters.sources or tuple(
             d.source for d in self.store.documents() if _doc_allowed(d, filters)
         ) if filters else ()
         fact = FactFinder(self.store, sources).answer(resolved)
         if fact is not None:
-            return self._from_fact(fact)
-        hits = self.retriever.search(resolved, self.settings.top_k, filters)
-        return self._extractive(resolved, hits)
+            return fact, []
+        return None, self.retriever.search(resolved, self.settings.top_k, filters)
 
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused:
@@ -193,13 +248,20 @@ class Assistant:
             close = c.coverage >= max(MIN_COVERAGE, best.coverage * 0.9) and c.score >= best.score - 0.15
             if close and c.quote not in {x.quote for x in chosen}:
                 chosen.append(c)
-        citations = self.verified(
-            [Citation(source=c.source, location=str(c.location), quote=c.quote) for c in chosen]
-        )
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for c in chosen:
+            pieces = self.verified(
+                [Citation(source=c.source, location=str(c.location), quote=q) for q in (c.quote, *c.more)]
+            )
+            if not pieces or pieces[0].quote != c.quote:
+                continue
+            first = len(citations) + 1
+            citations += pieces
+            parts.append(" ".join(f"{p.quote} [{first + i}]" for i, p in enumerate(pieces)))
         if not citations:
             return Answer(answer=NOT_FOUND, refused=True)
-        text = " ".join(f"{c.quote} [{i}]" for i, c in enumerate(citations, start=1))
-        return Answer(answer=text, refused=False, citations=citations)
+        return Answer(answer=" ".join(parts), refused=False, citations=citations)
 
     def verified(self, citations: list[Citation]) -> list[Citation]:
         """Only citations whose quote is verbatim in the stored text of their source."""

@@ -11,7 +11,7 @@ not a table question, so that the caller falls back to retrieval.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.store import Store
 from assistant.textutil import clean, period_label
@@ -61,25 +61,49 @@ class Query:
     qa_question: str = ""
     years: tuple[int, ...] = ()
     year_indexes: tuple[int, ...] = ()
-    wants: str = ""  # baseline | final | target | data_source | method | budget | responsible | rating
+    wants: tuple[str, ...] = ()  # baseline | final | target | data_source | method | budget | responsible
+    rating_value: str = ""  # "which section was rated Exemplary?"
+
+
+def _ids(q: str, word: str) -> list[str]:
+    """"indicators 2.3 and 2.4" → ["2.3", "2.4"]; "activity 2.3 or activity 2.2" → both."""
+    out: list[str] = []
+    for m in re.finditer(rf"\b{word}\s+(\d+\.\d+(?:\s*(?:,|and|or|&)\s*\d+\.\d+)*)", q):
+        out += re.findall(r"\d+\.\d+", m.group(1))
+    return list(dict.fromkeys(out))
+
+
+def _years(q: str) -> tuple[int, ...]:
+    years: list[int] = []
+    for a, b in re.findall(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b", q):
+        years += range(int(a), int(b) + 1)
+    q = re.sub(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b", " ", q)
+    years += [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", q)]
+    return tuple(dict.fromkeys(years))
+
+
+RATINGS = ("highly satisfactory", "satisfactory", "exemplary", "needs improvement", "inadequate")
 
 
 def parse_query(question: str) -> Query:
-    q = question.lower().replace("–", "-")
-    indicator = re.search(r"\bindicators?\s+(\d+\.\d+)", q)
-    activity = re.search(r"\bactivit(?:y|ies)\s+(\d+\.\d+)", q)
-    subtotal = re.search(r"sub-?\s*total\s+(?:of\s+|for\s+)?(?:the\s+)?output\s+(\d+)", q) or re.search(
-        r"output\s+(\d+)\s+sub-?\s*total", q
-    )
-    total = ""
+    q = question.lower().replace("–", "-").replace("—", "-")
+    indicators = _ids(q, "indicators?")
+    activities = _ids(q, "activit(?:y|ies)")
+    subtotals = re.findall(r"sub-?\s*totals?\s+(?:of\s+|for\s+)?(?:the\s+)?outputs?\s+(\d+)", q)
+    subtotals += re.findall(r"\boutput\s+(\d+)\s+sub-?\s*total", q)
+    if "sub-total" in q or "subtotal" in q or "sub total" in q:
+        subtotals += re.findall(r"\boutputs?\s+(\d+)(?:\s*(?:or|and|,)\s*(?:output\s+)?(\d+))?", q and q)
+    subs = [x for item in subtotals for x in (item if isinstance(item, tuple) else (item,)) if x]
+    totals = []
     if "grand total" in q or re.search(r"total (?:project )?budget", q):
-        total = "grand total project budget"
-    elif re.search(r"total for all outputs|all outputs", q):
-        total = "total for all outputs"
-    elif "parallel" in q:
-        total = "undp parallel contribution"
+        totals.append("grand total project budget")
+    if re.search(r"total for all outputs|all outputs", q):
+        totals.append("total for all outputs")
+    if "parallel" in q:
+        totals.append("undp parallel contribution")
     qa_question = re.search(r"\b(?:qa\s+)?question\s+(\d{1,2})\b", q)
     section = ""
+    rating_value = ""
     if "rating" in q or "rated" in q:
         if "overall" in q:
             section = "overall"
@@ -88,9 +112,9 @@ def parse_query(question: str) -> Query:
                 if re.search(rf"\b{re.escape(name)}\b", q):
                     section = key
                     break
-    years = tuple(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", q))
-    year_indexes = tuple(int(n) for n in re.findall(r"\byear\s+(\d)\b", q))
-    wants = ""
+        if not section and re.search(r"\bsections?\b", q):
+            rating_value = next((r for r in RATINGS if r in q), "")
+    wants: list[str] = []
     for word, key in (
         ("baseline", "baseline"),
         ("final", "final"),
@@ -101,26 +125,29 @@ def parse_query(question: str) -> Query:
         ("responsible", "responsible"),
         ("target", "target"),
         ("budget", "budget"),
-        ("rating", "rating"),
     ):
-        if word in q:
-            wants = key
-            break
+        if word in q and key not in wants:
+            wants.append(key)
+    plain_totals = totals if not (indicators or activities or subs) else []
     return Query(
-        indicator=indicator.group(1) if indicator else "",
-        activity=activity.group(1) if activity else "",
-        subtotal=subtotal.group(1) if subtotal else "",
-        total=total if not (indicator or activity or subtotal) else "",
+        indicator=",".join(indicators),
+        activity=",".join(activities),
+        subtotal=",".join(dict.fromkeys(subs)),
+        total=",".join(plain_totals),
         qa_section=section,
-        qa_question=qa_question.group(1) if qa_question and not (indicator or activity) else "",
-        years=years,
-        year_indexes=year_indexes,
-        wants=wants,
+        qa_question=qa_question.group(1) if qa_question and not (indicators or activities) else "",
+        years=_years(q),
+        year_indexes=tuple(int(n) for n in re.findall(r"\byear\s+(\d)\b", q)),
+        wants=tuple(wants),
+        rating_value=rating_value,
     )
 
 
 def is_table_question(query: Query) -> bool:
-    return bool(query.indicator or query.activity or query.subtotal or query.total or query.qa_section or query.qa_question)
+    return bool(
+        query.indicator or query.activity or query.subtotal or query.total or query.qa_section
+        or query.qa_question or query.rating_value
+    )
 
 
 class FactFinder:
@@ -138,13 +165,25 @@ class FactFinder:
         query = parse_query(question)
         if not is_table_question(query):
             return None
-        if query.indicator:
-            return self._indicator(query)
-        if query.activity or query.subtotal or query.total:
-            return self._budget(query)
+        parts: list[FactResult | None] = []
+        for key in filter(None, query.indicator.split(",")):
+            parts.append(self._indicator(replace(query, indicator=key)))
+        budget_keys = [("activity", k) for k in query.activity.split(",") if k]
+        budget_keys += [("subtotal", k) for k in query.subtotal.split(",") if k]
+        budget_keys += [("total", k) for k in query.total.split(",") if k]
+        for name, key in budget_keys:
+            only = {"activity": "", "subtotal": "", "total": "", name: key}
+            parts.append(self._budget(replace(query, **only)))
         if query.qa_section:
-            return self._qa_section(query)
-        return self._qa_question(query)
+            parts.append(self._qa_section(query))
+        if query.rating_value:
+            parts.append(self._sections_rated(query.rating_value))
+        if query.qa_question and not parts:
+            parts.append(self._qa_question(query))
+        found = [p for p in parts if p is not None]
+        if not found:
+            return None
+        return merge(found)
 
     # indicators ------------------------------------------------------------------------------
     def _indicator(self, query: Query) -> FactResult | None:
@@ -164,7 +203,7 @@ class FactFinder:
         n_years = len([k for k in f if k.startswith("year_")])
         indexes: list[int] = list(query.year_indexes)
         for year in query.years:
-            if year == _int(f.get("baseline_year")) and query.wants in ("baseline", ""):
+            if year == _int(f.get("baseline_year")) and ("baseline" in query.wants or not query.wants):
                 continue
             if period is None:
                 return FactResult(
@@ -194,18 +233,23 @@ class FactFinder:
             else:
                 parts.append(f"{label}: the cell is empty in the table")
 
-        if query.wants == "baseline" and not indexes:
+        wants = set(query.wants)
+        specific = wants & {"baseline", "final", "data_source", "method"}
+        if "baseline" in wants:
             cite(f"baseline ({clean(f.get('baseline_year', ''))})", "baseline")
-        elif query.wants == "final" and not indexes:
-            cite("final target", "final")
-        elif query.wants == "data_source":
-            cite("data source", "data_source")
-        elif query.wants == "method":
-            cite("data collection method", "collection_method")
-        elif indexes:
+        if indexes:
             for index in sorted(set(indexes)):
                 cite(f"{period_label(index, period)} target", f"year_{index}")
-        else:
+        elif "target" in wants and not specific:
+            for index in range(1, n_years + 1):
+                cite(f"{period_label(index, period)} target", f"year_{index}")
+        if "final" in wants or ("target" in wants and not specific and not indexes):
+            cite("final target", "final")
+        if "data_source" in wants:
+            cite("data source", "data_source")
+        if "method" in wants:
+            cite("data collection method", "collection_method")
+        if not parts:
             cite(f"baseline ({clean(f.get('baseline_year', ''))})", "baseline")
             for index in range(1, n_years + 1):
                 cite(f"{period_label(index, period)} target", f"year_{index}")
@@ -246,7 +290,7 @@ class FactFinder:
         label_cell = _label_cell(record)
         ev = [Evidence(label_cell, record)]
         parts = []
-        if query.wants == "responsible":
+        if "responsible" in query.wants:
             ev.append(Evidence(f.get("responsible_party", ""), record))
             parts.append(f"responsible party: {clean(f.get('responsible_party', ''))} [2]")
         else:
@@ -271,6 +315,17 @@ class FactFinder:
         name = "The overall rating" if record.key == "overall" else f"The {record.label} section"
         return FactResult(f"{name} was rated {rating} [1].", [Evidence(rating, record)])
 
+    def _sections_rated(self, rating: str) -> FactResult | None:
+        rows = [r for r in self.store.records("qa_section", self.sources) if r.key != "overall"]
+        if not rows:
+            return None
+        hits = [r for r in rows if r.fields["rating"].lower() == rating]
+        if not hits:
+            return FactResult(f"No section of the QA report was rated {rating.title()}.", refused=True)
+        ev = [Evidence(r.fields["rating"], r) for r in hits]
+        names = [f"{r.label} [{i}]" for i, r in enumerate(hits, start=1)]
+        return FactResult(f"Rated {hits[0].fields['rating']}: " + ", ".join(names) + ".", ev)
+
     def _qa_question(self, query: Query) -> FactResult | None:
         rows = [r for r in self.store.records("qa_question", self.sources) if r.key == query.qa_question]
         if not rows:
@@ -289,6 +344,24 @@ class FactFinder:
             ev.append(Evidence(f["evidence 1"], record))
             text += f" Evidence: {f['evidence 1']} [{len(ev)}]"
         return FactResult(text, ev)
+
+
+def merge(results: list[FactResult]) -> FactResult:
+    """Several facts in one answer, citation markers renumbered in order."""
+    if len(results) == 1:
+        return results[0]
+    answered = [r for r in results if not r.refused]
+    if not answered:
+        return FactResult(" ".join(r.text for r in results), refused=True)
+    texts: list[str] = []
+    evidence: list[Evidence] = []
+    notes: list[str] = []
+    for r in results:
+        offset = len(evidence)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", r.text))
+        evidence += r.evidence
+        notes += r.notes
+    return FactResult(" ".join(texts), evidence, refused=False, notes=notes)
 
 
 def _int(value: str | None) -> int | None:
