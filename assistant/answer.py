@@ -218,6 +218,7 @@ class Assistant:
 
     def evidence(self, resolved: str, filters: Filters = Filters()) -> tuple[FactResult | None, list[Hit]]:
         """The fact path's result for a (standalone) question, else the retrieved passages."""
+        filters = self.project_in_question(resolved, filters)
         sources = filters.sources or tuple(
             d.source for d in self.store.documents() if _doc_allowed(d, filters)
         ) if filters else ()
@@ -225,6 +226,18 @@ class Assistant:
         if fact is not None:
             return fact, []
         return None, self.retriever.search(resolved, self.settings.top_k, filters)
+
+    def project_in_question(self, question: str, filters: Filters) -> Filters:
+        """"…of project 00108694" restricts the evidence to that project's own documents, so
+        that another phase's figures are never given as its figures."""
+        if filters.sources or filters.project_number:
+            return filters
+        numbers = {n.lstrip("0") for n in re.findall(r"\b0\d{6,8}\b", question)}
+        if len(numbers) != 1:
+            return filters
+        number = numbers.pop()
+        own = tuple(d.source for d in self.store.documents() if d.project_number.lstrip("0") == number)
+        return Filters(sources=own or ("\x00no such project",), doc_type=filters.doc_type)
 
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused:

@@ -312,8 +312,9 @@ class FactFinder:
             return None
         record = rows[0]
         rating = record.fields["rating"]
-        name = "The overall rating" if record.key == "overall" else f"The {record.label} section"
-        return FactResult(f"{name} was rated {rating} [1].", [Evidence(rating, record)])
+        if record.key == "overall":
+            return FactResult(f"The overall rating of the QA report is {rating} [1].", [Evidence(rating, record)])
+        return FactResult(f"The {record.label} section was rated {rating} [1].", [Evidence(rating, record)])
 
     def _sections_rated(self, rating: str) -> FactResult | None:
         rows = [r for r in self.store.records("qa_section", self.sources) if r.key != "overall"]
