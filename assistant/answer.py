@@ -17,18 +17,12 @@ from assistant.facts import FactFinder, FactResult, parse_query
 from assistant.retrieval import Hit, Retriever
 from assistant.settings import Settings
 from assistant.store import Filters, Store
-from assistant.textutil import split_sentences
+from assistant.textutil import STOPWORDS, split_sentences
 from assistant.types import Answer, Citation, Location
 
 logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found in the documents."
-STOPWORDS = set(
-    """a an the of in on for to and or is are was were be been by with at as from that this these those what which
-    who whom whose when where why how did does do has have had it its their there they them project projects document
-    documents please tell me about give list name any much many according under into than more most also same all
-    s i we you our your was can could would should will shall may might""".split()
-)
 _FOLLOWUP_START = re.compile(r"^\s*(and|what about|how about|same for|and what about|also)\b", re.I)
 MIN_COVERAGE = 0.6  # share of the question's key words a quoted sentence must hold
 
@@ -137,12 +131,15 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             continue  # a composed sentence, not the document's words
         lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
         if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
-            # a row answers as a whole: "Total resources required (in USD):" | "4,660,000"
-            cov = coverage(terms, " ".join(lines))
-            score = cov + 0.15 / (1 + rank) + 0.2 * hit.similarity - 0.003 * max(0, len(" ".join(lines).split()) - 40)
-            if wants_number and any(re.search(r"\d", x) for x in lines):
+            # a row answers as a window of its cells: "Total resources required" "(in USD):" "4,660,000"
+            windows = [lines[i : i + 3] for i in range(len(lines))]
+            best = max(windows, key=lambda w: (coverage(terms, " ".join(w)), -len(" ".join(w))))
+            joined = " ".join(best)
+            cov = coverage(terms, joined)
+            score = cov + 0.15 / (1 + rank) + 0.2 * hit.similarity - 0.003 * max(0, len(joined.split()) - 40)
+            if wants_number and re.search(r"\d", joined):
                 score += 0.15
-            out.append(Candidate(lines[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(lines[1:6])))
+            out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
         for index, line in enumerate(lines):
             for sentence in split_sentences(line.strip()):
@@ -218,26 +215,30 @@ class Assistant:
 
     def evidence(self, resolved: str, filters: Filters = Filters()) -> tuple[FactResult | None, list[Hit]]:
         """The fact path's result for a (standalone) question, else the retrieved passages."""
-        filters = self.project_in_question(resolved, filters)
-        sources = filters.sources or tuple(
+        filters, own_sources = self.project_in_question(resolved, filters)
+        sources = own_sources or (filters.sources or tuple(
             d.source for d in self.store.documents() if _doc_allowed(d, filters)
-        ) if filters else ()
+        ) if filters else ())
         fact = FactFinder(self.store, sources).answer(resolved)
         if fact is not None:
             return fact, []
-        return None, self.retriever.search(resolved, self.settings.top_k, filters)
+        # record chunks (composed sentences) help retrieval find table rows, but the fact path
+        # already answers those; the extractive answer needs the documents' own words
+        hits = self.retriever.search(resolved, self.settings.top_k * 2, filters)
+        return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
 
-    def project_in_question(self, question: str, filters: Filters) -> Filters:
-        """"…of project 00108694" restricts the evidence to that project's own documents, so
-        that another phase's figures are never given as its figures."""
+    def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
+        """"…of project 00108694": retrieval keeps to that project's documents (its own and
+        those naming it as a phase); table facts keep to its own documents, so that another
+        phase's figures are never given as its figures. Returns (filters, fact sources)."""
         if filters.sources or filters.project_number:
-            return filters
+            return filters, None
         numbers = {n.lstrip("0") for n in re.findall(r"\b0\d{6,8}\b", question)}
         if len(numbers) != 1:
-            return filters
+            return filters, None
         number = numbers.pop()
         own = tuple(d.source for d in self.store.documents() if d.project_number.lstrip("0") == number)
-        return Filters(sources=own or ("\x00no such project",), doc_type=filters.doc_type)
+        return Filters(project_number=number, doc_type=filters.doc_type), own or ("\x00no such project",)
 
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused:

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import signal
 import sqlite3
 import threading
 import time
@@ -23,6 +24,7 @@ from urllib.parse import urlparse
 
 from assistant.errors import StoreError
 from assistant.settings import Settings
+from assistant.textutil import STOPWORDS
 from assistant.types import Chunk, Document, Location, Record
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,24 @@ CREATE INDEX IF NOT EXISTS records_key ON records(kind, key);
 """
 
 
+_crash_counts: dict[str, int] = {}
+
+
+def crash_point(stage: str) -> None:
+    """Test-only: with ``PROJDOCS_TEST_CRASH_AT=<stage>:<n>`` the process kills itself
+    (SIGKILL, no cleanup) the n-th time it reaches ``stage``, so that the crash-safety tests
+    stop an ingest at an exact point. Stages: ``vectors`` (vectors written, SQLite not yet),
+    ``commit`` (SQLite rows written, not committed), ``prune`` (committed, stale vectors
+    not yet deleted), ``file`` (between two files). Unset, it does nothing."""
+    spec = os.environ.get("PROJDOCS_TEST_CRASH_AT", "")
+    name, _, count = spec.partition(":")
+    if name != stage:
+        return
+    _crash_counts[stage] = _crash_counts.get(stage, 0) + 1
+    if _crash_counts[stage] == int(count or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     """A row of the manifest (without the text)."""
@@ -104,6 +124,8 @@ def _fts_query(text: str) -> str:
     terms = []
     for w in words:
         w = w.strip(".,")
+        if w in STOPWORDS:
+            continue
         if len(w) > 1 or w.isdigit():
             terms.append('"' + w.replace('"', "") + '"')
     return " OR ".join(dict.fromkeys(terms))
@@ -232,6 +254,7 @@ class Store:
                 documents=[c.text for c, _ in batch],
                 metadatas=[c.to_metadata() for c, _ in batch],
             )
+        crash_point("vectors")
         with self.db() as con:
             self._delete_rows(con, doc.source)
             con.execute(
@@ -255,6 +278,8 @@ class Store:
                     for r in records
                 ],
             )
+            crash_point("commit")
+        crash_point("prune")
         stale = old_ids - {c.id for c in chunks}
         if stale:
             self.collection.delete(ids=sorted(stale))
@@ -366,6 +391,21 @@ class Store:
     def iter_all_vector_ids(self) -> Iterator[str]:
         got = self.collection.get(include=[])
         yield from got["ids"]
+
+    def orphan_vector_ids(self) -> list[str]:
+        """Vector ids that no chunk row names (left by a crash between the two writes)."""
+        vector_ids = set(self.iter_all_vector_ids())
+        if not vector_ids:
+            return []
+        known = {r["id"] for r in self.query("SELECT id FROM chunks")}
+        return sorted(vector_ids - known)
+
+    def prune_orphan_vectors(self) -> int:
+        """Delete the vectors no chunk row names; call it holding the ingest lock."""
+        orphans = self.orphan_vector_ids()
+        for start in range(0, len(orphans), 500):
+            self.collection.delete(ids=orphans[start : start + 500])
+        return len(orphans)
 
 
 def matches_project(doc: StoredDocument, number: str) -> bool:

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import re
 
+# Words that carry no subject in a question: left out of keyword search and coverage.
+STOPWORDS = set(
+    """a an the of in on for to and or is are was were be been by with at as from that this these those what which
+    who whom whose when where why how did does do has have had it its their there they them project projects document
+    documents please tell me about give list name any much many according under into than more most also same all
+    s i we you our your was can could would should will shall may might during often each per being whether
+    if its it""".split()
+)
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
 
 
