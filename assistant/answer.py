@@ -142,8 +142,8 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
         for index, line in enumerate(lines):
-            for sentence in split_sentences(line.strip()):
-                sentence = sentence.strip()
+            sentences = [x.strip() for x in split_sentences(line.strip())]
+            for position, sentence in enumerate(sentences):
                 if len(sentence) < 12 or is_instruction(sentence):
                     continue  # too short, or a sentence addressing the assistant (data, never evidence)
                 cov = coverage(terms, sentence)
@@ -157,8 +157,11 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                 )
                 more: tuple[str, ...] = ()
+                following = sentences[position + 1] if position + 1 < len(sentences) else ""
                 if sentence.endswith(":"):  # "three main pillars:" — the list that follows answers
                     more = tuple(lines[index + 1 : index + 5])
+                elif wants_number and not re.search(r"\d", sentence) and re.search(r"\d", following):
+                    more = (following,)  # the figure is in the next sentence
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
