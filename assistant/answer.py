@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
-from assistant.facts import FactFinder, FactResult, parse_query
+from assistant.facts import FactFinder, FactResult
 from assistant.retrieval import Hit, Retriever
 from assistant.settings import Settings
 from assistant.store import Filters, Store

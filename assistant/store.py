@@ -18,7 +18,6 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
