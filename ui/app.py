@@ -1,0 +1,414 @@
+"""The Gradio web app: chat with sources, documents, QA drafting and facts.
+
+Thin by design: ``Backend`` holds the settings and one ``Assistant``; each handler calls
+``assistant``/``ingest`` and turns the result into what a component shows (``ui.render``).
+``build_app(settings)`` lays out the tabs; ``launch(settings, host, port)`` serves them on
+loopback by default, with no analytics and no fonts or scripts from the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr
+import pandas as pd
+
+from assistant.settings import Settings
+from assistant.store import Filters, Store
+from assistant.types import Answer
+from ui import render
+
+logger = logging.getLogger(__name__)
+
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+EXAMPLES = [
+    "What were the 2022 targets for indicator 2.3?",
+    "Who is the implementing partner?",
+    "What is the total budget?",
+]
+ALL = ""  # the dropdown value meaning "no filter"
+STREAM_DELAY_S = 0.02
+
+CSS = """
+#pd-header h1 { margin-bottom: 0; }
+#pd-header p { margin-top: 0.2em; color: var(--body-text-color-subdued); }
+.pd-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 10px;
+  background: var(--background-fill-secondary); }
+.pd-source-head { font-size: 0.9em; margin-bottom: 4px; }
+.pd-num { font-weight: 700; color: var(--color-accent); }
+.pd-doc { font-weight: 600; }
+.pd-loc { color: var(--body-text-color-subdued); }
+.pd-passage { white-space: pre-wrap; font-size: 0.88em; line-height: 1.35; max-height: 260px; overflow-y: auto; }
+.pd-passage mark { background: #ffe58f; color: inherit; padding: 0 2px; border-radius: 2px; }
+.pd-refusal { border-left: 4px solid #d97706; background: #fff7ed; color: #7c2d12; padding: 10px 12px; border-radius: 6px; }
+.pd-sources-empty { color: var(--body-text-color-subdued); font-style: italic; padding: 8px 0; }
+.pd-note { font-size: 0.88em; color: #92400e; margin-top: 4px; }
+.pd-status { font-size: 0.95em; }
+"""
+
+
+def _safe_name(name: str) -> str:
+    """The client's file name reduced to a harmless one (no folders, no odd characters)."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = os.path.splitext(base)
+    stem = re.sub(r"[^\w .,()+&-]+", "_", stem).strip(" ._-")[:120] or "upload"
+    suffix = re.sub(r"[^A-Za-z0-9.]+", "", suffix.lower())[:10]
+    return stem + suffix
+
+
+class Backend:
+    """The settings and one lazily built ``Assistant``, shared by every handler."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = Store(settings)
+        self._assistant: Any = None
+        self.drafter: Any = None  # built by the Draft tab on first use
+        self._lock = threading.Lock()
+
+    @property
+    def assistant(self) -> Any:
+        with self._lock:
+            if self._assistant is None:
+                from assistant.answer import Assistant
+
+                self._assistant = Assistant(self.settings, self.store)
+            return self._assistant
+
+    # chat ---------------------------------------------------------------------------------
+    def filter_choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """Dropdown choices (label, value) for project and document type, from the index."""
+        docs = self.store.documents()
+        projects = [("All projects", ALL)]
+        for number in sorted({d.project_number for d in docs if d.project_number}):
+            names = ", ".join(d.source for d in docs if d.project_number == number)
+            projects.append((f"{number} ({names})", number))
+        types = [("All document types", ALL)]
+        types += [(render.DOC_TYPE_LABELS.get(t, t), t) for t in sorted({d.doc_type for d in docs})]
+        return projects, types
+
+    def answer_stream(
+        self, question: str, history: list[str], project: str, doc_type: str
+    ) -> Iterator[str | Answer]:
+        """``Assistant.ask_stream``: text deltas, then the final ``Answer``."""
+        filters = Filters(project_number=project or "", doc_type=doc_type or "")
+        yield from self.assistant.ask_stream(question, history=history, filters=filters)
+
+    def chat(
+        self, question: str, messages: list[dict[str, Any]] | None, history: list[str] | None,
+        project: str, doc_type: str,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Handler of the chat box: yields (messages, sources, copy text, history, box) as the answer streams.
+
+        ``history`` holds the conversation's questions as read in context ("And for 2023?" is
+        kept as the full question), so that a follow-up of a follow-up still resolves.
+        """
+        from assistant.answer import resolve_followup
+
+        messages = list(messages or [])
+        history = list(history or [])
+        question = (question or "").strip()
+        if not question:
+            yield messages, gr.skip(), gr.skip(), history, ""
+            return
+        messages.append({"role": "user", "content": render.md_escape(question)})
+        messages.append({"role": "assistant", "content": "_Searching the documents…_"})
+        yield messages, gr.skip(), gr.skip(), history, ""
+        if not self.store.documents():
+            messages[-1] = {"role": "assistant", "content": "No documents are indexed yet: add files in the **Documents** tab."}
+            yield messages, render.sources_html(None, self.store.document_text), "", history, ""
+            return
+        answer: Answer | None = None
+        shown = ""
+        pending: str | None = None  # one delta held back: if the Answer follows and refuses, show the refusal only
+        try:
+            for item in self.answer_stream(question, history, project, doc_type):
+                if pending is not None and not (isinstance(item, Answer) and item.refused):
+                    for prefix in render.stream_chunks(pending):
+                        messages[-1] = {"role": "assistant", "content": render.md_escape(shown + prefix)}
+                        yield messages, gr.skip(), gr.skip(), history, ""
+                        time.sleep(STREAM_DELAY_S)
+                    shown += pending
+                pending = None
+                if isinstance(item, Answer):
+                    answer = item
+                    break
+                pending = item
+        except Exception as exc:  # the edge: show it, keep the app usable
+            logger.exception("answering failed")
+            messages[-1] = {"role": "assistant", "content": f"**Error** (this is not an answer): {render.md_escape(str(exc))}"}
+            yield messages, gr.skip(), "", history, ""
+            return
+        if answer is None:
+            answer = Answer(answer=render.NOT_FOUND_TITLE + ".", refused=True)
+        history = [*history, resolve_followup(question, history)]
+        messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
+        yield messages, render.sources_html(answer, self.store.document_text), render.copy_text(question, answer), history, ""
+
+    # documents ----------------------------------------------------------------------------
+    def documents_table(self) -> pd.DataFrame:
+        return pd.DataFrame(render.document_rows(self.store.documents()), columns=render.DOCUMENT_COLUMNS)
+
+    def save_uploads(self, paths: list[str]) -> tuple[list[Path], list[list[str]]]:
+        """Copy uploaded files to ``<home>/uploads/<uuid>/<safe name>``; rows for those refused."""
+        saved: list[Path] = []
+        refused: list[list[str]] = []
+        for raw in paths:
+            original = Path(raw).name
+            name = _safe_name(original)
+            if not name.lower().endswith(UPLOAD_SUFFIXES):
+                refused.append([original, "failed", f"unsupported file type (expected {', '.join(UPLOAD_SUFFIXES)})"])
+                continue
+            target = self.settings.home / "uploads" / uuid.uuid4().hex / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(raw, target)
+            saved.append(target)
+        return saved, refused
+
+    def ingest(self, paths: list[Path], progress: Any = None) -> tuple[list[list[str]], str, list[Path]]:
+        """Ingest ``paths``: per-file status rows, a one-line summary and the paths that failed."""
+        from ingest.pipeline import ingest_paths
+
+        def on_progress(name: str, done: int, total: int) -> None:
+            if progress is not None and total:
+                progress((done, total), desc=f"Reading {name}" if name else "Done", unit="files")
+
+        summary = ingest_paths(paths, self.settings, on_progress=on_progress)
+        rows = [[s, "ok", "added"] for s in summary.added]
+        rows += [[s, "ok", "updated: replaced the earlier version"] for s in summary.updated]
+        rows += [[s, "ok", "unchanged: already in the index"] for s in summary.unchanged]
+        rows += [[Path(p).name, "failed", reason] for p, reason in summary.failed]
+        return rows, summary.lines()[0], [Path(p) for p, _ in summary.failed]
+
+    def upload(self, files: list[str] | None, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
+        """Handler of "Add to index": save, ingest, then refresh the lists."""
+        if not files:
+            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "Choose one or more files first.", *self.refreshed(), None)
+        saved, refused = self.save_uploads(files)
+        rows, line, failed = self.ingest(saved, progress) if saved else ([], "nothing to ingest", [])
+        uploads = self.settings.home / "uploads"
+        for path in failed:  # keep no copy of a file that is not in the index
+            if path.resolve().parent.parent == uploads.resolve():
+                shutil.rmtree(path.parent, ignore_errors=True)
+        status = pd.DataFrame(rows + refused, columns=render.STATUS_COLUMNS)
+        return (status, line, *self.refreshed(), None)
+
+    def remove(self, source: str | None) -> tuple[Any, ...]:
+        from assistant.locking import ingest_lock
+
+        if not source:
+            return ("Choose a document to remove.", *self.refreshed())
+        doc = self.store.document(source)
+        with ingest_lock(self.settings):
+            removed = self.store.remove_document(source)
+        uploads = (self.settings.home / "uploads").resolve()
+        if doc is not None and Path(doc.path).resolve().parent.parent == uploads:  # our copy of an upload
+            shutil.rmtree(Path(doc.path).resolve().parent, ignore_errors=True)
+        return (f"Removed {source}." if removed else f"{source} was not in the index.", *self.refreshed())
+
+    def reindex(self, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
+        """Re-ingest every stored path (changed files are re-read; unchanged ones skipped)."""
+        paths = [Path(d.path) for d in self.store.documents()]
+        if not paths:
+            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "The index is empty.", *self.refreshed())
+        rows, line, _ = self.ingest(paths, progress)
+        return (pd.DataFrame(rows, columns=render.STATUS_COLUMNS), line, *self.refreshed())
+
+    def refreshed(self) -> tuple[Any, ...]:
+        """New values for everything that lists documents: table, remove choice, filters, header."""
+        projects, types = self.filter_choices()
+        sources = [d.source for d in self.store.documents()]
+        return (
+            self.documents_table(),
+            gr.update(choices=sources, value=None),
+            gr.update(choices=projects),
+            gr.update(choices=types),
+            self.header_status(),
+        )
+
+    def header_status(self) -> str:
+        docs = self.store.documents()
+        if not docs:
+            return "**No documents indexed yet.** Start in the **Documents** tab: upload PDF, DOCX, TXT or MD files."
+        chunks = sum(d.n_chunks for d in docs)
+        return f"{len(docs)} document{'s' if len(docs) != 1 else ''} indexed ({chunks} passages)."
+
+    # facts --------------------------------------------------------------------------------
+    def facts(self) -> tuple[Any, ...]:
+        """Tables of indicators, budget lines, QA ratings and QA answers, and the indicators to plot."""
+        from assistant.facts_table import record_rows
+
+        indicators = record_rows(self.store, ["indicator"])
+        tables = [
+            (indicators, ("kind",), ("indicator",)),
+            (render.by_number(record_rows(self.store, ["budget"])), ("kind",), ("label",)),
+            (record_rows(self.store, ["qa_section"]), ("kind", "key"), ("label",)),
+            (render.by_number(record_rows(self.store, ["qa_question"])), ("kind",), ("question",)),
+        ]
+        frames = []
+        for rows, drop, text in tables:
+            headers, values, widths = render.table(rows, drop, text)
+            frames.append(gr.update(value=pd.DataFrame(values, columns=headers), column_widths=widths or None))
+        choices = [
+            (f"{r['key']} – {render.short(r['indicator'])} ({r['source']})", str(i)) for i, r in enumerate(indicators)
+        ]
+        return (*frames, gr.update(choices=choices, value=choices[0][1] if choices else None))
+
+    def indicator_plot(self, choice: str | None) -> Any:
+        """A line of an indicator's baseline and yearly targets (matplotlib figure), or None."""
+        from assistant.facts_table import record_rows
+
+        rows = record_rows(self.store, ["indicator"])
+        if choice is None or not str(choice).isdigit() or int(choice) >= len(rows):
+            return None
+        row = rows[int(choice)]
+        series = render.indicator_series(row)
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(7, 3.2), layout="constrained")
+        ax = fig.subplots()
+        xs = [i for i, (_, v, _) in enumerate(series) if v is not None]
+        ys = [v for _, v, _ in series if v is not None]
+        ax.plot(xs, ys, marker="o", color="#2563eb")
+        for x, y in zip(xs, ys):
+            ax.annotate(series[x][2], (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
+        ax.set_xticks(range(len(series)), [s[0] for s in series], fontsize=8)
+        ax.set_title(f"Indicator {row['key']}: {render.short(row['indicator'], 80)}", fontsize=9)
+        ax.margins(y=0.25)
+        ax.grid(axis="y", alpha=0.3)
+        return fig
+
+def build_app(settings: Settings) -> gr.Blocks:
+    """The app's layout and wiring (theme and CSS are given to ``launch``)."""
+    from ui import drafting_ui
+
+    backend = Backend(settings)
+    projects, types = backend.filter_choices()
+    with gr.Blocks(title="ProjectDocs Assistant", analytics_enabled=False) as app:
+        with gr.Column(elem_id="pd-header"):
+            gr.Markdown("# ProjectDocs Assistant\nCited answers from your project documents: every answer quotes its source.")
+            header = gr.Markdown(backend.header_status(), elem_classes="pd-status")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row():
+                    project = gr.Dropdown(projects, value=ALL, label="Project", scale=2)
+                    doc_type = gr.Dropdown(types, value=ALL, label="Document type", scale=1)
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="Conversation", height=440, elem_id="pd-chat", buttons=["copy"],
+                            placeholder="Ask about targets, budgets, outputs, partners or QA ratings. "
+                            "Follow-up questions such as *And for 2023?* use the conversation.",
+                            feedback_options=None,
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                show_label=False, placeholder="Ask a question about the documents…", scale=5,
+                                elem_id="pd-question", autofocus=True,
+                            )
+                            send = gr.Button("Ask", variant="primary", scale=1, elem_id="pd-ask")
+                        gr.Examples(EXAMPLES, inputs=[question], label="Try")
+                        clear = gr.Button("New conversation", size="sm", variant="secondary")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render.sources_html(None, backend.store.document_text), elem_id="pd-sources")
+                        copy = gr.Textbox(
+                            label="Answer with sources (copy)", lines=4, max_lines=14, buttons=["copy"],
+                            interactive=False, elem_id="pd-copy",
+                        )
+                history = gr.State([])
+            with gr.Tab("Documents", id="documents"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=2):
+                        files = gr.File(
+                            label="Upload PDF, DOCX, TXT or MD (several at once)", file_count="multiple",
+                            file_types=list(UPLOAD_SUFFIXES), type="filepath", elem_id="pd-upload",
+                        )
+                        add = gr.Button("Add to index", variant="primary", elem_id="pd-add")
+                    with gr.Column(scale=3):
+                        summary = gr.Markdown("", elem_id="pd-ingest-summary")
+                        status = gr.Dataframe(
+                            headers=render.STATUS_COLUMNS, label="Last upload", interactive=False,
+                            elem_id="pd-status", wrap=True, column_widths=["32%", "12%", "56%"],
+                        )
+                documents = gr.Dataframe(
+                    backend.documents_table(), label="Indexed documents", interactive=False, elem_id="pd-documents",
+                )
+                with gr.Row():
+                    to_remove = gr.Dropdown(
+                        [d.source for d in backend.store.documents()], label="Document to remove", scale=3,
+                    )
+                    remove = gr.Button("Remove", variant="stop", scale=1)
+                    reindex = gr.Button("Re-index all", scale=1)
+            with gr.Tab("Draft QA", id="draft") as draft_tab:
+                draft_outputs = drafting_ui.layout(backend)
+            with gr.Tab("Facts", id="facts"):
+                gr.Markdown("Figures read from the documents' tables, to check them at a glance.")
+                indicators = gr.Dataframe(
+                    label="Indicators (results framework)", interactive=False, wrap=True, max_height=420,
+                    elem_id="pd-indicators",
+                )
+                with gr.Row():
+                    indicator = gr.Dropdown([], label="Indicator to plot", scale=2, elem_id="pd-indicator")
+                plot = gr.Plot(label="Baseline and targets", elem_id="pd-plot")
+                budget = gr.Dataframe(label="Budget", interactive=False, wrap=True, max_height=420, elem_id="pd-budget")
+                with gr.Row(equal_height=False):
+                    ratings = gr.Dataframe(label="QA ratings", interactive=False, wrap=True, scale=2, elem_id="pd-ratings")
+                    answers = gr.Dataframe(label="QA questions: selected answer", interactive=False, wrap=True, scale=3)
+                refresh_facts = gr.Button("Refresh", size="sm")
+
+        listing = [documents, to_remove, project, doc_type, header]
+        chat_io: dict[str, Any] = {
+            "fn": backend.chat, "inputs": [question, chatbot, history, project, doc_type],
+            "outputs": [chatbot, sources, copy, history, question],
+        }
+        question.submit(**chat_io)
+        send.click(**chat_io)
+        clear.click(
+            lambda: ([], render.sources_html(None, backend.store.document_text), "", []),
+            outputs=[chatbot, sources, copy, history],
+        )
+        add.click(backend.upload, inputs=[files], outputs=[status, summary, *listing, files])
+        remove.click(backend.remove, outputs=[summary, *listing], inputs=[to_remove])
+        reindex.click(backend.reindex, outputs=[status, summary, *listing])
+        fact_outputs = [indicators, budget, ratings, answers, indicator]
+        refresh_facts.click(backend.facts, outputs=fact_outputs)
+        indicator.change(backend.indicator_plot, inputs=[indicator], outputs=[plot])
+        app.load(backend.refreshed, outputs=listing)
+        app.load(backend.facts, outputs=fact_outputs)
+        drafting_ui.wire(app, draft_tab, backend, draft_outputs)
+    return app
+
+
+def theme() -> gr.themes.Base:
+    """The default theme with fonts bundled in Gradio (nothing fetched from Google Fonts)."""
+    return gr.themes.Default(
+        font=[gr.themes.LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif"],
+        font_mono=[gr.themes.LocalFont("IBM Plex Mono"), "ui-monospace", "monospace"],
+    )
+
+
+def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> gr.Blocks:
+    """Serve the app on ``host:port`` (loopback unless told otherwise); ``block=False`` returns at once."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    app = build_app(settings)
+    app.queue(default_concurrency_limit=2)
+    app.launch(
+        server_name=host, server_port=port, share=False, inbrowser=False, show_error=True, quiet=not block,
+        prevent_thread_lock=not block, ssr_mode=False, mcp_server=False, footer_links=["settings"],
+        allowed_paths=[str(settings.home / "drafts")], max_file_size=settings.max_file_mb * 1024 * 1024,
+        theme=theme(), css=CSS, run_history=False,
+    )
+    return app

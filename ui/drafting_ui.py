@@ -1,0 +1,167 @@
+"""The Draft QA tab: choose a project, its sources and QA questions; draft; edit; download.
+
+Calls ``assistant.drafting.draft`` and ``assistant.draft_export``: the draft is shown as
+editable Markdown (``to_markdown``: per question the suggested rating, the paragraph with its
+[n] markers and the numbered sources) and written as DOCX (``to_docx``); the edited text can
+be saved as Markdown too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.errors import ProjdocsError
+from ui import render
+
+logger = logging.getLogger(__name__)
+
+_drafter_lock = threading.Lock()
+
+
+def available() -> bool:
+    """Whether QA drafting is installed (``assistant.drafting`` and its exporter)."""
+    try:
+        import assistant.draft_export
+        import assistant.drafting  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def choices(backend: Any, initial: bool = True) -> tuple[Any, ...]:
+    """Project, source, exclusion and question choices from the index and the question bank
+    (``initial``: also pick the first project; otherwise what the user chose stays)."""
+    from assistant.drafting import load_stage
+
+    docs = backend.store.documents()
+    projects, _ = backend.filter_choices()
+    projects = [(label, value) for label, value in projects if value]
+    first = projects[0][1] if projects else None
+    sources = [d.source for d in docs]
+    try:
+        _, _, bank = load_stage()
+        questions = [(f"Q{q.number} · {render.short(q.text, 90)}", str(q.number)) for q in bank]
+    except ProjdocsError as exc:
+        logger.warning("no QA questions: %s", exc)
+        questions = []
+    if not initial:
+        return gr.update(choices=projects), gr.update(choices=sources), gr.update(choices=sources), gr.update()
+    return (
+        gr.update(choices=projects, value=first),
+        gr.update(choices=sources, value=[]),
+        gr.update(choices=sources, value=[]),
+        gr.update(choices=questions, value=[]),
+    )
+
+
+def run(
+    backend: Any, project: str | None, sources: list[str] | None, exclude: list[str] | None,
+    questions: list[str] | None, progress: Any = None,
+) -> tuple[str, str | None, str]:
+    """Draft the chosen questions; (editable text, DOCX path, status line)."""
+    from assistant.draft_export import to_docx, to_markdown
+    from assistant.drafting import Drafter, draft
+
+    if not project and not sources:
+        return gr.skip(), None, "Choose a project or at least one source document."
+    numbers = [int(q) for q in questions or [] if str(q).isdigit()]
+    if progress is not None:
+        progress((0, None), desc=f"Drafting {len(numbers) or 'all'} question{'s' if len(numbers) != 1 else ''}…")
+    with _drafter_lock:
+        if getattr(backend, "drafter", None) is None:
+            backend.drafter = Drafter(backend.settings, backend.store)
+    try:
+        result = draft(
+            backend.settings, backend.store, project=project or None, sources=sources or (),
+            questions=numbers or None, exclude=exclude or (), drafter=backend.drafter,
+        )
+    except ProjdocsError as exc:
+        return gr.skip(), None, f"**Could not draft:** {exc}"
+    path = to_docx(result, _draft_path(backend, project, ".docx"))
+    n = len(result.questions)
+    return to_markdown(result), str(path), f"Drafted {n} question{'s' if n != 1 else ''} from {len(result.sources)} document(s)."
+
+
+def _draft_path(backend: Any, project: str | None, suffix: str) -> Path:
+    """A new file under ``<home>/drafts`` (the only folder the app serves files from)."""
+    out_dir = backend.settings.home / "drafts"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^\w-]+", "-", f"qa-draft-{project or 'selected'}").strip("-")
+    return out_dir / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}{suffix}"
+
+
+def save_edits(backend: Any, project: str | None, text: str | None) -> tuple[Any, str]:
+    """The edited draft saved as Markdown; (file component update, status line)."""
+    if not (text or "").strip():
+        return gr.update(value=None, visible=False), "Nothing to save: draft first."
+    path = _draft_path(backend, project, "-edited.md")
+    path.write_text(text or "", encoding="utf-8")
+    return gr.update(value=str(path), visible=True), "Saved your edited text as Markdown."
+
+
+def layout(backend: Any) -> dict[str, Any]:
+    """The tab's components (or a note when drafting is not installed)."""
+    if not available():
+        gr.Markdown("QA drafting is not installed in this version.", elem_id="pd-draft-unavailable")
+        return {}
+    gr.Markdown(
+        "Draft closure-stage QA evidence from a project's own documents: each paragraph is made of "
+        "sentences quoted from the documents, each cited, with the rating the evidence supports. "
+        "Edit the text freely: the DOCX holds the draft as generated; *Save my edits* keeps your version."
+    )
+    with gr.Row():
+        project = gr.Dropdown([], label="Project", scale=2, elem_id="pd-draft-project")
+        sources = gr.Dropdown([], label="Also use these documents (optional)", multiselect=True, scale=2)
+        exclude = gr.Dropdown([], label="Never quote (e.g. the QA report being redone)", multiselect=True, scale=2)
+    questions = gr.Dropdown(
+        [], label="QA questions (none chosen = all)", multiselect=True, elem_id="pd-draft-questions",
+    )
+    run_button = gr.Button("Draft", variant="primary", elem_id="pd-draft-run")
+    status = gr.Markdown("", elem_id="pd-draft-status")
+    text = gr.Textbox(
+        label="Draft (editable)", lines=16, max_lines=40, interactive=True, buttons=["copy"], elem_id="pd-draft-text",
+    )
+    with gr.Row(equal_height=False):
+        file = gr.File(label="Download DOCX (as drafted)", interactive=False, elem_id="pd-draft-file", height=90)
+        with gr.Column():
+            save = gr.Button("Save my edits (Markdown)", size="sm", elem_id="pd-draft-save")
+            edited = gr.File(label="Edited text", interactive=False, elem_id="pd-draft-edited", visible=False)
+    return {"project": project, "sources": sources, "exclude": exclude, "questions": questions,
+            "run": run_button, "status": status, "text": text, "file": file, "save": save, "edited": edited}
+
+
+def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> None:
+    """Draft on click; fill the choices when the app loads and refresh them when the tab opens."""
+    if not parts:
+        return
+
+    def on_run(project: str, sources: list[str], exclude: list[str], questions: list[str],
+               progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
+        return run(backend, project, sources, exclude, questions, progress)
+
+    def on_load() -> tuple[Any, ...]:
+        return choices(backend)
+
+    def on_select() -> tuple[Any, ...]:
+        return choices(backend, initial=False)
+
+    parts["run"].click(
+        on_run, inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
+        outputs=[parts["text"], parts["file"], parts["status"]],
+    )
+    parts["save"].click(
+        lambda project, text: save_edits(backend, project, text),
+        inputs=[parts["project"], parts["text"]], outputs=[parts["edited"], parts["status"]],
+    )
+    pickers = [parts["project"], parts["sources"], parts["exclude"], parts["questions"]]
+    app.load(on_load, outputs=pickers)
+    tab.select(on_select, outputs=pickers)
+

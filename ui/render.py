@@ -1,0 +1,208 @@
+"""What the web app shows, as plain strings and rows: no Gradio here, no answering logic.
+
+Everything taken from a document is HTML-escaped before it is shown; the quoted span of a
+citation is wrapped in ``<mark>`` inside the passage it comes from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from assistant.textutil import to_number
+from assistant.types import Answer, Citation
+
+NOT_FOUND_TITLE = "Not found in the documents"
+_OPEN, _CLOSE = "\x01", "\x02"  # marks put around the quote before escaping
+_LINES = re.compile(r"\blines? (\d+)(?:\s*[–-]\s*(\d+))?")
+MAX_PASSAGE_LINES = 24
+DOC_TYPE_LABELS = {"project_document": "Project document", "qa_report": "QA report", "document": "Other document"}
+
+
+# chat -----------------------------------------------------------------------------------
+def answer_markdown(answer: Answer) -> str:
+    """The assistant's chat message: the answer with its [n] markers, or a refusal that reads as one."""
+    if answer.refused:
+        reason = answer.answer.removeprefix("Not found in the documents.").strip() or (
+            "The indexed documents do not say this. Try other words, or check the project and type filters."
+        )
+        return (
+            f'<div class="pd-refusal"><strong>{NOT_FOUND_TITLE}.</strong> {html.escape(reason)}</div>'
+        )
+    text = md_escape(answer.answer)
+    notes = "".join(f"\n\n> Note: {md_escape(n)}" for n in answer.notes)
+    return text + notes
+
+
+def stream_chunks(text: str, words_per_chunk: int = 3) -> Iterator[str]:
+    """Growing prefixes of ``text`` (a few words at a time), ending with the whole text."""
+    pieces = re.split(r"(\s+)", text)
+    shown = ""
+    words = 0
+    for piece in pieces:
+        shown += piece
+        if piece.strip():
+            words += 1
+            if words % words_per_chunk == 0:
+                yield shown
+    if shown:
+        yield shown
+
+
+def md_escape(text: str) -> str:
+    """Text from a document shown as Markdown: no HTML, no accidental emphasis or links."""
+    text = html.escape(text, quote=False)
+    text = re.sub(r"([\\`*_#|~])", r"\\\1", text)  # [n] markers stay as typed: no link follows them
+    text = re.sub(r"^(\s*)([-+])(?=\s)", r"\1\\\2", text, flags=re.MULTILINE)  # not a list item
+    return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", text, flags=re.MULTILINE)
+
+
+def copy_text(question: str, answer: Answer) -> str:
+    """The answer with its numbered sources, as plain text to paste into an e-mail or report."""
+    lines = [f"Q: {question}", f"A: {answer.answer}"]
+    lines += [f"Note: {n}" for n in answer.notes]
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        lines += [f"[{i}] {c.source}, {c.location}: \"{c.quote}\"" for i, c in enumerate(answer.citations, start=1)]
+    return "\n".join(lines)
+
+
+def _mark(excerpt: str, quotes: Sequence[str]) -> str:
+    """``excerpt`` with every occurrence of each quote between the mark characters."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        at = excerpt.find(quote)
+        while quote and at >= 0:
+            spans.append((at, at + len(quote)))
+            at = excerpt.find(quote, at + 1)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        excerpt = excerpt[:start] + _OPEN + excerpt[start:end] + _CLOSE + excerpt[end:]
+    return excerpt
+
+
+def passage(text: str | None, location: str, quotes: Sequence[str]) -> str:
+    """HTML of the passage at ``location`` in ``text``, each quote inside it in ``<mark>``."""
+    if not text:
+        return "<br>".join(f"<mark>{html.escape(q)}</mark>" for q in quotes)
+    excerpt = ""
+    m = _LINES.search(location)
+    if m:
+        lines = text.split("\n")
+        first = max(1, int(m.group(1)))
+        last = min(len(lines), int(m.group(2) or first), first + MAX_PASSAGE_LINES - 1)
+        excerpt = "\n".join(lines[first - 1 : last])
+    if not all(q in excerpt for q in quotes):
+        at = text.find(quotes[0]) if quotes else -1
+        if at < 0:
+            return "<br>".join(f"<mark>{html.escape(q)}</mark>" for q in quotes)
+        start = text.rfind("\n", 0, max(0, at - 250)) + 1
+        end = text.find("\n", min(len(text), at + len(quotes[0]) + 250))
+        excerpt = text[start : end if end >= 0 else len(text)]
+    marked = _mark(excerpt, quotes)
+    # tables come out of text files one cell per line with tabs: drop the layout whitespace
+    kept = [" ".join(line.split()) for line in marked.split("\n")]
+    shown = "\n".join(line for line in kept if line.strip(_OPEN + _CLOSE))
+    return html.escape(shown).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+def sources_html(answer: Answer | None, document_text: Callable[[str], str | None]) -> str:
+    """The sources panel: each cited passage once, with its document, location and the
+    numbers of the citations it holds."""
+    if answer is None:
+        return (
+            '<div class="pd-sources-empty">Ask a question: the passages that support the answer '
+            "appear here, with the quoted words highlighted.</div>"
+        )
+    if answer.refused:
+        return (
+            f'<div class="pd-refusal"><strong>{NOT_FOUND_TITLE}.</strong> '
+            "No passage in the indexed documents supports an answer, so none is given.</div>"
+        )
+    groups: dict[tuple[str, str], list[tuple[int, Citation]]] = {}
+    for i, c in enumerate(answer.citations, start=1):
+        groups.setdefault((c.source, c.location), []).append((i, c))
+    texts: dict[str, str | None] = {}
+    parts = []
+    for (source, location), cited in groups.items():
+        if source not in texts:
+            texts[source] = document_text(source)
+        numbers = " ".join(f'<span class="pd-num">[{i}]</span>' for i, _ in cited)
+        parts.append(
+            f'<div class="pd-source" id="pd-source-{cited[0][0]}">'
+            f'<div class="pd-source-head">{numbers} '
+            f'<span class="pd-doc">{html.escape(source)}</span> · '
+            f'<span class="pd-loc">{html.escape(location)}</span></div>'
+            f'<div class="pd-passage">{passage(texts[source], location, [c.quote for _, c in cited])}</div></div>'
+        )
+    notes = "".join(f'<div class="pd-note">Note: {html.escape(n)}</div>' for n in answer.notes)
+    return "".join(parts) + notes
+
+
+# documents and facts ----------------------------------------------------------------------
+DOCUMENT_COLUMNS = ["Document", "Type", "Project", "Pages", "Period", "Chunks", "Ingested"]
+STATUS_COLUMNS = ["File", "Status", "Detail"]
+
+
+def document_rows(documents: Sequence[Any]) -> list[list[Any]]:
+    """One row per stored document (``assistant.store.StoredDocument``)."""
+    rows = []
+    for d in documents:
+        period = f"{d.period[0]}–{d.period[1]}" if d.period else ""
+        rows.append([
+            d.source, DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.project_number, d.pages or "",
+            period, d.n_chunks, time.strftime("%Y-%m-%d %H:%M", time.localtime(d.ingested_at)),
+        ])
+    return rows
+
+
+def table(
+    rows: list[dict[str, Any]], drop: Sequence[str] = ("kind",), text_columns: Sequence[str] = ()
+) -> tuple[list[str], list[list[Any]], list[str]]:
+    """Headers, rows and column widths of ``record_rows`` output: figures first, then where
+    they come from; columns empty in every row are left out; ``text_columns`` get more room."""
+    tail = ("location", "source", "notes")
+    seen = [c for c in dict.fromkeys(k for r in rows for k in r) if c not in drop]
+    columns = [c for c in seen if c not in tail] + [c for c in tail if c in seen]
+    columns = [c for c in columns if any(str(r.get(c, "")).strip() for r in rows)]
+    widths = ["280px" if c in text_columns else "170px" if c in tail or c == "rating" else "110px" for c in columns]
+    headers = [c if c[:1].isupper() or c[:1].isdigit() else c.replace("_", " ").capitalize() for c in columns]
+    return headers, [[r.get(c, "") for c in columns] for r in rows], widths
+
+
+def by_number(rows: list[dict[str, Any]], key: str = "key") -> list[dict[str, Any]]:
+    """Rows in natural order of their key ("2" before "10", "1.2" before "1.10")."""
+    def natural(row: dict[str, Any]) -> list[Any]:
+        return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", str(row.get(key, ""))) if p]
+
+    return sorted(rows, key=natural)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` cut at a word boundary, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
+
+
+def indicator_series(row: dict[str, Any]) -> list[tuple[str, float | None, str]]:
+    """(label, number, cell text) for an indicator row's baseline, yearly targets and final target."""
+    out: list[tuple[str, float | None, str]] = []
+    base = str(row.get("baseline", ""))
+    year = row.get("baseline_year", "")
+    out.append((f"Baseline ({year})" if year else "Baseline", to_number(base), base))
+    for k, v in row.items():
+        if k.startswith("Year "):
+            out.append((k, to_number(str(v)), str(v)))
+    if row.get("final"):
+        out.append(("Final", to_number(str(row["final"])), str(row["final"])))
+    return out
