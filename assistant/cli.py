@@ -284,6 +284,8 @@ def serve(ctx: Context, host: str, port: int) -> None:
 
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
 # Each line is added by the module's author; a missing module is a bug, not an option.
+from assistant.draft_cli import draft  # noqa: E402
+cli.add_command(draft)
 
 
 def main() -> None:  # pragma: no cover

@@ -1,0 +1,320 @@
+"""QA evidence drafting: document selection by project (linked phases), the question bank,
+rating suggestions on hand-made evidence, exports, and the whole closure draft through the CLI."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assistant.drafting import (
+    TOO_THIN,
+    BankQuestion,
+    Draft,
+    DraftedQuestion,
+    DraftedSentence,
+    Requirement,
+    RubricOption,
+    evidence_sentences,
+    linked_projects,
+    load_stage,
+    missing_evidence,
+    requirement_core,
+    requirement_texts,
+    select_documents,
+    suggest_level,
+)
+from assistant.errors import ConfigError, ProjdocsError
+from assistant.types import Citation
+
+from .conftest import CORPUS, PRODOC, QA_REPORT
+
+SOURCE_LINE = re.compile(r"^\[(?P<n>\d+)\] (?P<source>[^,]+), (?P<location>.+?): “(?P<quote>.*)”$", re.S)
+
+
+@dataclass(frozen=True)
+class Doc:
+    source: str
+    project_number: str
+    related_projects: tuple[str, ...] = ()
+
+
+DOCS = [
+    Doc("phase2-closure-qa.txt", "00108694", ("00123513",)),  # names the next phase
+    Doc("phase3-prodoc.txt", "000123513"),  # names nothing
+    Doc("other-project.txt", "00999999"),
+]
+
+
+# document selection -----------------------------------------------------------------------
+def test_project_selects_its_own_and_the_linked_later_phase() -> None:
+    assert select_documents(DOCS, "00108694") == ["phase2-closure-qa.txt", "phase3-prodoc.txt"]
+
+
+def test_link_is_read_both_ways_and_leading_zeros_do_not_matter() -> None:
+    assert select_documents(DOCS, "123513") == ["phase2-closure-qa.txt", "phase3-prodoc.txt"]
+    assert select_documents(DOCS, "0000108694") == ["phase2-closure-qa.txt", "phase3-prodoc.txt"]
+    assert linked_projects(DOCS, "00123513") == {"123513", "108694"}
+    assert linked_projects(DOCS, "999999") == {"999999"}
+
+
+def test_exclude_and_explicit_sources() -> None:
+    assert select_documents(DOCS, "00108694", exclude=["phase2-closure-qa.txt"]) == ["phase3-prodoc.txt"]
+    assert select_documents(DOCS, sources=["other-project.txt"]) == ["other-project.txt"]
+    both = ["other-project.txt", "phase3-prodoc.txt"]
+    assert select_documents(DOCS, "00999999", sources=["phase3-prodoc.txt"]) == both
+    assert select_documents(DOCS) == [d.source for d in DOCS]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"project": "00555555"},
+        {"sources": ["missing.txt"]},
+        {"project": "00108694", "exclude": ["typo.txt"]},
+        {"sources": ["phase3-prodoc.txt"], "exclude": ["phase3-prodoc.txt"]},
+    ],
+)
+def test_selection_errors_say_what_is_wrong(kwargs: dict) -> None:
+    with pytest.raises(ProjdocsError):
+        select_documents(DOCS, **kwargs)
+
+
+# question bank ------------------------------------------------------------------------------
+def test_closure_bank_has_the_20_questions_of_the_seed_form() -> None:
+    title, sections, questions = load_stage("closure")
+    assert title.startswith("Closure Stage")
+    assert [q.number for q in questions] == list(range(1, 21))
+    assert len(sections) == 7 and {q.section for q in questions} == set(sections)
+    for q in questions:
+        keys = [o.key for o in q.options]
+        assert keys in (["3", "2", "1"], ["Yes", "No"]), (q.number, keys)
+        assert all(o.text and not o.text.startswith("*") for o in q.options)
+    assert [q.number for q in questions if q.kind == "yes_no"] == [12, 15]
+    assert {q.number for q in questions if q.not_applicable} == {3, 17, 18, 19}
+
+
+def test_unknown_stage_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="design"):
+        load_stage("design")
+
+
+# evidence sentences and requirements ----------------------------------------------------------
+def test_evidence_sentences_are_verbatim_and_skip_footnotes_and_checklist_questions() -> None:
+    text = (
+        "The ACSH has established three alliances.[footnoteRef:11] It supports the Virtual Alliance on Government "
+        "responses. [11:  See https://example.org for details.]\n"
+        "Have women’s groups raised gender equality concerns regarding the project?\n"
+        "Low Risk"
+    )
+    sentences = evidence_sentences(text)
+    assert sentences == [
+        "The ACSH has established three alliances.",
+        "It supports the Virtual Alliance on Government responses.",
+    ]
+    assert all(s in text for s in sentences)
+
+
+def test_requirements_are_option_sentences_without_form_notes() -> None:
+    option = RubricOption(
+        "2",
+        "The project monitored risks every year, as evidenced by an updated risk log. "
+        "Some updates were made to management plans and mitigation measures. (all must be true)",
+    )
+    assert requirement_texts(option) == [
+        "The project monitored risks every year, as evidenced by an updated risk log",
+        "Some updates were made to management plans and mitigation measures",
+    ]
+    assert requirement_core(
+        "Progress data was collected on a regular basis, although there may be some slippage"
+    ) == "Progress data was collected on a regular basis"
+
+
+# rating suggestion -----------------------------------------------------------------------------
+RISK_QUESTION = BankQuestion(
+    stage="closure",
+    section="Management & Monitoring",
+    number=11,
+    text="Were risks to the project adequately monitored and managed?",
+    kind="rubric",
+    options=(
+        RubricOption("3", "The project monitored risks every quarter and consulted with the key stakeholders. "
+                          "Mitigating measures were fully implemented for each key risk."),
+        RubricOption("2", "The project monitored risks every year, as evidenced by an updated risk log. "
+                          "Some updates were made to management plans and mitigation measures."),
+        RubricOption("1", "The risk log was not updated as required."),
+    ),
+)
+DONE = [
+    "The risk log was updated every year and reviewed by the Steering Committee.",
+    "Mitigation measures were revised after the 2020 review.",
+]
+PLANNED = [
+    "The risk log will be updated every quarter with the key stakeholders.",
+    "Mitigating measures will be implemented for each key risk.",
+]
+
+
+def _reqs(found: dict[str, list[bool]]) -> list[Requirement]:
+    return [
+        Requirement(level, f"requirement {level}.{i}", ok) for level, oks in found.items() for i, ok in enumerate(oks)
+    ]
+
+
+def test_level_3_when_its_requirements_are_found_in_what_was_done() -> None:
+    reqs = _reqs({"3": [True, True], "2": [True, True], "1": [False]})
+    level, reason, option = suggest_level(RISK_QUESTION, DONE, reqs)
+    assert level == "3"
+    assert reason.startswith("2 of 2 level-3 requirements found") and "risk log" in reason
+    assert option.startswith("The project monitored risks every quarter")
+
+
+def test_level_3_evidence_that_is_only_planned_is_held_at_2() -> None:
+    reqs = _reqs({"3": [True, True], "2": [False, False], "1": [False]})
+    level, reason, _ = suggest_level(RISK_QUESTION, PLANNED, reqs)
+    assert level == "2"
+    assert "held at 2" in reason and "planned" in reason
+
+
+def test_level_2_and_what_is_missing_for_3() -> None:
+    reqs = _reqs({"3": [False, True], "2": [True, True], "1": [False]})
+    level, reason, _ = suggest_level(RISK_QUESTION, DONE, reqs)
+    assert level == "2"
+    assert "2 of 2 level-2 requirements found (level 3: 1 of 2)" in reason
+    assert missing_evidence(level, reqs) == ["(level 3) requirement 3.0"]
+
+
+def test_level_1_when_evidence_meets_neither_3_nor_2() -> None:
+    level, reason, _ = suggest_level(
+        RISK_QUESTION, DONE, _reqs({"3": [False, False, False], "2": [False, False, True], "1": [False]})
+    )
+    assert level == "1"
+    assert reason.startswith("evidence meets neither level 3 (0 of 3")
+
+
+def test_half_of_level_3_is_partial_evidence_worth_2() -> None:
+    reqs = _reqs({"3": [True, False], "2": [False, False], "1": [False]})
+    level, reason, _ = suggest_level(RISK_QUESTION, DONE, reqs)
+    assert level == "2"
+    assert reason.startswith("0 of 2 level-2 requirements found (level 3: 1 of 2)")
+
+
+def test_option_naming_a_signal_needs_it_in_the_evidence() -> None:
+    # every requirement "found", but nothing about risks, logs, monitoring or frequency in the evidence
+    unrelated = ["The project organised 12 study visits.", "Participants praised the trainers."]
+    level, _, _ = suggest_level(RISK_QUESTION, unrelated, _reqs({"3": [True, True], "2": [True, True], "1": [False]}))
+    assert level == "1"
+
+
+def test_one_sentence_is_too_thin_to_rate() -> None:
+    reqs = _reqs({"3": [True, True], "2": [True, True], "1": [False]})
+    level, reason, option = suggest_level(RISK_QUESTION, DONE[:1], reqs)
+    assert level is None and option == ""
+    assert "1 supporting sentence found" in reason
+    assert len(missing_evidence(None, _reqs({"3": [False, False], "2": [False, False], "1": [False]}))) == 4
+
+
+@pytest.mark.slow
+def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None:
+    """With the real embedder: evidence of yearly risk-log updates meets level 2's first requirement."""
+    from assistant.drafting import Drafter
+    from assistant.settings import Settings
+
+    drafter = Drafter(Settings(home=tmp_path / "home"))
+    level, reason, missing, found = drafter.assess(RISK_QUESTION, DONE)
+    by_text = {r.text: r.found for r in found}
+    assert by_text["The project monitored risks every year, as evidenced by an updated risk log"]
+    assert level in ("2", "3"), reason
+    level, reason, _, _ = drafter.assess(RISK_QUESTION, ["The project organised 12 study visits in 2021."])
+    assert level is None and reason.startswith("1 supporting sentence")
+
+
+# exports ----------------------------------------------------------------------------------------
+def _small_draft() -> Draft:
+    quote = "Risk log was maintained and updated regularly in the Atlas project management module."
+    sentence = DraftedSentence(quote, Citation(source="report.txt", location="line 186", quote=quote), 0.6)
+    rated = DraftedQuestion(
+        section="Management & Monitoring", number=11, question=RISK_QUESTION.text, kind="rubric",
+        paragraph=f"{quote} [1]", sentences=(sentence,), suggested_level="2",
+        reason="2 of 2 level-2 requirements found",
+        missing=("(level 3) requirement 3.0",),
+    )
+    thin = DraftedQuestion(
+        section="Efficient", number=13, question="Were project inputs procured and delivered on time?", kind="rubric",
+        paragraph="", sentences=(), suggested_level=None, reason="0 supporting sentences found", missing=(),
+    )
+    return Draft(stage="closure", title="Closure Stage Quality Assurance Report", project="00108694",
+                 sources=("report.txt",), excluded=(), questions=(rated, thin),
+                 sections=("Management & Monitoring", "Efficient"))
+
+
+def test_markdown_export_reads_like_the_form() -> None:
+    from assistant.draft_export import to_markdown
+
+    md = to_markdown(_small_draft())
+    assert md.startswith("# Closure Stage Quality Assurance Report — draft")
+    assert "## Management & Monitoring" in md and "## Efficient" in md
+    assert "**Suggested rating: 2 — 2 of 2 level-2 requirements found**" in md
+    assert f"**Suggested rating: {TOO_THIN} — 0 supporting sentences found**" in md
+    assert "- [1] report.txt, line 186: “Risk log was maintained" in md
+    assert "- (level 3) requirement 3.0" in md
+
+
+def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    from assistant.draft_export import to_docx
+
+    path = to_docx(_small_draft(), tmp_path / "draft.docx")
+    paragraphs = WordDocument(str(path)).paragraphs
+    headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert ("Heading 1", "Management & Monitoring") in headings
+    assert ("Heading 2", f"11. {RISK_QUESTION.text}") in headings
+    texts = [p.text for p in paragraphs]
+    assert "Suggested rating: 2 — 2 of 2 level-2 requirements found" in texts
+    assert any(SOURCE_LINE.match(t) for t in texts)
+
+
+# the whole closure draft, end to end --------------------------------------------------------------
+@pytest.mark.slow
+def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from docx import Document as WordDocument
+
+    from assistant.cli import cli
+
+    out = tmp_path / "closure.docx"
+    result = CliRunner().invoke(
+        cli,
+        ["--home", str(corpus_settings.home), "draft", "--project", "00108694",
+         "--exclude", QA_REPORT.name, "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "20 questions drafted" in result.output
+
+    _, sections, bank = load_stage("closure")
+    paragraphs = WordDocument(str(out)).paragraphs
+    assert [p.text for p in paragraphs if p.style.name == "Heading 1"][: len(sections)] == list(sections)
+    questions = [p for p in paragraphs if p.style.name == "Heading 2"]
+    assert [p.text.split(".")[0] for p in questions] == [str(q.number) for q in bank]
+
+    corpus = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.iterdir()}
+    texts = [p.text for p in paragraphs]
+    starts = [texts.index(p.text) for p in questions] + [len(texts)]
+    cited = 0
+    for begin, end in zip(starts, starts[1:]):
+        block = texts[begin:end]
+        rating = next(t for t in block if t.startswith("Suggested rating: "))
+        value = rating[len("Suggested rating: "):].split(" — ")[0]
+        assert value in ("3", "2", "1", "Yes", "No", TOO_THIN), rating
+        for line in block:
+            m = SOURCE_LINE.match(line)
+            if not m:
+                continue
+            cited += 1
+            assert m["source"] != QA_REPORT.name, "a citation from the excluded report"
+            assert m["quote"] in corpus[m["source"]], f"not verbatim in {m['source']}: {m['quote'][:80]}"
+    assert cited >= 20
+    assert PRODOC.name in " ".join(texts[:5])  # the linked phase-3 document was used
