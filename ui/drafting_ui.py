@@ -26,16 +26,6 @@ logger = logging.getLogger(__name__)
 _drafter_lock = threading.Lock()
 
 
-def available() -> bool:
-    """Whether QA drafting is installed (``assistant.drafting`` and its exporter)."""
-    try:
-        import assistant.draft_export
-        import assistant.drafting  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def choices(backend: Any, initial: bool = True) -> tuple[Any, ...]:
     """Project, source, exclusion and question choices from the index and the question bank
     (``initial``: also pick the first project; otherwise what the user chose stays)."""
@@ -108,10 +98,7 @@ def save_edits(backend: Any, project: str | None, text: str | None) -> tuple[Any
 
 
 def layout(backend: Any) -> dict[str, Any]:
-    """The tab's components (or a note when drafting is not installed)."""
-    if not available():
-        gr.Markdown("QA drafting is not installed in this version.", elem_id="pd-draft-unavailable")
-        return {}
+    """The tab's components."""
     gr.Markdown(
         "Draft closure-stage QA evidence from a project's own documents: each paragraph is made of "
         "sentences quoted from the documents, each cited, with the rating the evidence supports. "
@@ -140,8 +127,6 @@ def layout(backend: Any) -> dict[str, Any]:
 
 def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> None:
     """Draft on click; fill the choices when the app loads and refresh them when the tab opens."""
-    if not parts:
-        return
 
     def on_run(project: str, sources: list[str], exclude: list[str], questions: list[str],
                progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
