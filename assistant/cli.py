@@ -155,6 +155,10 @@ def ask(
       projdocs ask "What were the 2022 targets for indicator 2.3?"
       projdocs ask "And for 2023?" --history "What were the 2022 targets for indicator 2.3?"
       projdocs ask --batch questions.jsonl --out answers.jsonl
+      PROJDOCS_LLM=openai PROJDOCS_LLM_BASE_URL=http://127.0.0.1:8000/v1 projdocs ask "Who implements the project?"
+
+    With PROJDOCS_LLM=openai a language model on that server writes the answer (streamed,
+    sentence by sentence, each checked against its cited passages); the default is extractive.
     """
     from assistant.answer import Assistant
 
@@ -167,18 +171,42 @@ def ask(
             _ask_batch(assistant, Path(batch), out, filters)
             return
         assert question is not None
-        answer = assistant.ask(question, history=list(history), filters=filters)
+        if ctx.settings.llm == "openai" and not as_json:
+            answer = _ask_streaming(assistant, question, list(history), filters)
+        else:
+            answer = assistant.ask(question, history=list(history), filters=filters)
+            if not as_json:
+                click.echo(answer.answer)
     except ProjdocsError as exc:
         _fail(ctx, exc)
         return
     if as_json:
         click.echo(json.dumps(answer.model_dump(exclude={"notes"} if not answer.notes else set()), ensure_ascii=False))
         return
-    click.echo(answer.answer)
     for note in answer.notes:
         click.echo(f"Note: {note}")
     for i, c in enumerate(answer.citations, start=1):
         click.echo(f"[{i}] {c.source}, {c.location}: \"{c.quote}\"")
+
+
+def _ask_streaming(assistant: Any, question: str, history: list[str], filters: Any) -> Any:
+    """Print verified sentences as the model finishes them; return the final Answer."""
+    from assistant.types import Answer
+
+    shown = ""
+    for item in assistant.ask_stream(question, history=history, filters=filters):
+        if isinstance(item, Answer):
+            if shown and shown != item.answer:
+                click.echo("")  # the verified answer did not hold up: the final one replaces it
+                shown = ""
+            if not shown:
+                click.echo(item.answer, nl=False)
+            click.echo("")
+            return item
+        click.echo(item, nl=False)
+        sys.stdout.flush()
+        shown += item
+    raise click.ClickException("the answer stream ended without an answer")  # pragma: no cover
 
 
 def _ask_batch(assistant: Any, path: Path, out: str | None, filters: Any) -> None:
