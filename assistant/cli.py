@@ -314,6 +314,8 @@ def serve(ctx: Context, host: str, port: int) -> None:
 # Each line is added by the module's author; a missing module is a bug, not an option.
 from assistant.draft_cli import draft  # noqa: E402
 cli.add_command(draft)
+from assistant.doctor import doctor  # noqa: E402
+cli.add_command(doctor)
 
 
 def main() -> None:  # pragma: no cover

@@ -27,27 +27,60 @@ def chunk_id(source: str, location: Location, text: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        if start < 0:  # split_sentences keeps verbatim spans; never expected
+            continue
+        pos = start + len(sentence)
+        spans.append((start, pos))
+    return spans
+
+
+def _cut_words(piece: str, limit: int, count: TokenCounter) -> Iterable[str]:
+    """A piece over the limit cut between words; each part is a verbatim span of it.
+
+    Only windows of at most ``limit`` words are counted (a word is at least one token), so
+    one enormous run of words costs linear time, not quadratic."""
+    if count(piece) <= limit:
+        if piece:
+            yield piece
+        return
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
+    i = 0
+    while i < len(words):
+        n = min(len(words) - i, max(limit, 1))
+        while n > 1:
+            tokens = count(piece[words[i][0] : words[i + n - 1][1]])
+            if tokens <= limit:
+                break
+            n = max(1, min(n - 1, n * limit // tokens))
+        yield piece[words[i][0] : words[i + n - 1][1]]
+        i += n
+
+
 def _pieces(block: Block, limit: int, count: TokenCounter) -> Iterable[str]:
-    """A block's text, cut at sentence ends where it is longer than the limit."""
+    """A block's text, cut at sentence ends where it is longer than the limit. Each piece
+    is a verbatim span of the block (the whitespace between its sentences kept as is)."""
     text = block.text.strip()
     if count(text) <= limit:
-        yield text
+        if text:
+            yield text
         return
-    piece = ""
-    for sentence in split_sentences(text):
-        candidate = f"{piece} {sentence}" if piece else sentence
-        if piece and count(candidate) > limit:
-            yield piece
-            piece = sentence
-        else:
-            piece = candidate
-        while count(piece) > limit:  # one enormous "sentence": cut by words
-            words = piece.split(" ")
-            cut = max(1, len(words) * limit // max(count(piece), 1))
-            yield " ".join(words[:cut])
-            piece = " ".join(words[cut:])
-    if piece:
-        yield piece
+    first: int | None = None
+    last = 0
+    for start, end in _sentence_spans(text):
+        if first is not None and count(text[first:end]) > limit:
+            yield from _cut_words(text[first:last], limit, count)
+            first = None
+        if first is None:
+            first = start
+        last = end
+    if first is not None:
+        yield from _cut_words(text[first:last], limit, count)
 
 
 def _make(doc: Document, text: str, location: Location, section: tuple[str, ...], chunk_type: str) -> Chunk:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from assistant.embeddings import get_embedder
 from assistant.errors import IngestError, ProjdocsError, StoreError
 from assistant.settings import Settings
-from assistant.store import Store
+from assistant.store import Store, crash_point
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
 from ingest.tables import recognise_tables
@@ -123,14 +123,24 @@ def ingest_paths(
             try:
                 ingest_one(path, store, settings, summary)
             except IngestError as exc:
-                summary.failed.append((exc.path, exc.reason))
+                summary.failed.append((exc.path, one_line(exc.reason)))
             except StoreError:
                 raise
             except ProjdocsError as exc:
-                summary.failed.append((str(path), str(exc)))
+                summary.failed.append((str(path), one_line(str(exc))))
             except Exception as exc:  # a loader bug must not stop the other files
                 logger.exception("unexpected error while ingesting %s", path)
-                summary.failed.append((str(path), f"unexpected error: {type(exc).__name__}: {exc}"))
+                summary.failed.append((str(path), one_line(f"unexpected error: {type(exc).__name__}: {exc}")))
+            crash_point("file")
+        if not settings.chroma_url:  # a server's collection may be shared: see `projdocs doctor`
+            if pruned := store.prune_orphan_vectors():
+                logger.info("removed %d vectors left by an interrupted ingest", pruned)
         if on_progress:
             on_progress("", len(files), len(files))
     return summary
+
+
+def one_line(reason: str, limit: int = 300) -> str:
+    """A failure reason on one line, cut to ``limit`` characters (parser messages can be long)."""
+    text = " ".join(reason.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

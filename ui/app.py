@@ -87,11 +87,16 @@ class Backend:
             return self._assistant
 
     # chat ---------------------------------------------------------------------------------
-    def filter_choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """Dropdown choices (label, value) for project and document type, from the index."""
+    def filter_choices(self, request: gr.Request | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """Dropdown choices (label, value) for project and document type, from the index
+        (with a login, only the projects the user may see: ``ui.auth``)."""
+        from ui.auth import allowed_projects, project_allowed
+
+        allowed = allowed_projects(getattr(request, "username", None))
         docs = self.store.documents()
         projects = [("All projects", ALL)]
-        for number in sorted({d.project_number for d in docs if d.project_number}):
+        visible = [d for d in docs if project_allowed(d.project_number, allowed)]
+        for number in sorted({d.project_number for d in visible if d.project_number}):
             names = ", ".join(d.source for d in docs if d.project_number == number)
             projects.append((f"{number} ({names})", number))
         types = [("All document types", ALL)]
@@ -99,15 +104,19 @@ class Backend:
         return projects, types
 
     def answer_stream(
-        self, question: str, history: list[str], project: str, doc_type: str
+        self, question: str, history: list[str], project: str, doc_type: str, request: gr.Request | None = None
     ) -> Iterator[str | Answer]:
         """``Assistant.ask_stream``: text deltas, then the final ``Answer``."""
+        from ui.auth import allowed_projects, restrict_filters
+
         filters = Filters(project_number=project or "", doc_type=doc_type or "")
+        allowed = allowed_projects(getattr(request, "username", None))
+        filters = restrict_filters(filters, allowed, self.store.documents())
         yield from self.assistant.ask_stream(question, history=history, filters=filters)
 
     def chat(
         self, question: str, messages: list[dict[str, Any]] | None, history: list[str] | None,
-        project: str, doc_type: str,
+        project: str, doc_type: str, request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Handler of the chat box: yields (messages, sources, copy text, history, box) as the answer streams.
 
@@ -133,7 +142,7 @@ class Backend:
         shown = ""
         pending: str | None = None  # one delta held back: if the Answer follows and refuses, show the refusal only
         try:
-            for item in self.answer_stream(question, history, project, doc_type):
+            for item in self.answer_stream(question, history, project, doc_type, request):
                 if pending is not None and not (isinstance(item, Answer) and item.refused):
                     for prefix in render.stream_chunks(pending):
                         messages[-1] = {"role": "assistant", "content": render.md_escape(shown + prefix)}
@@ -191,10 +200,13 @@ class Backend:
         rows += [[Path(p).name, "failed", reason] for p, reason in summary.failed]
         return rows, summary.lines()[0], [Path(p) for p, _ in summary.failed]
 
-    def upload(self, files: list[str] | None, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
+    def upload(
+        self, files: list[str] | None, progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
+        request: gr.Request | None = None,
+    ) -> tuple[Any, ...]:
         """Handler of "Add to index": save, ingest, then refresh the lists."""
         if not files:
-            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "Choose one or more files first.", *self.refreshed(), None)
+            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "Choose one or more files first.", *self.refreshed(request), None)
         saved, refused = self.save_uploads(files)
         rows, line, failed = self.ingest(saved, progress) if saved else ([], "nothing to ingest", [])
         uploads = self.settings.home / "uploads"
@@ -202,32 +214,35 @@ class Backend:
             if path.resolve().parent.parent == uploads.resolve():
                 shutil.rmtree(path.parent, ignore_errors=True)
         status = pd.DataFrame(rows + refused, columns=render.STATUS_COLUMNS)
-        return (status, line, *self.refreshed(), None)
+        return (status, line, *self.refreshed(request), None)
 
-    def remove(self, source: str | None) -> tuple[Any, ...]:
+    def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
         from assistant.locking import ingest_lock
 
         if not source:
-            return ("Choose a document to remove.", *self.refreshed())
+            return ("Choose a document to remove.", *self.refreshed(request))
         doc = self.store.document(source)
         with ingest_lock(self.settings):
             removed = self.store.remove_document(source)
         uploads = (self.settings.home / "uploads").resolve()
         if doc is not None and Path(doc.path).resolve().parent.parent == uploads:  # our copy of an upload
             shutil.rmtree(Path(doc.path).resolve().parent, ignore_errors=True)
-        return (f"Removed {source}." if removed else f"{source} was not in the index.", *self.refreshed())
+        return (f"Removed {source}." if removed else f"{source} was not in the index.", *self.refreshed(request))
 
-    def reindex(self, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
+    def reindex(
+        self, progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
+        request: gr.Request | None = None,
+    ) -> tuple[Any, ...]:
         """Re-ingest every stored path (changed files are re-read; unchanged ones skipped)."""
         paths = [Path(d.path) for d in self.store.documents()]
         if not paths:
-            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "The index is empty.", *self.refreshed())
+            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "The index is empty.", *self.refreshed(request))
         rows, line, _ = self.ingest(paths, progress)
-        return (pd.DataFrame(rows, columns=render.STATUS_COLUMNS), line, *self.refreshed())
+        return (pd.DataFrame(rows, columns=render.STATUS_COLUMNS), line, *self.refreshed(request))
 
-    def refreshed(self) -> tuple[Any, ...]:
+    def refreshed(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """New values for everything that lists documents: table, remove choice, filters, header."""
-        projects, types = self.filter_choices()
+        projects, types = self.filter_choices(request)
         sources = [d.source for d in self.store.documents()]
         return (
             self.documents_table(),
@@ -403,12 +418,16 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
     """Serve the app on ``host:port`` (loopback unless told otherwise); ``block=False`` returns at once."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from ui.auth import gradio_auth
+
+    auth = gradio_auth()  # PROJDOCS_AUTH / PROJDOCS_AUTH_FILE; None: no login
     app = build_app(settings)
     app.queue(default_concurrency_limit=2)
     app.launch(
         server_name=host, server_port=port, share=False, inbrowser=False, show_error=True, quiet=not block,
         prevent_thread_lock=not block, ssr_mode=False, mcp_server=False, footer_links=["settings"],
         allowed_paths=[str(settings.home / "drafts")], max_file_size=settings.max_file_mb * 1024 * 1024,
-        theme=theme(), css=CSS, run_history=False,
+        theme=theme(), css=CSS, run_history=False, auth=auth,
+        auth_message="ProjectDocs Assistant: sign in" if auth else None,
     )
     return app

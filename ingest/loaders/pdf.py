@@ -20,6 +20,7 @@ from assistant.errors import UnreadableFile
 from assistant.types import Block, Location, TableRow
 
 MAX_PAGES = 2000
+MAX_INFLATED = 200 * 1024 * 1024  # page content and forms, decompressed, per document
 _END_PUNCT = (".", ",", ";", ":", ")")
 
 
@@ -56,6 +57,55 @@ def _reader(data: bytes, path: str) -> Any:
     if count > MAX_PAGES:
         raise UnreadableFile(path, f"the PDF has {count} pages, over the limit of {MAX_PAGES}")
     return reader
+
+
+def check_inflated_size(reader: Any, path: str) -> None:
+    """Decompress the page content streams and forms (images are never decompressed) with
+    pypdf, which caps each stream, and refuse a document whose total passes
+    ``MAX_INFLATED``: pdfminer inflates streams with no limit at all."""
+    from pypdf.errors import LimitReachedError
+    from pypdf.generic import ArrayObject, StreamObject
+
+    total = 0
+    seen: set[int] = set()
+
+    def add(obj: Any) -> None:
+        nonlocal total
+        obj = obj.get_object() if obj is not None else None
+        if isinstance(obj, ArrayObject):
+            for item in obj:
+                add(item)
+            return
+        if not isinstance(obj, StreamObject) or id(obj) in seen:
+            return
+        seen.add(id(obj))
+        total += len(obj.get_data())
+        if total > MAX_INFLATED:
+            raise LimitReachedError("total")
+        add_forms(obj.get("/Resources"))
+
+    def add_forms(resources: Any) -> None:
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        for ref in (xobjects or {}).values():
+            form = ref.get_object()
+            if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form":
+                add(form)
+
+    try:
+        for page in reader.pages:
+            add(page.get("/Contents"))
+            add_forms(page.get("/Resources"))
+    except LimitReachedError as exc:
+        raise UnreadableFile(
+            path,
+            "the page content decompresses past the size limit (possible decompression bomb)",
+        ) from exc
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on damaged streams
+        raise UnreadableFile(path, f"the PDF is damaged or truncated: {exc or type(exc).__name__}") from exc
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -126,6 +176,7 @@ def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
     """Blocks of a PDF in reading order, and its page count."""
     reader = _reader(data, path)
     page_count = len(reader.pages)
+    check_inflated_size(reader, path)
     import pdfplumber
 
     pages: list[tuple[list[_Line], list[tuple[float, list[list[str]]]]]] = []
