@@ -147,7 +147,7 @@ def chunk_document(
                 loc = loc.span(other)
             chunks.append(_make(doc, text, loc, run_section, "text"))
         kept = run[-overlap:] if overlap and run else []
-        run = [(t, l) for t, l in kept if count(t) < max_tokens // 2]
+        run = [(t, loc) for t, loc in kept if count(t) < max_tokens // 2]
 
     for block in doc.blocks:
         if block.kind == "table":
