@@ -186,7 +186,8 @@ def rewrite_followup(question: str, history: Sequence[str], backend: LLMBackend 
     """A standalone version of ``question``; the rule-based rewrite when the model fails or strays.
 
     The model's rewrite is kept only if it is one plausible question whose numbers all come
-    from the conversation and which keeps every number of the new question.
+    from the conversation, keeping every number of the new question and every number the
+    rule-based rewrite carried over (the subject: "Activity 1.1", "indicator 2.3").
     """
     from assistant.answer import resolve_followup
 
@@ -203,7 +204,9 @@ def rewrite_followup(question: str, history: Sequence[str], backend: LLMBackend 
     allowed = set(numbers(question + " " + " ".join(history)))
     own = set(numbers(question))
     got = set(numbers(candidate))
-    if not candidate or len(candidate) > 300 or not got <= allowed or not own <= got or len(candidate.split()) < 3:
+    carried = set(numbers(rule_based)) if rule_based != question else set()  # e.g. "Activity 1.1" from history
+    plausible = candidate.endswith("?") and len(candidate.split()) >= 3 and len(candidate) <= 300
+    if not plausible or not got <= allowed or not own <= got or not carried <= got:
         logger.info("model follow-up rewrite %r rejected; using %r", candidate, rule_based)
         return rule_based
     return candidate

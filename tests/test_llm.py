@@ -438,6 +438,10 @@ def test_followup_rewrite_that_invents_a_number_is_not_used(tmp_path: Path, serv
     history = ["What were the 2022 targets for indicator 2.3?"]
     server.push("What were the 2025 targets for indicator 2.3?")
     assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    server.push("The answer to the earlier question is: 2023.")  # not a question, and the subject is lost
+    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    server.push("What were the 2023 targets for the indicator?")  # lost "2.3", which the rules carry over
+    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
     server.push("What were the 2023 targets for indicator 2.3?")
     assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
     down = settings.model_copy(update={"llm_base_url": f"http://127.0.0.1:{closed_port()}/v1", "llm_max_retries": 0})
@@ -540,7 +544,7 @@ def local_model_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with open(log, "w") as sink:
         proc = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1", "--port", str(port),
-             "--n_ctx", "4096", "--model_alias", "smollm2"],
+             "--n_ctx", "4096", "--n_threads", str(os.cpu_count() or 1), "--model_alias", "smollm2"],
             stdout=sink, stderr=subprocess.STDOUT,
         )
     try:
