@@ -316,6 +316,8 @@ from assistant.draft_cli import draft  # noqa: E402
 cli.add_command(draft)
 from assistant.doctor import doctor  # noqa: E402
 cli.add_command(doctor)
+from evals.command import eval_command  # noqa: E402
+cli.add_command(eval_command, "eval")
 
 
 def main() -> None:  # pragma: no cover
