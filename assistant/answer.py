@@ -18,7 +18,7 @@ from assistant.retrieval import Hit, Retriever
 from assistant.settings import Settings
 from assistant.store import Filters, Store
 from assistant.textutil import STOPWORDS, split_sentences
-from assistant.types import Answer, Citation, Location
+from assistant.types import Answer, Citation, Location, Record
 
 logger = logging.getLogger(__name__)
 
@@ -246,7 +246,9 @@ class Assistant:
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused:
             return Answer(answer=f"{NOT_FOUND} {fact.text}", refused=True, notes=fact.notes)
-        citations = [Citation(source=e.record.source, location=str(e.record.location), quote=e.quote) for e in fact.evidence]
+        citations = [
+            Citation(source=e.record.source, location=_record_place(e.record), quote=e.quote) for e in fact.evidence
+        ]
         checked = self.verified(citations)
         if len(checked) != len(citations):
             logger.warning("a fact citation failed verification; refusing rather than guessing")
@@ -293,6 +295,12 @@ class Assistant:
             else:
                 logger.warning("dropped a citation whose quote is not in %s: %r", c.source, c.quote[:80])
         return out
+
+
+def _record_place(record: Record) -> str:
+    """"Results Framework, table 2, row 10, lines 228–241": the table's heading first."""
+    section = record.fields.get("section", "")
+    return f"{section}, {record.location}" if section else str(record.location)
 
 
 def _pin_line(citation: Citation, text: str) -> Citation:

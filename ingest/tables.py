@@ -83,6 +83,7 @@ class _Recogniser:
         self.records: list[Record] = []
         self.layout: _Layout | None = None  # carried to a headerless continuation table
         self.group = ""
+        self.section = ""  # the heading above the recognised table ("Results Framework")
         self.activity: Record | None = None
 
     # results framework -------------------------------------------------------------
@@ -101,6 +102,7 @@ class _Recogniser:
         names += [f"year_{k}" for k in range(1, n_targets + 1)] + ["final", "collection_method"]
         fields = {name: (after[i].strip() if i < len(after) else "") for i, name in enumerate(names)}
         fields["indicator"] = cells[idx].strip()
+        fields["section"] = self.section
         self.records.append(
             Record("indicator", m.group(1), clean(m.group(2)), fields, row.location, self.doc.source, self.group)
         )
@@ -125,7 +127,7 @@ class _Recogniser:
                 self._add_budget_line(clean(cells[line_at]), cells[line_at + 1 :], year_names, row.location)
                 return
             m = ACTIVITY_CELL.match(label_cell)
-            fields = {"activity": label_cell.strip()}
+            fields = {"activity": label_cell.strip(), "section": self.section}
             fields.update({y: cells[2 + i].strip() for i, y in enumerate(year_names)})
             fields["responsible_party"] = cells[2 + ny].strip() if len(cells) > 2 + ny else ""
             fields["funding_source"] = cells[3 + ny].strip() if len(cells) > 3 + ny else ""
@@ -142,7 +144,7 @@ class _Recogniser:
         amount = nonempty[-1].strip() if len(nonempty) > 1 else ""
         m = SUBTOTAL_CELL.match(label)
         key = f"subtotal {m.group(1)}" if m else label.lower()
-        fields = {"label": nonempty[0].strip(), "total": amount}
+        fields = {"label": nonempty[0].strip(), "total": amount, "section": self.section}
         self.records.append(Record("budget", key, label, fields, row.location, self.doc.source, self.group))
         self.activity = None
 
@@ -171,6 +173,7 @@ class _Recogniser:
             if kind == "results":
                 self.layout.years = [str(_target_periods(rows))]
             self.group, self.activity = "", None
+            self.section = block.section[-1] if block.section else ""
         elif not (self.layout and any(
             len(r.cells) == self.layout.width
             and (INDICATOR_CELL.match(r.cells[1] if len(r.cells) > 1 else "") or ACTIVITY_CELL.match(" ".join(r.cells)))
