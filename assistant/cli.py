@@ -260,11 +260,14 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        columns = list(dict.fromkeys(k for row in rows for k in row if k not in ("fields",)))
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*(str(row.get(c, "")) for c in columns))
-        Console().print(table)
+        # one table per kind, so that each has only its own columns
+        for kind_name in dict.fromkeys(row["kind"] for row in rows):
+            subset = [row for row in rows if row["kind"] == kind_name]
+            columns = [k for k in dict.fromkeys(k for row in subset for k in row) if k != "kind"]
+            table = Table(*columns, title=kind_name, show_lines=False)
+            for row in subset:
+                table.add_row(*(str(row.get(c, "")) for c in columns))
+            Console(width=None if sys.stdout.isatty() else 200).print(table)
         click.echo(f"{len(rows)} records", err=True)
 
 
