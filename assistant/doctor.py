@@ -25,7 +25,6 @@ user's decision.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ import click
 from assistant.errors import ProjdocsError, StoreError
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.textutil import file_sha256
 
 logger = logging.getLogger(__name__)
 
@@ -101,14 +101,6 @@ class DoctorReport:
         return out
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def check(store: Store) -> DoctorReport:
     """Compare the manifest, chunk rows, keyword rows and vectors of ``store``."""
     report = DoctorReport()
@@ -150,7 +142,7 @@ def check(store: Store) -> DoctorReport:
         path = Path(d.path)
         if not path.is_file():
             report.vanished_files.append((d.source, d.path))
-        elif _sha256(path) != d.sha256:
+        elif file_sha256(path) != d.sha256:
             report.changed_files.append((d.source, d.path))
     return report
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 # Words that carry no subject in a question: left out of keyword search and coverage.
 STOPWORDS = set(
@@ -44,3 +46,12 @@ def split_sentences(text: str) -> list[str]:
 def normalise_space(text: str) -> str:
     """For comparing quotes: any run of whitespace (NBSP included) becomes one space."""
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def file_sha256(path: Path) -> str:
+    """The file's content hash, read in 1 MB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -6,7 +6,6 @@ chunks, vectors and records are written all or nothing (see ``assistant.store``)
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from assistant.embeddings import get_embedder
 from assistant.errors import IngestError, ProjdocsError, StoreError
 from assistant.settings import Settings
 from assistant.store import Store, crash_point
+from assistant.textutil import file_sha256
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
 from ingest.tables import recognise_tables
@@ -69,14 +69,6 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
         else:
             problems.append((str(path), "no such file or folder"))
     return files, problems
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSummary) -> None:
