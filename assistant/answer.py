@@ -124,7 +124,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     from assistant.grounding import is_instruction
 
     terms = key_terms(question)
-    wants_number = re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))", question, re.I) is not None
+    wants_number = _asks_for_number(question)
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.chunk_type == "record":
@@ -257,6 +257,10 @@ class Assistant:
 
     def _extractive(self, question: str, hits: list[Hit]) -> Answer:
         found = candidates(question, hits)
+        if _asks_for_number(question):
+            # "How many …?" is answered only by a figure the question does not already hold
+            given = set(_numbers(question))
+            found = [c for c in found if set(_numbers(" ".join((c.quote, *c.more)))) - given]
         if not found or found[0].coverage < MIN_COVERAGE:
             return Answer(answer=NOT_FOUND, refused=True)
         best = found[0]
@@ -295,6 +299,14 @@ class Assistant:
             else:
                 logger.warning("dropped a citation whose quote is not in %s: %r", c.source, c.quote[:80])
         return out
+
+
+def _asks_for_number(question: str) -> bool:
+    return re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))\b", question, re.I) is not None
+
+
+def _numbers(text: str) -> list[str]:
+    return [n.replace(",", "").replace(" ", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
 def _record_place(record: Record) -> str:
