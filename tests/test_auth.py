@@ -225,3 +225,44 @@ def test_login_is_required_when_configured(tmp_path: Path, monkeypatch: pytest.M
             assert client.get(f"{url}/gradio_api/login_check").status_code == 200
     finally:
         app.close()
+
+
+def test_documents_facts_and_drafting_show_only_the_users_projects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.settings import Settings
+    from assistant.store import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+    from ui import drafting_ui
+    from ui.app import Backend
+
+    home = tmp_path / "home"
+    settings = Settings(home=home)
+    store = Store(settings)
+    for name, number in PROJECTS.items():
+        path = tmp_path / name
+        path.write_text(
+            f"Project report\n\nAtlas Project Number: {number}\n\n**Efficient**\n\n**Quality Rating: Exemplary**\n",
+            encoding="utf-8",
+        )
+        doc = load_document(path)
+        records = recognise_tables(doc)
+        chunks = chunk_document(doc, records)
+        store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    users = tmp_path / "users.txt"
+    users.write_text("alice:a-pw:00123513\n", encoding="utf-8")
+    monkeypatch.setenv("PROJDOCS_AUTH_FILE", str(users))
+    backend = Backend(settings)
+    alice = FakeRequest("alice")
+
+    assert list(backend.documents_table(alice)["Document"]) == ["p3.txt"]  # type: ignore[arg-type]
+    assert {r["source"] for r in backend.visible_records("qa_section", alice)} == {"p3.txt"}  # type: ignore[arg-type]
+    removed = backend.remove("other.txt", alice)  # type: ignore[arg-type]
+    assert removed[0] == "other.txt is not in the index." and store.document("other.txt") is not None
+    picked = drafting_ui.choices(backend, request=alice)  # type: ignore[arg-type]
+    assert [v for _, v in picked[0]["choices"]] == ["000123513"]
+    assert picked[1]["choices"] == ["p3.txt"]
+    refused = drafting_ui.run(backend, "00055555", [], [], ["1"], request=alice)  # type: ignore[arg-type]
+    assert refused[2] == "That project or document is not in the index."

@@ -86,6 +86,18 @@ class Backend:
                 self._assistant = Assistant(self.settings, self.store)
             return self._assistant
 
+    def visible_documents(self, request: gr.Request | None = None) -> list[Any]:
+        """The documents the logged-in user may see (all of them without a login: ``ui.auth``)."""
+        from ui.auth import allowed_projects, project_allowed
+
+        allowed = allowed_projects(getattr(request, "username", None))
+        docs = self.store.documents()
+        if allowed is None:
+            return docs
+        return [
+            d for d in docs if any(project_allowed(n, allowed) for n in (d.project_number, *d.related_projects) if n)
+        ]
+
     # chat ---------------------------------------------------------------------------------
     def filter_choices(self, request: gr.Request | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """Dropdown choices (label, value) for project and document type, from the index
@@ -166,8 +178,9 @@ class Backend:
         yield messages, render.sources_html(answer, self.store.document_text), render.copy_text(question, answer), history, ""
 
     # documents ----------------------------------------------------------------------------
-    def documents_table(self) -> pd.DataFrame:
-        return pd.DataFrame(render.document_rows(self.store.documents()), columns=render.DOCUMENT_COLUMNS)
+    def documents_table(self, request: gr.Request | None = None) -> pd.DataFrame:
+        rows = render.document_rows(self.visible_documents(request))
+        return pd.DataFrame(rows, columns=render.DOCUMENT_COLUMNS)
 
     def save_uploads(self, paths: list[str]) -> tuple[list[Path], list[list[str]]]:
         """Copy uploaded files to ``<home>/uploads/<uuid>/<safe name>``; rows for those refused."""
@@ -221,6 +234,8 @@ class Backend:
 
         if not source:
             return ("Choose a document to remove.", *self.refreshed(request))
+        if source not in {d.source for d in self.visible_documents(request)}:
+            return (f"{source} is not in the index.", *self.refreshed(request))
         doc = self.store.document(source)
         with ingest_lock(self.settings):
             removed = self.store.remove_document(source)
@@ -243,9 +258,9 @@ class Backend:
     def refreshed(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """New values for everything that lists documents: table, remove choice, filters, header."""
         projects, types = self.filter_choices(request)
-        sources = [d.source for d in self.store.documents()]
+        sources = [d.source for d in self.visible_documents(request)]
         return (
-            self.documents_table(),
+            self.documents_table(request),
             gr.update(choices=sources, value=None),
             gr.update(choices=projects),
             gr.update(choices=types),
@@ -260,16 +275,20 @@ class Backend:
         return f"{len(docs)} document{'s' if len(docs) != 1 else ''} indexed ({chunks} passages)."
 
     # facts --------------------------------------------------------------------------------
-    def facts(self) -> tuple[Any, ...]:
-        """Tables of indicators, budget lines, QA ratings and QA answers, and the indicators to plot."""
+    def visible_records(self, kind: str, request: gr.Request | None = None) -> list[dict[str, Any]]:
         from assistant.facts_table import record_rows
 
-        indicators = record_rows(self.store, ["indicator"])
+        sources = {d.source for d in self.visible_documents(request)}
+        return [row for row in record_rows(self.store, [kind]) if row["source"] in sources]
+
+    def facts(self, request: gr.Request | None = None) -> tuple[Any, ...]:
+        """Tables of indicators, budget lines, QA ratings and QA answers, and the indicators to plot."""
+        indicators = self.visible_records("indicator", request)
         tables = [
             (indicators, ("kind",), ("indicator",)),
-            (render.by_number(record_rows(self.store, ["budget"])), ("kind",), ("label",)),
-            (record_rows(self.store, ["qa_section"]), ("kind", "key"), ("label",)),
-            (render.by_number(record_rows(self.store, ["qa_question"])), ("kind",), ("question",)),
+            (render.by_number(self.visible_records("budget", request)), ("kind",), ("label",)),
+            (self.visible_records("qa_section", request), ("kind", "key"), ("label",)),
+            (render.by_number(self.visible_records("qa_question", request)), ("kind",), ("question",)),
         ]
         frames = []
         for rows, drop, text in tables:
@@ -280,11 +299,9 @@ class Backend:
         ]
         return (*frames, gr.update(choices=choices, value=choices[0][1] if choices else None))
 
-    def indicator_plot(self, choice: str | None) -> Any:
+    def indicator_plot(self, choice: str | None, request: gr.Request | None = None) -> Any:
         """A line of an indicator's baseline and yearly targets (matplotlib figure), or None."""
-        from assistant.facts_table import record_rows
-
-        rows = record_rows(self.store, ["indicator"])
+        rows = self.visible_records("indicator", request)
         if choice is None or not str(choice).isdigit() or int(choice) >= len(rows):
             return None
         row = rows[int(choice)]
@@ -358,11 +375,11 @@ def build_app(settings: Settings) -> gr.Blocks:
                             elem_id="pd-status", wrap=True, column_widths=["32%", "12%", "56%"],
                         )
                 documents = gr.Dataframe(
-                    backend.documents_table(), label="Indexed documents", interactive=False, elem_id="pd-documents",
+                    pd.DataFrame(columns=render.DOCUMENT_COLUMNS), label="Indexed documents", interactive=False, elem_id="pd-documents",
                 )
                 with gr.Row():
                     to_remove = gr.Dropdown(
-                        [d.source for d in backend.store.documents()], label="Document to remove", scale=3,
+                        [], label="Document to remove", scale=3,
                     )
                     remove = gr.Button("Remove", variant="stop", scale=1)
                     reindex = gr.Button("Re-index all", scale=1)

@@ -26,13 +26,13 @@ logger = logging.getLogger(__name__)
 _drafter_lock = threading.Lock()
 
 
-def choices(backend: Any, initial: bool = True) -> tuple[Any, ...]:
+def choices(backend: Any, initial: bool = True, request: gr.Request | None = None) -> tuple[Any, ...]:
     """Project, source, exclusion and question choices from the index and the question bank
     (``initial``: also pick the first project; otherwise what the user chose stays)."""
     from assistant.drafting import load_stage
 
-    docs = backend.store.documents()
-    projects, _ = backend.filter_choices()
+    docs = backend.visible_documents(request)
+    projects, _ = backend.filter_choices(request)
     projects = [(label, value) for label, value in projects if value]
     first = projects[0][1] if projects else None
     sources = [d.source for d in docs]
@@ -54,7 +54,7 @@ def choices(backend: Any, initial: bool = True) -> tuple[Any, ...]:
 
 def run(
     backend: Any, project: str | None, sources: list[str] | None, exclude: list[str] | None,
-    questions: list[str] | None, progress: Any = None,
+    questions: list[str] | None, progress: Any = None, request: gr.Request | None = None,
 ) -> tuple[str, str | None, str]:
     """Draft the chosen questions; (editable text, DOCX path, status line)."""
     from assistant.draft_export import to_docx, to_markdown
@@ -62,6 +62,10 @@ def run(
 
     if not project and not sources:
         return gr.skip(), None, "Choose a project or at least one source document."
+    visible = {d.source for d in backend.visible_documents(request)}
+    allowed_projects = {value for _, value in backend.filter_choices(request)[0] if value}
+    if (project and project not in allowed_projects) or any(s not in visible for s in sources or []):
+        return gr.skip(), None, "That project or document is not in the index."
     numbers = [int(q) for q in questions or [] if str(q).isdigit()]
     if progress is not None:
         progress((0, None), desc=f"Drafting {len(numbers) or 'all'} question{'s' if len(numbers) != 1 else ''}…")
@@ -71,7 +75,9 @@ def run(
     try:
         result = draft(
             backend.settings, backend.store, project=project or None, sources=sources or (),
-            questions=numbers or None, exclude=exclude or (), drafter=backend.drafter,
+            questions=numbers or None, drafter=backend.drafter,
+            # a linked phase the user may not see is never quoted
+            exclude=[*(exclude or ()), *(d.source for d in backend.store.documents() if d.source not in visible)],
         )
     except ProjdocsError as exc:
         return gr.skip(), None, f"**Could not draft:** {exc}"
@@ -129,14 +135,15 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
     """Draft on click; fill the choices when the app loads and refresh them when the tab opens."""
 
     def on_run(project: str, sources: list[str], exclude: list[str], questions: list[str],
-               progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (how Gradio injects a progress bar)
-        return run(backend, project, sources, exclude, questions, progress)
+               progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
+               request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
+        return run(backend, project, sources, exclude, questions, progress, request)
 
-    def on_load() -> tuple[Any, ...]:
-        return choices(backend)
+    def on_load(request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
+        return choices(backend, request=request)
 
-    def on_select() -> tuple[Any, ...]:
-        return choices(backend, initial=False)
+    def on_select(request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
+        return choices(backend, initial=False, request=request)
 
     parts["run"].click(
         on_run, inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
