@@ -40,7 +40,8 @@ _OPTION = re.compile(r"^\s*[-*•]\s+(?:(\d)\s*:\s*)?(.*)$")
 class _Layout:
     kind: str
     width: int
-    years: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)  # budget: the calendar-year columns
+    n_targets: int = 3  # results framework: how many "Year N" target columns
 
 
 def _is_results_header(cells: list[str]) -> bool:
@@ -171,7 +172,7 @@ class _Recogniser:
             kind = "results" if _is_results_header(cells) else "budget"
             self.layout = _Layout(kind, max(len(r.cells) for r in rows), _calendar_years(rows))
             if kind == "results":
-                self.layout.years = [str(_target_periods(rows))]
+                self.layout.n_targets = _target_periods(rows)
             self.group, self.activity = "", None
             self.section = block.section[-1] if block.section else ""
         elif not (self.layout and any(
@@ -184,7 +185,7 @@ class _Recogniser:
             return
         for row in rows:
             if self.layout.kind == "results":
-                self.results_row(row, int(self.layout.years[0]))
+                self.results_row(row, self.layout.n_targets)
             else:
                 self.budget_row(row, self.layout.years, self.layout.width)
 
