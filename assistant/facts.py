@@ -226,12 +226,7 @@ class FactFinder:
         parts: list[str] = []
 
         def cite(label: str, name: str) -> None:
-            value = f.get(name, "")
-            if value.strip():
-                ev.append(Evidence(value, record))
-                parts.append(f"{label}: {clean(value)} [{len(ev)}]")
-            else:
-                parts.append(f"{label}: the cell is empty in the table")
+            _cite_cell(ev, parts, record, label, f.get(name, ""))
 
         wants = set(query.wants)
         specific = wants & {"baseline", "final", "data_source", "method"}
@@ -289,18 +284,12 @@ class FactFinder:
             )
         label_cell = _label_cell(record)
         ev = [Evidence(label_cell, record)]
-        parts = []
+        parts: list[str] = []
         if "responsible" in query.wants:
-            ev.append(Evidence(f.get("responsible_party", ""), record))
-            parts.append(f"responsible party: {clean(f.get('responsible_party', ''))} [2]")
+            _cite_cell(ev, parts, record, "responsible party", f.get("responsible_party", ""))
         else:
             for year in asked or years:
-                value = f.get(year, "")
-                if value.strip():
-                    ev.append(Evidence(value, record))
-                    parts.append(f"{year}: USD {clean(value)} [{len(ev)}]")
-                else:
-                    parts.append(f"{year}: the cell is empty in the table")
+                _cite_cell(ev, parts, record, year, f.get(year, ""), unit="USD ")
         name = f"Activity {query.activity}" if query.activity else record.label
         text = f"{name} ({clean(record.label)}) [1]: " + "; ".join(parts) + "."
         return FactResult(text, ev, notes=list(record.notes))
@@ -345,6 +334,17 @@ class FactFinder:
             ev.append(Evidence(f["evidence 1"], record))
             text += f" Evidence: {f['evidence 1']} [{len(ev)}]"
         return FactResult(text, ev)
+
+
+def _cite_cell(
+    evidence: list[Evidence], parts: list[str], record: Record, label: str, value: str, unit: str = ""
+) -> None:
+    """Add "label: value [n]" citing the cell, or say the cell is empty (never filled in)."""
+    if value.strip():
+        evidence.append(Evidence(value, record))
+        parts.append(f"{label}: {unit}{clean(value)} [{len(evidence)}]")
+    else:
+        parts.append(f"{label}: the cell is empty in the table")
 
 
 def merge(results: list[FactResult]) -> FactResult:
