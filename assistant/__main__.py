@@ -1,3 +1,3 @@
-from assistant.cli import cli
+from assistant.cli.main import cli
 
 cli()

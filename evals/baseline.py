@@ -57,7 +57,7 @@ class NaiveRAG:
         from langchain_huggingface import HuggingFaceEmbeddings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from assistant.embeddings import bundled_model_path
+        from assistant.store.embeddings import bundled_model_path
 
         docs = [
             Document(page_content=f.read_text(encoding="utf-8", errors="replace"), metadata={"source": f.name})

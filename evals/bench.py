@@ -64,9 +64,9 @@ def ingest_throughput(folder: Path, home: Path, repeat: int = 2) -> dict[str, An
     Each is done ``repeat`` times and the fastest run kept: on a shared machine a neighbour's
     burst slows one run, never speeds one up. ``home`` keeps the first run's index.
     """
-    from assistant.embeddings import get_embedder
-    from assistant.settings import Settings
-    from assistant.store import Store
+    from assistant.store.embeddings import get_embedder
+    from assistant.core.settings import Settings
+    from assistant.store.database import Store
     from ingest.pipeline import embedding_text, ingest_paths
 
     load_before = os.getloadavg()[0]
@@ -142,8 +142,8 @@ class Index:
     """One SQLite home with embedded Chroma and, optionally, a Chroma server beside it."""
 
     def __init__(self, home: Path, server_url: str | None) -> None:
-        from assistant.settings import Settings
-        from assistant.store import Store
+        from assistant.core.settings import Settings
+        from assistant.store.database import Store
 
         self.embedded = Store(Settings(home=home))
         self.server = Store(Settings(home=home, chroma_url=server_url)) if server_url else None
@@ -159,7 +159,7 @@ class Index:
         """Add synthetic chunks with random unit vectors until the index holds ``size`` chunks."""
         import numpy as np
 
-        from assistant.types import Chunk, Document, Location
+        from assistant.core.types import Chunk, Document, Location
 
         nprng = np.random.default_rng(rng.randint(0, 2**31))
         while (have := self.embedded.count_chunks()) < size:
@@ -192,9 +192,9 @@ def timed(fn: Callable[[Any], Any], args: list[Any]) -> dict[str, float]:
 
 
 def query_latency(store: Any, questions: list[str], vectors: list[list[float]], k: int) -> dict[str, Any]:
-    from assistant.embeddings import get_embedder
-    from assistant.retrieval import Retriever
-    from assistant.store import Filters
+    from assistant.store.embeddings import get_embedder
+    from assistant.retrieval.hybrid import Retriever
+    from assistant.store.database import Filters
 
     retriever, qa = Retriever(store, store.settings), Filters(doc_type="qa_report")
     pool = max(k * 4, 20)
@@ -212,8 +212,8 @@ def query_latency(store: Any, questions: list[str], vectors: list[list[float]], 
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from assistant.embeddings import get_embedder
-    from assistant.settings import load_settings
+    from assistant.store.embeddings import get_embedder
+    from assistant.core.settings import load_settings
 
     out = Path(args.out) if args.out else load_settings().home / "bench"
     out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Build ``assistant/qa_bank.json`` (the QA questions and their rubrics) from a seed QA report.
+"""Build ``assistant/profiles/qa_bank.json`` (the QA questions and their rubrics) from a seed QA report.
 
 The seed is read by the same loader and recogniser as any ingested QA report
 (``ingest.loaders.load_document`` → ``ingest.tables.recognise_qa``), so the bank holds
@@ -25,7 +25,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SEED = ROOT / "corpus" / "acsh-phase2-closure-qa-report.txt"
-BANK_PATH = ROOT / "assistant" / "qa_bank.json"
+BANK_PATH = ROOT / "assistant" / "profiles" / "qa_bank.json"
 STAGE_TITLES = {
     "design": "Design Stage Quality Assurance Report",
     "implementation": "Implementation Stage Quality Assurance Report",

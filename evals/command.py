@@ -115,10 +115,10 @@ def eval_command(
     """
     from rich.console import Console
 
-    from assistant.answer import Assistant
-    from assistant.errors import ProjdocsError
-    from assistant.retrieval import Retriever
-    from assistant.store import Store
+    from assistant.answer.assistant import Assistant
+    from assistant.core.errors import ProjdocsError
+    from assistant.retrieval.hybrid import Retriever
+    from assistant.store.database import Store
     from evals.scorer import evaluate_answers, evidence_recall, load_gold, our_search, run_assistant
 
     settings = ctx.settings

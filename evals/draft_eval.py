@@ -33,9 +33,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.drafting import Draft, DraftedQuestion, draft
-from assistant.settings import Settings
-from assistant.store import Store
+from assistant.drafting.drafter import Draft, DraftedQuestion, draft
+from assistant.core.settings import Settings
+from assistant.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.types import Answer
+from assistant.core.types import Answer
 
 GOLD_PATH = Path(__file__).resolve().parent / "questions.jsonl"
 _WS = re.compile(r"\s+")
@@ -294,7 +294,7 @@ def retrieval_query(item: GoldItem) -> str:
     """The text retrieval sees: a follow-up is first rewritten with its history."""
     if not item.history:
         return item.question
-    from assistant.answer import resolve_followup
+    from assistant.answer.assistant import resolve_followup
 
     return resolve_followup(item.question, list(item.history))
 

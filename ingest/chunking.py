@@ -11,8 +11,8 @@ import hashlib
 import re
 from typing import Callable, Iterable
 
-from assistant.types import Block, Chunk, Document, Location, Record
-from assistant.textutil import clean, period_label, split_sentences
+from assistant.core.types import Block, Chunk, Document, Location, Record
+from assistant.core.text import clean, period_label, split_sentences
 
 TokenCounter = Callable[[str], int]
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.types import Document
+from assistant.core.types import Document
+from assistant.core.text import project_key
 
 _PROJECT_NUMBER = re.compile(r"(?:Project Number|Project ID|Award ID)\b[^\n]{0,120}?\b(\d{6,9})\b", re.I)
 _ANY_NUMBER = re.compile(r"\b(0{2,3}\d{5,6})\b")
 _DATES = re.compile(r"Project Date:[^\d\n]*((?:19|20)\d\d)-\d\d-\d\d\s*/\s*((?:19|20)\d\d)-\d\d-\d\d")
-
-
-def normalise_project_number(number: str) -> str:
-    """Atlas numbers are written with varying leading zeros: 000123513 == 00123513."""
-    return number.strip().lstrip("0")
 
 
 def _title(doc: Document) -> str:
@@ -59,8 +55,8 @@ def describe(doc: Document) -> Document:
         doc_type = "document"
     m = _PROJECT_NUMBER.search(doc.text)
     number = m.group(1) if m else ""
-    others = sorted({n for n in _ANY_NUMBER.findall(doc.text)}, key=normalise_project_number)
-    related = tuple(n for n in others if normalise_project_number(n) != normalise_project_number(number))
+    others = sorted({n for n in _ANY_NUMBER.findall(doc.text)}, key=project_key)
+    related = tuple(n for n in others if project_key(n) != project_key(number))
     return replace(
         doc,
         doc_type=doc_type,

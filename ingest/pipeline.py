@@ -1,7 +1,7 @@
 """Ingest files into the index: hash, skip unchanged, load, recognise, chunk, embed, write.
 
 One bad file never stops the others: its (path, reason) goes into the summary. A file's
-chunks, vectors and records are written all or nothing (see ``assistant.store``).
+chunks, vectors and records are written all or nothing (see ``assistant.store.database``).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from assistant.embeddings import get_embedder
-from assistant.errors import IngestError, ProjdocsError, StoreError
-from assistant.settings import Settings
-from assistant.store import Store, crash_point
-from assistant.textutil import file_sha256
+from assistant.store.embeddings import get_embedder
+from assistant.core.errors import IngestError, ProjdocsError, StoreError
+from assistant.core.settings import Settings
+from assistant.store.database import Store, crash_point
+from assistant.core.text import file_sha256
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
 from ingest.tables import recognise_tables
@@ -103,7 +103,7 @@ def ingest_paths(
     paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None
 ) -> IngestSummary:
     """Ingest files and folders; returns the summary (failures included, never raised)."""
-    from assistant.locking import ingest_lock
+    from assistant.store.locking import ingest_lock
 
     files, problems = collect_files(paths)
     summary = IngestSummary(failed=list(problems))

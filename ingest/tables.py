@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.textutil import clean, period_label, to_number
-from assistant.types import Block, Document, Location, Record, TableRow
+from assistant.core.text import clean, period_label, to_number
+from assistant.core.types import Block, Document, Location, Record, TableRow
 
 __all__ = ["clean", "period_label", "to_number", "recognise_tables", "recognise_qa"]
 

@@ -28,7 +28,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory: pytest.TempPathFactory):
     """Settings of a home holding the whole corpus, ingested once per test session."""
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ingest.pipeline import ingest_paths
 
     settings = Settings(home=tmp_path_factory.mktemp("corpus-home"))
@@ -39,6 +39,6 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def assistant(corpus_settings):
-    from assistant.answer import Assistant
+    from assistant.answer.assistant import Assistant
 
     return Assistant(corpus_settings)

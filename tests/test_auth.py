@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ConfigError
-from assistant.settings import Settings
-from assistant.store import Filters, StoredDocument
+from assistant.core.errors import ConfigError
+from assistant.core.settings import Settings
+from assistant.store.database import Filters, StoredDocument
 from ui.auth import (
     NO_SOURCE,
     allowed_projects,
@@ -144,8 +144,8 @@ PROJECTS = {"p3.txt": "000123513", "other.txt": "00055555"}
 
 def _home_with_two_projects(home: Path) -> Settings:
     """Two documents of two projects written straight to the store (no model: zero vectors)."""
-    from assistant.settings import Settings
-    from assistant.store import Store
+    from assistant.core.settings import Settings
+    from assistant.store.database import Store
     from ingest.chunking import chunk_document
     from ingest.loaders import load_document
 
@@ -205,7 +205,7 @@ def test_login_is_required_when_configured(tmp_path: Path, monkeypatch: pytest.M
 
     import httpx
 
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ui.app import launch
 
     users = tmp_path / "users.txt"
@@ -230,8 +230,8 @@ def test_login_is_required_when_configured(tmp_path: Path, monkeypatch: pytest.M
 def test_documents_facts_and_drafting_show_only_the_users_projects(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.settings import Settings
-    from assistant.store import Store
+    from assistant.core.settings import Settings
+    from assistant.store.database import Store
     from ingest.chunking import chunk_document
     from ingest.loaders import load_document
     from ingest.tables import recognise_tables

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant
-from assistant.settings import Settings
+from assistant.answer.assistant import Assistant
+from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
 
 from .conftest import QA_REPORT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from assistant.cli.main import cli
 
 
 def _commands() -> list[str]:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
-from assistant.doctor import check
-from assistant.settings import Settings
-from assistant.store import Store
+from assistant.cli.main import cli
+from assistant.store.doctor import check
+from assistant.core.settings import Settings
+from assistant.store.database import Store
 from ingest.pipeline import ingest_paths
 
 DOCS = {
@@ -156,7 +156,7 @@ def test_doctor_on_an_empty_home() -> None:
 
 
 def test_doctor_waits_for_no_ingest(tmp_path: Path) -> None:
-    from assistant.locking import ingest_lock
+    from assistant.store.locking import ingest_lock
 
     settings = Settings(home=tmp_path / "home")
     Store(settings)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.drafting import (
+from assistant.drafting.drafter import (
     TOO_THIN,
     BankQuestion,
     Draft,
@@ -26,8 +26,8 @@ from assistant.drafting import (
     select_documents,
     suggest_level,
 )
-from assistant.errors import ConfigError, ProjdocsError
-from assistant.types import Citation
+from assistant.core.errors import ConfigError, ProjdocsError
+from assistant.core.types import Location, Citation
 
 from .conftest import CORPUS, PRODOC, QA_REPORT
 
@@ -219,8 +219,8 @@ def test_one_sentence_is_too_thin_to_rate() -> None:
 @pytest.mark.slow
 def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None:
     """With the real embedder: evidence of yearly risk-log updates meets level 2's first requirement."""
-    from assistant.drafting import Drafter
-    from assistant.settings import Settings
+    from assistant.drafting.drafter import Drafter
+    from assistant.core.settings import Settings
 
     drafter = Drafter(Settings(home=tmp_path / "home"))
     level, reason, missing, found = drafter.assess(RISK_QUESTION, DONE)
@@ -234,7 +234,7 @@ def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None
 # exports ----------------------------------------------------------------------------------------
 def _small_draft() -> Draft:
     quote = "Risk log was maintained and updated regularly in the Atlas project management module."
-    sentence = DraftedSentence(quote, Citation(source="report.txt", location="line 186", quote=quote), 0.6)
+    sentence = DraftedSentence(quote, Citation(source="report.txt", place=Location("report.txt", line_start=186, line_end=186), quote=quote), 0.6)
     rated = DraftedQuestion(
         section="Management & Monitoring", number=11, question=RISK_QUESTION.text, kind="rubric",
         paragraph=f"{quote} [1]", sentences=(sentence,), suggested_level="2",
@@ -251,7 +251,7 @@ def _small_draft() -> Draft:
 
 
 def test_markdown_export_reads_like_the_form() -> None:
-    from assistant.draft_export import to_markdown
+    from assistant.drafting.export import to_markdown
 
     md = to_markdown(_small_draft())
     assert md.startswith("# Closure Stage Quality Assurance Report — draft")
@@ -265,7 +265,7 @@ def test_markdown_export_reads_like_the_form() -> None:
 def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> None:
     from docx import Document as WordDocument
 
-    from assistant.draft_export import to_docx
+    from assistant.drafting.export import to_docx
 
     path = to_docx(_small_draft(), tmp_path / "draft.docx")
     paragraphs = WordDocument(str(path)).paragraphs
@@ -283,7 +283,7 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
     from click.testing import CliRunner
     from docx import Document as WordDocument
 
-    from assistant.cli import cli
+    from assistant.cli.main import cli
 
     out = tmp_path / "closure.docx"
     result = CliRunner().invoke(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.answer import Assistant
-from assistant.cli import cli
-from assistant.settings import Settings
-from assistant.textutil import normalise_space
+from assistant.answer.assistant import Assistant
+from assistant.cli.main import cli
+from assistant.core.settings import Settings
+from assistant.core.text import normalise_space
 from ingest.pipeline import ingest_paths
 
 from .conftest import CORPUS, PRODOC, QA_REPORT
@@ -129,7 +129,7 @@ def test_reingest_unchanged_is_a_no_op_and_a_change_replaces_chunks(tmp_path: Pa
     assert again.unchanged == [QA_REPORT.name] and again.chunks_written == 0
     assert "nothing changed" in " ".join(again.lines())
 
-    from assistant.store import Store
+    from assistant.store.database import Store
 
     store = Store(settings)
     before = store.chunk_ids(QA_REPORT.name)

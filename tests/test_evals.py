@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.types import Answer, Citation
+from assistant.core.types import Location, Answer, Citation
 from evals.scorer import (
     GoldItem,
     evaluate_answers,
@@ -39,7 +39,7 @@ def item(id: str = "q1", must: tuple[str, ...] = ("1,000", "50% women"), refuse:
 
 
 def cite(quote: str, source: str = SOURCE) -> Citation:
-    return Citation(source=source, location="line 3", quote=quote)
+    return Citation(source=source, place=Location(source, line_start=3, line_end=3), quote=quote)
 
 
 CORRECT = Answer(answer="Year 2 (2022) target: 1,000; 50%\xa0women [1]", refused=False,
@@ -132,7 +132,7 @@ def test_gold_set_loads():
 def test_eval_command_smoke(_isolated_home: Path):
     from click.testing import CliRunner
 
-    from assistant.cli import cli
+    from assistant.cli.main import cli
 
     result = CliRunner().invoke(cli, ["eval", "--limit", "12", "--no-baseline"])
     assert result.exit_code in (0, 1), result.output  # 1 only when a floor is not met

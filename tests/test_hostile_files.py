@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
-from assistant.cli import cli
-from assistant.settings import Settings
-from assistant.store import Store
+from assistant.cli.main import cli
+from assistant.core.settings import Settings
+from assistant.store.database import Store
 
 from .test_loaders_docx_pdf import canvas_pdf, encrypted
 
@@ -129,7 +129,7 @@ def test_one_run_over_hostile_files(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert store.document_text("renamed.docx") == "A progress report saved as a PDF"
     assert set(store.iter_all_vector_ids()) == {r["id"] for r in store.query("SELECT id FROM chunks")}
 
-    from assistant.answer import Assistant
+    from assistant.answer.assistant import Assistant
 
     answer = Assistant(Settings(home=home)).ask("How many civil servants did the programme train in 2022?")
     assert not answer.refused and "1,000" in answer.answer

@@ -28,9 +28,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from assistant.answer import Assistant
-from assistant.errors import BackendError
-from assistant.grounding import (
+from assistant.answer.assistant import Assistant
+from assistant.core.errors import BackendError
+from assistant.answer.grounding import (
     Passage,
     Quote,
     identifier_numbers,
@@ -39,9 +39,10 @@ from assistant.grounding import (
     split_reply,
     verify_text,
 )
-from assistant.llm import LLMBackend, rewrite_followup, rewrite_paragraph
-from assistant.settings import Settings
-from assistant.types import Answer, Citation
+from assistant.answer.llm import LLMBackend, rewrite_followup
+from assistant.drafting.rewrite import rewrite_paragraph
+from assistant.core.settings import Settings
+from assistant.core.types import Location, Answer, Citation
 
 from .conftest import CORPUS
 
@@ -251,8 +252,8 @@ def test_instruction_sentences_are_recognised() -> None:
 
 def test_verifier_rules_on_fixed_passages() -> None:
     src = "doc.txt"
-    p1 = Passage("P1", src, "line 1", "The budget is USD 1,250,000.", (Quote("The budget is USD 1,250,000.", src, "line 1"),))
-    p2 = Passage("P2", src, "line 2", "Output 2 trains 300 staff.", (Quote("Output 2 trains 300 staff.", src, "line 2"),))
+    p1 = Passage("P1", src, Location(src, line_start=1, line_end=1), "The budget is USD 1,250,000.", (Quote("The budget is USD 1,250,000.", src, Location(src, line_start=1, line_end=1)),))
+    p2 = Passage("P2", src, Location(src, line_start=2, line_end=2), "Output 2 trains 300 staff.", (Quote("Output 2 trains 300 staff.", src, Location(src, line_start=2, line_end=2)),))
     v = verify_text(
         "The budget is USD 1\u00a0250\u00a0000 [P1]. Output 2 trains 300 staff [P2]. Output 2 trains 400 staff [P2]. "
         "The budget is USD 1,250,000 [P3]. The budget is large. The budget was cut by floods [P1].",
@@ -269,8 +270,8 @@ def test_verifier_rules_on_fixed_passages() -> None:
 
 def test_invented_quotation_is_removed() -> None:
     src = "doc.txt"
-    p1 = Passage("P1", src, "line 1", "The project reached all of its targets in the year.",
-                 (Quote("The project reached all of its targets in the year.", src, "line 1"),))
+    p1 = Passage("P1", src, Location(src, line_start=1, line_end=1), "The project reached all of its targets in the year.",
+                 (Quote("The project reached all of its targets in the year.", src, Location(src, line_start=1, line_end=1)),))
     v = verify_text('The report says "the project reached every target early" [P1].', [p1])
     assert not v.kept and "quotation" in v.removed[0][1]
 
@@ -449,7 +450,7 @@ def test_followup_rewrite_that_invents_a_number_is_not_used(tmp_path: Path, serv
 
 
 def test_cli_streams_when_the_model_is_on(valley: Assistant, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    from assistant.cli import cli
+    from assistant.cli.main import cli
 
     monkeypatch.setenv("PROJDOCS_LLM", "openai")
     monkeypatch.setenv("PROJDOCS_LLM_BASE_URL", server.url)
@@ -470,9 +471,9 @@ def test_cli_streams_when_the_model_is_on(valley: Assistant, server: ScriptedSer
 
 def test_rewrite_paragraph_for_drafting(valley: Assistant, server: ScriptedServer) -> None:
     text = valley.store.document_text("green-valley.md") or ""
-    budget = Citation(source="green-valley.md", location="lines 5–7",
+    budget = Citation(source="green-valley.md", place=Location("green-valley.md", line_start=5, line_end=7),
                       quote="The total budget of the project is USD 1,250,000 for the period 2021-2024.")
-    points = Citation(source="green-valley.md", location="lines 5–7",
+    points = Citation(source="green-valley.md", place=Location("green-valley.md", line_start=5, line_end=7),
                       quote="The project will build 12 community water points in the Green Valley district.")
     assert budget.quote in text and points.quote in text
     draft = [("The budget is USD 1,250,000 [1].", [budget]), ("The project builds 12 water points [2].", [points])]

@@ -18,8 +18,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from assistant.errors import UnreadableFile
-from assistant.types import Document, Record
+from assistant.core.errors import UnreadableFile
+from assistant.core.types import Document, Record
 from ingest.loaders import load_document
 from ingest.loaders.text import parse_text
 from ingest.tables import recognise_tables

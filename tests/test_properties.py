@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.errors import IngestError
-from assistant.types import Document, Location
+from assistant.core.errors import IngestError
+from assistant.core.types import Document, Location
 from ingest.chunking import approx_tokens, chunk_document
 from ingest.loaders import load_document
 from ingest.tables import recognise_tables
@@ -129,7 +129,7 @@ def test_utf8_text_loads_unchanged(workdir: Path, text: str) -> None:
 def test_one_enormous_paragraph_is_cut_in_linear_time() -> None:
     """A hostile file of one 300,000-character line: the chunker counts each character a
     few times, not once per piece (it took minutes with the real tokenizer)."""
-    from assistant.types import Block
+    from assistant.core.types import Block
 
     text = " ".join(f"word{i}" for i in range(40_000))
     counted = 0

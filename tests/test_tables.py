@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.textutil import clean
+from assistant.core.text import clean
 from ingest.loaders import load_document
 from ingest.tables import recognise_tables
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
-from assistant.types import Answer, Citation
+from assistant.core.settings import Settings
+from assistant.core.types import Location, Answer, Citation
 
 TEXT = "Intro line.\nOutput 1: <b>wells</b> built: 120 wells.\nOutput 2: 40 schools.\n"
 
@@ -23,7 +23,7 @@ def test_passage_marks_the_quote_and_escapes_html() -> None:
 
     answer = Answer(
         answer="120 wells [1].", refused=False,
-        citations=[Citation(source="a.txt", location="line 2", quote="<b>wells</b> built: 120 wells")],
+        citations=[Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="<b>wells</b> built: 120 wells")],
     )
     out = sources_html(answer, lambda source: TEXT)
     assert "<mark>&lt;b&gt;wells&lt;/b&gt; built: 120 wells</mark>" in out
@@ -38,8 +38,8 @@ def test_citations_of_one_passage_are_shown_once_with_both_numbers() -> None:
     answer = Answer(
         answer="x", refused=False,
         citations=[
-            Citation(source="a.txt", location="lines 2–3", quote="Output 1"),
-            Citation(source="a.txt", location="lines 2–3", quote="40 schools"),
+            Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=3), quote="Output 1"),
+            Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=3), quote="40 schools"),
         ],
     )
     out = sources_html(answer, lambda source: TEXT)
@@ -61,7 +61,7 @@ def test_copy_text_numbers_the_sources() -> None:
     from ui.render import copy_text
 
     answer = Answer(
-        answer="120 [1].", refused=False, citations=[Citation(source="a.txt", location="line 2", quote="120 wells")],
+        answer="120 [1].", refused=False, citations=[Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="120 wells")],
     )
     text = copy_text("How many wells?", answer)
     assert text.splitlines()[:2] == ["Q: How many wells?", "A: 120 [1]."]

@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ui.app import launch
 
     home = tmp_path_factory.mktemp("ui-home") / "home"

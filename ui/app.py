@@ -24,9 +24,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 import pandas as pd
 
-from assistant.settings import Settings
-from assistant.store import Filters, Store
-from assistant.types import Answer
+from assistant.core.settings import Settings
+from assistant.store.database import Filters, Store
+from assistant.core.types import Answer
 from ui import render
 
 logger = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class Backend:
     def assistant(self) -> Any:
         with self._lock:
             if self._assistant is None:
-                from assistant.answer import Assistant
+                from assistant.answer.assistant import Assistant
 
                 self._assistant = Assistant(self.settings, self.store)
             return self._assistant
@@ -135,7 +135,7 @@ class Backend:
         ``history`` holds the conversation's questions as read in context ("And for 2023?" is
         kept as the full question), so that a follow-up of a follow-up still resolves.
         """
-        from assistant.answer import resolve_followup
+        from assistant.answer.assistant import resolve_followup
 
         messages = list(messages or [])
         history = list(history or [])
@@ -230,7 +230,7 @@ class Backend:
         return (status, line, *self.refreshed(request), None)
 
     def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
-        from assistant.locking import ingest_lock
+        from assistant.store.locking import ingest_lock
 
         if not source:
             return ("Choose a document to remove.", *self.refreshed(request))
@@ -276,7 +276,7 @@ class Backend:
 
     # facts --------------------------------------------------------------------------------
     def visible_records(self, kind: str, request: gr.Request | None = None) -> list[dict[str, Any]]:
-        from assistant.facts_table import record_rows
+        from assistant.answer.fact_rows import record_rows
 
         sources = {d.source for d in self.visible_documents(request)}
         return [row for row in record_rows(self.store, [kind]) if row["source"] in sources]

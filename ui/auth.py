@@ -32,10 +32,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from assistant.errors import ConfigError
+from assistant.core.errors import ConfigError
+from assistant.core.text import project_key
 
 if TYPE_CHECKING:
-    from assistant.store import Filters, StoredDocument
+    from assistant.store.database import Filters, StoredDocument
 
 AUTH_ENV = "PROJDOCS_AUTH"
 AUTH_FILE_ENV = "PROJDOCS_AUTH_FILE"
@@ -208,7 +209,7 @@ def project_allowed(number: str, allowed: set[str] | None) -> bool:
     """Whether a project number is in ``allowed`` (leading zeros ignored: 00123513 == 000123513)."""
     if allowed is None:
         return True
-    return number.lstrip("0") in {p.lstrip("0") for p in allowed}
+    return project_key(number) in {project_key(p) for p in allowed}
 
 
 def restrict_filters(filters: Filters, allowed: set[str] | None, documents: Iterable[StoredDocument]) -> Filters:

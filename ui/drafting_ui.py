@@ -1,6 +1,6 @@
 """The Draft QA tab: choose a project, its sources and QA questions; draft; edit; download.
 
-Calls ``assistant.drafting.draft`` and ``assistant.draft_export``: the draft is shown as
+Calls ``assistant.drafting.draft`` and ``assistant.drafting.export``: the draft is shown as
 editable Markdown (``to_markdown``: per question the suggested rating, the paragraph with its
 [n] markers and the numbered sources) and written as DOCX (``to_docx``); the edited text can
 be saved as Markdown too.
@@ -18,7 +18,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.errors import ProjdocsError
+from assistant.core.errors import ProjdocsError
 from ui import render
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ _drafter_lock = threading.Lock()
 def choices(backend: Any, initial: bool = True, request: gr.Request | None = None) -> tuple[Any, ...]:
     """Project, source, exclusion and question choices from the index and the question bank
     (``initial``: also pick the first project; otherwise what the user chose stays)."""
-    from assistant.drafting import load_stage
+    from assistant.drafting.drafter import load_stage
 
     docs = backend.visible_documents(request)
     projects, _ = backend.filter_choices(request)
@@ -57,8 +57,8 @@ def run(
     questions: list[str] | None, progress: Any = None, request: gr.Request | None = None,
 ) -> tuple[str, str | None, str]:
     """Draft the chosen questions; (editable text, DOCX path, status line)."""
-    from assistant.draft_export import to_docx, to_markdown
-    from assistant.drafting import Drafter, draft
+    from assistant.drafting.export import to_docx, to_markdown
+    from assistant.drafting.drafter import Drafter, draft
 
     if not project and not sources:
         return gr.skip(), None, "Choose a project or at least one source document."

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from assistant.textutil import to_number
-from assistant.types import Answer, Citation
+from assistant.core.text import to_number
+from assistant.core.types import Answer, Citation
 
 NOT_FOUND_TITLE = "Not found in the documents"
 _OPEN, _CLOSE = "\x01", "\x02"  # marks put around the quote before escaping

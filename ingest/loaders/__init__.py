@@ -9,8 +9,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from assistant.errors import UnreadableFile, UnsupportedFormat
-from assistant.types import Block, Document, SourceKind
+from assistant.core.errors import UnreadableFile, UnsupportedFormat
+from assistant.core.types import Block, Document, SourceKind
 from ingest.metadata import describe
 
 logger = logging.getLogger(__name__)

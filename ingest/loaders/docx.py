@@ -17,8 +17,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.errors import UnreadableFile
-from assistant.types import Block, Location, TableRow
+from assistant.core.errors import UnreadableFile
+from assistant.core.types import Block, Location, TableRow
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.errors import UnreadableFile
-from assistant.types import Block, Location, TableRow
+from assistant.core.errors import UnreadableFile
+from assistant.core.types import Block, Location, TableRow
 
 MAX_PAGES = 2000
 MAX_INFLATED = 200 * 1024 * 1024  # page content and forms, decompressed, per document

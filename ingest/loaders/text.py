@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.types import Block, Location, TableRow
+from assistant.core.types import Block, Location, TableRow
 
 _CELL = re.compile(r"^ *\t")
 _MD_HEADING = re.compile(r"^(#{1,6}) +(\S.*)$")

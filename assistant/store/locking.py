@@ -5,8 +5,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from assistant.errors import StoreError
-from assistant.settings import Settings
+from assistant.core.errors import StoreError
+from assistant.core.settings import Settings
 
 
 @contextmanager

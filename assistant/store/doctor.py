@@ -32,10 +32,10 @@ from typing import Any
 
 import click
 
-from assistant.errors import ProjdocsError, StoreError
-from assistant.settings import Settings
-from assistant.store import Store
-from assistant.textutil import file_sha256
+from assistant.core.errors import ProjdocsError, StoreError
+from assistant.core.settings import Settings
+from assistant.store.database import Store
+from assistant.core.text import file_sha256
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ def repair_index(store: Store, settings: Settings, report: DoctorReport) -> list
 
 def _embed_again(store: Store, settings: Settings, ids: list[str]) -> int:
     """Vectors for chunk rows from the text SQLite keeps, embedded as at ingest."""
-    from assistant.embeddings import get_embedder
+    from assistant.store.embeddings import get_embedder
     from ingest.pipeline import embedding_text
 
     chunks = [c for start in range(0, len(ids), 500) for c in store.chunks(ids[start : start + 500]).values()]
@@ -240,7 +240,7 @@ def doctor(ctx: Any, repair: bool) -> None:
       projdocs doctor
       projdocs doctor --repair
     """
-    from assistant.locking import ingest_lock
+    from assistant.store.locking import ingest_lock
 
     settings: Settings = ctx.settings
     if not settings.db_path.exists():

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
 
-from assistant.errors import ConfigError
+from assistant.core.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()

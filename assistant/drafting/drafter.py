@@ -4,7 +4,7 @@ project's own documents, every sentence cited, with the rubric level the evidenc
 Owns: the question bank (``qa_bank.json``, generated from a seed QA report by
 ``evals/build_question_bank.py``), the choice of a project's documents (its own and those of
 linked earlier/later phases), evidence selection per question, the rating suggestion, and the
-``Draft`` values that ``assistant.draft_export`` writes as Markdown or DOCX.
+``Draft`` values that ``assistant.drafting.export`` writes as Markdown or DOCX.
 
 Nothing here writes prose: a drafted paragraph is the chosen sentences of the documents,
 verbatim, ordered as they stand in their source, each followed by its citation marker.
@@ -36,17 +36,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Protocol, Sequence
 
-from assistant.answer import Assistant, _stem, coverage, key_terms
-from assistant.errors import ConfigError, ProjdocsError
-from assistant.retrieval import Hit, fuse
-from assistant.settings import Settings
-from assistant.store import Filters, Store
-from assistant.textutil import normalise_space, split_sentences
-from assistant.types import Citation, Location
+from assistant.answer.citations import verified
+from assistant.core.errors import ConfigError, ProjdocsError
+from assistant.retrieval.hybrid import Hit, Retriever
+from assistant.core.settings import Settings
+from assistant.store.database import Filters, Store
+from assistant.core.text import coverage, key_terms, normalise_space, split_sentences, stem
+from assistant.core.verify import SourceTexts
+from assistant.core.types import Citation, Location
+from assistant.core.text import project_key
 
 logger = logging.getLogger(__name__)
 
-BANK_PATH = Path(__file__).with_name("qa_bank.json")
+BANK_PATH = Path(__file__).resolve().parent.parent / "profiles" / "qa_bank.json"
 MIN_SUPPORT = 2  # fewer supporting sentences than this: "too thin to rate"
 MAX_SENTENCES = 5  # sentences per drafted paragraph
 MIN_RELEVANCE = 0.40  # a sentence below this does not address the question
@@ -237,10 +239,6 @@ class _DocLike(Protocol):
     def related_projects(self) -> tuple[str, ...]: ...
 
 
-def _norm(number: str) -> str:
-    return number.strip().lstrip("0")
-
-
 def linked_projects(docs: Iterable[_DocLike], number: str) -> set[str]:
     """``number`` and the project numbers linked to it as an earlier or later phase.
 
@@ -248,11 +246,11 @@ def linked_projects(docs: Iterable[_DocLike], number: str) -> set[str]:
     report of phase 2 naming phase 3) links A to B and B to A. Numbers are compared
     without leading zeros (Atlas writes 000123513 and 00123513 for the same project).
     """
-    n = _norm(number)
+    n = project_key(number)
     linked = {n}
     for d in docs:
-        own = _norm(d.project_number)
-        related = {_norm(p) for p in d.related_projects if _norm(p)}
+        own = project_key(d.project_number)
+        related = {project_key(p) for p in d.related_projects if project_key(p)}
         if own == n:
             linked |= related
         elif n in related and own:
@@ -276,11 +274,11 @@ def select_documents(
     chosen: list[str] = []
     if project:
         linked = linked_projects(docs, project)
-        n = _norm(project)
+        n = project_key(project)
         chosen = [
             d.source
             for d in docs
-            if _norm(d.project_number) in linked or n in {_norm(p) for p in d.related_projects}
+            if project_key(d.project_number) in linked or n in {project_key(p) for p in d.related_projects}
         ]
         if not chosen:
             raise ProjdocsError(
@@ -358,7 +356,7 @@ def requirement_texts(option: RubricOption) -> list[str]:
 
 def _root(word: str) -> str:
     """A coarse word root for matching headings to a question ("scaling"/"scale" → "scal")."""
-    return _stem(word)[:6].rstrip("e")
+    return stem(word)[:6].rstrip("e")
 
 
 _ALLOWANCE = re.compile(
@@ -411,14 +409,14 @@ class Drafter:
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         self.settings = settings
         self.store = store or Store(settings)
-        self.assistant = Assistant(settings, self.store)  # for its verbatim check of citations
+        self.retriever = Retriever(self.store, settings)
         self._vectors: dict[str, list[float]] = {}
 
     # embeddings, cached by text ----------------------------------------------------------
     def _embed(self, texts: Sequence[str]) -> list[list[float]]:
         todo = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if todo:
-            from assistant.embeddings import get_embedder
+            from assistant.store.embeddings import get_embedder
 
             for t, v in zip(todo, get_embedder(self.settings.embedding_model).embed(todo)):
                 self._vectors[t] = v
@@ -440,28 +438,22 @@ class Drafter:
         """Chunks of the selected documents found by the question, its key words alone (for
         BM25) and each rubric requirement on its own (a long option blurs its parts).
 
-        The same hybrid search as ``Retriever.search`` (BM25 and dense, fused by reciprocal
-        rank), with the queries embedded in one batch: on a CPU the model is the slow part."""
+        ``Retriever.search`` for each, with the queries embedded in one batch: on a CPU the
+        model is the slow part."""
         filters = Filters(sources=tuple(sources))
         queries = [question.text, " ".join(key_terms(question.text))] + requirements
         queries = list(dict.fromkeys(q for q in queries if q.strip()))
         vectors = self._embed(queries)
         hits: dict[str, tuple[int, Hit]] = {}
         best_sim: dict[str, float] = {}
-        pool = max(RETRIEVE_K * 4, 20)
         for query, vector in zip(queries, vectors):
-            dense = self.store.vector_search(vector, pool, filters)
-            stems = " ".join(_stem(t) for t in key_terms(query))  # FTS5 here does not stem
-            keyword = self.store.keyword_search(f"{query} {stems}", pool, filters)
-            scores = fuse([[i for i, _ in dense], [i for i, _ in keyword]])
-            best = sorted(scores, key=lambda i: -scores[i])[:RETRIEVE_K]
-            similarity = dict(dense)
-            chunks = self.store.chunks(best)
-            for rank, cid in enumerate(c for c in best if c in chunks):
-                sim = similarity.get(cid, 0.0)
-                best_sim[cid] = max(best_sim.get(cid, 0.0), sim)
+            stems = " ".join(stem(t) for t in key_terms(query))  # FTS5 here does not stem
+            found = self.retriever.search(query, RETRIEVE_K, filters, vector=vector, keywords=f"{query} {stems}")
+            for rank, hit in enumerate(found):
+                cid = hit.chunk.id
+                best_sim[cid] = max(best_sim.get(cid, 0.0), hit.similarity)
                 if cid not in hits or rank < hits[cid][0]:
-                    hits[cid] = (rank, Hit(chunks[cid], scores[cid], None, None, sim))
+                    hits[cid] = (rank, hit)
         return [(rank, replace(hit, similarity=best_sim[cid])) for cid, (rank, hit) in hits.items()]
 
     def _sentences(self, hits: Iterable[tuple[int, Hit]], rubric_text: set[str]) -> list[_Sentence]:
@@ -532,12 +524,10 @@ class Drafter:
     def _verified(self, chosen: list[_Sentence]) -> list[DraftedSentence]:
         if not chosen:
             return []
-        cites = [Citation(source=s.source, location=str(s.location), quote=s.quote) for s in chosen]
-        checked = {c.quote: c for c in self.assistant.verified(cites)}
-        texts = {s.source: self.store.document_text(s.source) or "" for s in chosen}
-        checked = {
-            s.quote: _pin_row_line(checked[s.quote], s.location, texts[s.source]) for s in chosen if s.quote in checked
-        }
+        cites = [Citation(source=s.source, place=s.location, quote=s.quote) for s in chosen]
+        source_texts = SourceTexts(self.store.document_text)
+        checked = {c.quote: c for c in verified(cites, source_texts, table_lines=True)}
+        texts = {s.source: source_texts.text(s.source) or "" for s in chosen}
         out = []
         for s in chosen:
             if s.quote in checked:
@@ -608,22 +598,6 @@ class Drafter:
             if sim >= REQUIREMENT_SIMILARITY + 0.1 and coverage(own, e) >= 0.4:
                 return True
         return coverage(distinct, " ".join(evidence)) >= 0.5
-
-
-def _pin_row_line(citation: Citation, location: Location, text: str) -> Citation:
-    """For a table row of a text source, add the quote's own line ("table 3, row 8, line 374")."""
-    if location.table is None or location.line_start is None or "line" not in citation.location:
-        return citation
-    lines_before = text.split("\n")[: location.line_start - 1]
-    offset = sum(len(line) + 1 for line in lines_before)
-    at = text.find(citation.quote, offset)
-    if at < 0:
-        return citation
-    first = text.count("\n", 0, at) + 1
-    last = first + citation.quote.count("\n")
-    where = f"line {first}" if first == last else f"lines {first}–{last}"
-    head = re.sub(r",?\s*lines? [\d–-]+$", "", citation.location)
-    return citation.model_copy(update={"location": f"{head}, {where}" if head else where})
 
 
 def signals(text: str) -> set[str]:

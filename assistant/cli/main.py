@@ -17,8 +17,8 @@ from typing import Any
 import click
 
 from assistant import __version__
-from assistant.errors import ProjdocsError
-from assistant.settings import Settings, load_settings
+from assistant.core.errors import ProjdocsError
+from assistant.core.settings import Settings, load_settings
 
 
 def _quiet_libraries() -> None:
@@ -118,7 +118,7 @@ def ingest(ctx: Context, paths: tuple[str, ...]) -> None:
 
 
 def _filters(source: tuple[str, ...], doc_type: str | None, project: str | None) -> Any:
-    from assistant.store import Filters
+    from assistant.store.database import Filters
 
     return Filters(sources=tuple(source), doc_type=doc_type or "", project_number=project or "")
 
@@ -160,7 +160,7 @@ def ask(
     With PROJDOCS_LLM=openai a language model on that server writes the answer (streamed,
     sentence by sentence, each checked against its cited passages); the default is extractive.
     """
-    from assistant.answer import Assistant
+    from assistant.answer.assistant import Assistant
 
     if not question and not batch:
         raise click.UsageError("give a QUESTION or --batch FILE")
@@ -191,7 +191,7 @@ def ask(
 
 def _ask_streaming(assistant: Any, question: str, history: list[str], filters: Any) -> Any:
     """Print verified sentences as the model finishes them; return the final Answer."""
-    from assistant.types import Answer
+    from assistant.core.types import Answer
 
     shown = ""
     for item in assistant.ask_stream(question, history=history, filters=filters):
@@ -242,8 +242,8 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
       projdocs facts --kind indicators
       projdocs facts --kind budget --csv > budget.csv
     """
-    from assistant.facts_table import record_rows
-    from assistant.store import Store
+    from assistant.answer.fact_rows import record_rows
+    from assistant.store.database import Store
 
     kinds = {"indicators": ["indicator"], "budget": ["budget"], "qa": ["qa_section", "qa_question"], None: None}[kind]
     store = Store(ctx.settings)
@@ -275,7 +275,7 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
 @click.pass_obj
 def documents_cmd(ctx: Context) -> None:
     """List the ingested documents with type, project number and chunk count."""
-    from assistant.store import Store
+    from assistant.store.database import Store
 
     for d in Store(ctx.settings).documents():
         period = f"{d.period[0]}–{d.period[1]}" if d.period else "-"
@@ -287,8 +287,8 @@ def documents_cmd(ctx: Context) -> None:
 @click.pass_obj
 def remove(ctx: Context, source: str) -> None:
     """Remove a document (by file name) from the index."""
-    from assistant.locking import ingest_lock
-    from assistant.store import Store
+    from assistant.store.locking import ingest_lock
+    from assistant.store.database import Store
 
     with ingest_lock(ctx.settings):
         if not Store(ctx.settings).remove_document(source):
@@ -315,9 +315,9 @@ def serve(ctx: Context, host: str, port: int) -> None:
 
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
 # Each line is added by the module's author; a missing module is a bug, not an option.
-from assistant.draft_cli import draft  # noqa: E402
+from assistant.cli.draft import draft  # noqa: E402
 cli.add_command(draft)
-from assistant.doctor import doctor  # noqa: E402
+from assistant.store.doctor import doctor  # noqa: E402
 cli.add_command(doctor)
 from evals.command import eval_command  # noqa: E402
 cli.add_command(eval_command, "eval")

@@ -3,7 +3,7 @@
 Off by default: answers are extractive unless settings say otherwise. When on, the model
 sees only the evidence the extractive path found (fact-path cells or retrieved passages),
 numbered ``[P1]``, ``[P2]``… and framed as data; it must cite ids after every sentence. Its
-reply is checked sentence by sentence (``assistant.grounding``): what fails is removed and
+reply is checked sentence by sentence (``assistant.answer.grounding``): what fails is removed and
 noted, and when nothing holds, or the answer lost the facts the extractive path found, the
 extractive answer is returned instead. Streaming yields verified sentences only, so no
 unchecked model text ever reaches the user.
@@ -14,20 +14,23 @@ The backend is LangChain's ``ChatOpenAI`` (``langchain-openai``), pointed at
 
 Public API:
     ``LLMBackend``        — ``stream(messages)`` / ``complete(messages)`` against the server.
-    ``stream_answer``     — what ``Assistant.ask_stream`` yields in LLM mode.
+    ``verified_stream``   — the model's sentences that pass verification, as they complete.
+    ``finish``            — the verified answer, or the extractive fallback with notes.
     ``rewrite_followup``  — "And for 2023?" → a standalone question (rule-based on failure).
-    ``rewrite_paragraph`` — a drafted paragraph rewritten by the model, with the same checks.
+The orchestration (evidence, fallback) is ``Assistant.ask_stream``; drafting's rewrite is
+``assistant.drafting.rewrite``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import BackendError
-from assistant.grounding import (
+from assistant.answer.followup import resolve_followup
+from assistant.core.errors import BackendError
+from assistant.answer.grounding import (
     Passage,
     Verifier,
     complete_prefix,
@@ -41,13 +44,11 @@ from assistant.grounding import (
     strip_citations,
     with_markers,
 )
-from assistant.settings import Settings
-from assistant.types import Answer, Citation
+from assistant.core.settings import Settings
+from assistant.core.types import Answer, Citation
 
 if TYPE_CHECKING:
-    from assistant.answer import Assistant
-    from assistant.facts import FactResult
-    from assistant.store import Filters, Store
+    from assistant.answer.facts import FactResult
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ Rules:
 
 FALLBACK_NOTE = "The language model's answer could not be verified against the documents, so this is the extractive answer."
 DRAFT_FALLBACK_NOTE = "The language model's rewrite could not be verified against the documents, so the draft is kept."
-_WANTS_NUMBER = re.compile(r"\s*(how (many|much)|what (number|percentage|share|amount|rate|value|target|budget))", re.IGNORECASE)
+WANTS_NUMBER = re.compile(r"\s*(how (many|much)|what (number|percentage|share|amount|rate|value|target|budget))", re.IGNORECASE)
 
 
 class LLMBackend:
@@ -182,16 +183,17 @@ def rewrite_messages(paragraph: str, passages: Sequence[Passage]) -> list[Messag
 
 # --- follow-up questions ------------------------------------------------------------------------
 
-def rewrite_followup(question: str, history: Sequence[str], backend: LLMBackend | None) -> str:
+def rewrite_followup(
+    question: str, history: Sequence[str], backend: LLMBackend | None, rule_based: str | None = None
+) -> str:
     """A standalone version of ``question``; the rule-based rewrite when the model fails or strays.
 
     The model's rewrite is kept only if it is one plausible question whose numbers all come
     from the conversation, keeping every number of the new question and every number the
     rule-based rewrite carried over (the subject: "Activity 1.1", "indicator 2.3").
     """
-    from assistant.answer import resolve_followup
-
-    rule_based = resolve_followup(question, history)
+    if rule_based is None:
+        rule_based = resolve_followup(question, history)
     if not history or backend is None:
         return rule_based
     try:
@@ -214,7 +216,7 @@ def rewrite_followup(question: str, history: Sequence[str], backend: LLMBackend 
 
 # --- answers ------------------------------------------------------------------------------------
 
-def _key_facts_of_fact(fact: FactResult) -> list[str]:
+def key_facts_of_fact(fact: FactResult) -> list[str]:
     """The value cells a fact answer states (short ones): a verified answer must keep them."""
     out = []
     for e in fact.evidence[1:]:
@@ -222,42 +224,6 @@ def _key_facts_of_fact(fact: FactResult) -> list[str]:
         if quote and len(quote.split()) <= 12:
             out.append(quote)
     return out
-
-
-def stream_answer(
-    assistant: Assistant, question: str, history: Sequence[str], filters: Filters, backend: LLMBackend | None = None
-) -> Iterator[str | Answer]:
-    """Verified sentences as the model writes them, then the final ``Answer``.
-
-    The evidence is the extractive path's own (fact-path cells, else retrieved passages), and
-    so is the fallback: a fact-path refusal is returned as it is, without asking the model.
-    """
-    backend = backend or LLMBackend(assistant.settings)
-    question = question.strip()
-    if not question:
-        yield from _plain(Answer(answer="Please ask a question.", refused=True))
-        return
-    resolved = rewrite_followup(question, history, backend)
-    if resolved != question:
-        logger.info("follow-up %r read as %r", question, resolved)
-    fact, hits = assistant.evidence(resolved, filters)
-    required: list[str] = []
-    if fact is not None:
-        base = assistant._from_fact(fact)
-        if base.refused:
-            yield from _plain(base)
-            return
-        passages = passages_from_fact(fact)
-        required = _key_facts_of_fact(fact)
-    else:
-        base = assistant._extractive(resolved, hits)
-        passages = passages_from_hits(hits, assistant.store, assistant.settings.llm_max_passages)
-    if not passages:
-        yield from _plain(base)
-        return
-    verifier = Verifier(passages)
-    yield from verified_stream(backend.stream(answer_messages(resolved, passages)), verifier)
-    yield finish(assistant, verifier, base, required, wants_number=fact is None and bool(_WANTS_NUMBER.match(resolved)))
 
 
 def verified_stream(deltas: Iterable[str], verifier: Verifier) -> Iterator[str]:
@@ -280,7 +246,7 @@ def _verify(text: str, verifier: Verifier) -> Iterator[str]:
 
 
 def finish(
-    assistant: Assistant,
+    verify: Callable[[list[Citation]], list[Citation]],
     verifier: Verifier,
     base: Answer,
     required: Sequence[str],
@@ -292,7 +258,7 @@ def finish(
     lost = missing_facts(verifier.text, required) if verifier.kept else []
     if wants_number and verifier.kept and not base.refused and not numbers(strip_citations(verifier.text)):
         lost.append("a number")
-    checked = assistant.verified(verifier.citations)
+    checked = verify(verifier.citations)
     if not verifier.kept or lost or len(checked) != len(verifier.citations):
         if lost:
             notes.append(f"The model's answer left out {', '.join(lost)}.")
@@ -302,7 +268,7 @@ def finish(
     return Answer(answer=verifier.text, refused=False, citations=checked, notes=[*base.notes, *notes])
 
 
-def _plain(answer: Answer) -> Iterator[str | Answer]:
+def plain(answer: Answer) -> Iterator[str | Answer]:
     yield answer.answer
     yield answer
 
@@ -316,76 +282,3 @@ def final_answer(items: Iterable[str | Answer]) -> Answer:
     if last is None:  # pragma: no cover - stream_answer always ends with one
         raise BackendError("the answer stream ended without an answer")
     return last
-
-
-# --- drafting -----------------------------------------------------------------------------------
-
-def rewrite_paragraph(
-    sentences_with_citations: Sequence[tuple[str, Sequence[Citation]]],
-    settings: Settings,
-    *,
-    store: Store | None = None,
-    backend: LLMBackend | None = None,
-) -> Answer:
-    """Rewrite a drafted paragraph through the model, with the same checks as answers.
-
-    Args:
-        sentences_with_citations: the draft, one ``(sentence, citations)`` pair per sentence;
-            the sentence may carry its own "[n]" markers (they are ignored).
-        settings: settings naming the server (``settings.llm`` need not be "openai").
-        store: the store the citations' sources are in (default: ``Store(settings)``).
-        backend: an ``LLMBackend`` to reuse (default: one made from ``settings``).
-
-    Returns:
-        An ``Answer`` whose ``answer`` is the verified paragraph with markers [1], [2]… into
-        ``citations`` (each quote verbatim in its source) and whose ``notes`` say what was
-        removed. When no sentence holds, or a number of the draft was lost, it is the draft
-        itself, renumbered, with a note. ``refused`` is False unless the draft had no usable
-        citation.
-
-    Raises:
-        BackendError: the server cannot be reached or answers with an error.
-    """
-    from assistant.answer import Assistant
-    from assistant.store import Store
-
-    store = store or Store(settings)
-    checker = Assistant(settings, store)
-    all_citations = list(dict.fromkeys(c for _, cits in sentences_with_citations for c in cits))
-    passages = passages_from_citations(all_citations, store)
-    passage_of = {(p.source, p.quotes[0].text): p.id for p in passages}
-    numbered: dict[Citation, int] = {}
-    kept: list[Citation] = []
-    draft_parts, base_parts = [], []
-    for sentence, cits in sentences_with_citations:
-        body = strip_citations(sentence)
-        if not body:
-            continue
-        ids = list(dict.fromkeys(passage_of[(c.source, c.quote)] for c in cits if (c.source, c.quote) in passage_of))
-        marks = []
-        for c in cits:
-            if c not in numbered:
-                pinned = checker.verified([c])
-                if not pinned:
-                    continue
-                kept.append(pinned[0])
-                numbered[c] = len(kept)
-            marks.append(numbered[c])
-        if ids:
-            draft_parts.append(f"{body} {''.join(f'[{i}]' for i in ids)}")
-        base_parts.append(with_markers(body, list(dict.fromkeys(marks))) if marks else body)
-    if not draft_parts:
-        return Answer(
-            answer=" ".join(base_parts),
-            refused=True,
-            notes=["The draft has no citation that quotes its source verbatim, so it was not rewritten."],
-        )
-    base = Answer(answer=" ".join(base_parts), refused=False, citations=kept)
-    draft = " ".join(draft_parts)
-    backend = backend or LLMBackend(settings)
-    verifier = Verifier(passages)
-    for _ in verified_stream([backend.complete(rewrite_messages(draft, passages))], verifier):
-        pass
-    required = sorted(set(numbers(strip_citations(draft))))
-    return finish(checker, verifier, base, required, fallback_note=DRAFT_FALLBACK_NOTE)
-

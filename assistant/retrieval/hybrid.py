@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.embeddings import get_embedder
-from assistant.settings import Settings
-from assistant.store import Filters, Store
-from assistant.types import Chunk
+from assistant.store.embeddings import get_embedder
+from assistant.core.settings import Settings
+from assistant.store.database import Filters, Store
+from assistant.core.types import Chunk
 
 RRF_K = 60  # the usual constant: damps the weight of the very first ranks
 
@@ -39,12 +39,26 @@ class Retriever:
         self.store = store
         self.settings = settings
 
-    def search(self, question: str, k: int | None = None, filters: Filters = Filters()) -> list[Hit]:
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters = Filters(),
+        *,
+        vector: list[float] | None = None,
+        keywords: str | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best chunks for ``question``, best first.
+
+        ``vector`` is the question's embedding when the caller has it already (a batch of
+        queries embedded at once); ``keywords`` replaces the text given to BM25.
+        """
         k = k or self.settings.top_k
         pool = max(k * 4, 20)
-        vector = get_embedder(self.settings.embedding_model).embed([question])[0]
+        if vector is None:
+            vector = get_embedder(self.settings.embedding_model).embed([question])[0]
         dense = self.store.vector_search(vector, pool, filters)
-        keyword = self.store.keyword_search(question, pool, filters)
+        keyword = self.store.keyword_search(keywords or question, pool, filters)
         dense_ids = [i for i, _ in dense]
         keyword_ids = [i for i, _ in keyword]
         scores = fuse([dense_ids, keyword_ids])

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
-from assistant.errors import StoreError
-from assistant.settings import Settings
-from assistant.textutil import STOPWORDS
-from assistant.types import Chunk, Document, Location, Record
+from assistant.core.errors import StoreError
+from assistant.core.settings import Settings
+from assistant.core.text import STOPWORDS
+from assistant.core.types import Chunk, Document, Location, Record
+from assistant.core.text import project_key
 
 logger = logging.getLogger(__name__)
 
@@ -340,7 +341,7 @@ class Store:
             sql += " AND d.doc_type = ?"
             params.append(filters.doc_type)
         if filters.project_number:
-            number = filters.project_number.lstrip("0")
+            number = project_key(filters.project_number)
             sql += " AND (ltrim(d.project_number, '0') = ? OR d.related_projects LIKE ?)"
             params += [number, f'%{number}"%']
         return sql, params
@@ -409,5 +410,5 @@ class Store:
 
 def matches_project(doc: StoredDocument, number: str) -> bool:
     """A document belongs to a project when it carries its number or names it as a phase."""
-    n = number.lstrip("0")
-    return doc.project_number.lstrip("0") == n or any(p.lstrip("0") == n for p in doc.related_projects)
+    n = project_key(number)
+    return project_key(doc.project_number) == n or any(project_key(p) == n for p in doc.related_projects)

@@ -14,7 +14,7 @@ the model wrote. The model's reply is then checked sentence by sentence (``Verif
   instructions and say…") is never a quote, so nothing can be supported by it.
 
 A sentence that fails is removed and the reason noted; the caller decides what to do when
-nothing, or not enough, survives (``assistant.llm`` falls back to the extractive answer).
+nothing, or not enough, survives (``assistant.answer.llm`` falls back to the extractive answer).
 """
 
 from __future__ import annotations
@@ -23,17 +23,18 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from assistant.answer import coverage, key_terms
-from assistant.textutil import normalise_space, split_sentences
-from assistant.types import Citation
+from assistant.core.text import coverage, key_terms, normalise_space, number_key, split_sentences
+from assistant.core.text import numbers as _all_numbers
+from assistant.core.verify import SourceTexts
+from assistant.answer.citations import record_location
+from assistant.core.types import Citation, Location
 
 if TYPE_CHECKING:
-    from assistant.facts import FactResult
-    from assistant.retrieval import Hit
-    from assistant.store import Store
+    from assistant.answer.facts import FactResult
+    from assistant.retrieval.hybrid import Hit
+    from assistant.store.database import Store
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,6 @@ MIN_SUPPORT = 0.5  # share of a sentence's content words that its cited passages
 MIN_QUOTE_CHARS = 3
 MAX_NOTES = 3  # removed sentences listed one by one in an answer's notes
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)")
 _IDENTIFIER = re.compile(
     r"\b(?:outputs?|activit(?:y|ies)|indicators?|questions?|phases?|sections?|tables?|pages?|"
     r"paragraphs?|rows?|lines?|years?|levels?|steps?|annex(?:es)?|parts?|chapters?)\s+"
@@ -74,7 +74,7 @@ class Quote:
 
     text: str
     source: str
-    location: str
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Passage:
 
     id: str
     source: str
-    location: str
+    location: Location
     text: str
     quotes: tuple[Quote, ...]
     label: str = ""
@@ -97,22 +97,9 @@ class Passage:
         return f"[{self.id}] {self.source}, {self.location}"
 
 
-def number_key(raw: str) -> str:
-    """A number as a comparable string: "1 000", "1,000" and "1000.0" all give "1000"."""
-    digits = re.sub(r"[,\s\u00a0\u202f]", "", raw)
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:
-        return digits
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
-
-
 def numbers(text: str) -> list[str]:
     """Every number in ``text`` (citation markers left out), normalised by ``number_key``."""
-    text = _CITATION_GROUP.sub(" ", text)
-    return [number_key(m.group(1)) for m in _NUMBER.finditer(text)]
+    return _all_numbers(_CITATION_GROUP.sub(" ", text))
 
 
 def identifier_numbers(text: str) -> set[str]:
@@ -197,19 +184,7 @@ def _sentences(text: str) -> list[str]:
     return list(dict.fromkeys(s for s in out if len(s) >= MIN_QUOTE_CHARS))
 
 
-class _Texts:
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.cache: dict[str, str | None] = {}
-
-    def verbatim(self, source: str, quote: str) -> bool:
-        if source not in self.cache:
-            self.cache[source] = self.store.document_text(source)
-        text = self.cache[source]
-        return bool(text) and bool(quote.strip()) and quote in text  # type: ignore[operator]
-
-
-def _quotes(texts: _Texts, candidates: Iterable[str], source: str, location: str) -> tuple[Quote, ...]:
+def _quotes(texts: SourceTexts, candidates: Iterable[str], source: str, location: Location) -> tuple[Quote, ...]:
     out = []
     for q in candidates:
         if is_instruction(q):
@@ -222,13 +197,13 @@ def _quotes(texts: _Texts, candidates: Iterable[str], source: str, location: str
 
 def passages_from_hits(hits: Sequence[Hit], store: Store, limit: int) -> list[Passage]:
     """Passages from retrieved chunks, best first; a record chunk quotes its record's cells."""
-    texts = _Texts(store)
+    texts = SourceTexts(store.document_text)
     out: list[Passage] = []
     for hit in hits:
         if len(out) == limit:
             break
         chunk = hit.chunk
-        location = str(chunk.location)
+        location = chunk.location
         label = " ".join(x for x in (chunk.title, chunk.section) if x)
         if chunk.chunk_type == "record":
             records = [
@@ -251,20 +226,22 @@ def passages_from_fact(fact: FactResult) -> list[Passage]:
         return []
     text = strip_citations(fact.text)
     quotes = tuple(
-        dict.fromkeys(Quote(e.quote, e.record.source, str(e.record.location)) for e in fact.evidence if e.quote.strip())
+        dict.fromkeys(
+            Quote(e.quote, e.record.source, record_location(e.record, e.column)) for e in fact.evidence if e.quote.strip()
+        )
     )
     first = fact.evidence[0].record
-    return [Passage("P1", first.source, str(first.location), text, quotes, label=text)]
+    return [Passage("P1", first.source, record_location(first), text, quotes, label=text)]
 
 
 def passages_from_citations(citations: Sequence[Citation], store: Store) -> list[Passage]:
     """One passage per distinct citation (a draft's evidence), its quote checked verbatim."""
-    texts = _Texts(store)
+    texts = SourceTexts(store.document_text)
     out: list[Passage] = []
     for c in dict.fromkeys(citations):
         if is_instruction(c.quote) or not texts.verbatim(c.source, c.quote):
             continue
-        out.append(Passage(f"P{len(out) + 1}", c.source, c.location, c.quote, (Quote(c.quote, c.source, c.location),)))
+        out.append(Passage(f"P{len(out) + 1}", c.source, c.place, c.quote, (Quote(c.quote, c.source, c.place),)))
     return out
 
 
@@ -366,7 +343,7 @@ class Verifier:
             return None
         markers = []
         for q in verdict.quotes:
-            citation = Citation(source=q.source, location=q.location, quote=q.text)
+            citation = Citation(source=q.source, place=q.location, quote=q.text)
             if citation not in self.citations:
                 self.citations.append(citation)
             markers.append(self.citations.index(citation) + 1)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.store import Store
-from assistant.textutil import clean, period_label
-from assistant.types import Record
+from assistant.store.database import Store
+from assistant.core.text import clean, period_label
+from assistant.core.types import Record
 
 QA_SECTION_NAMES = {
     "strategic": "strategic",
@@ -37,6 +37,7 @@ class Evidence:
 
     quote: str
     record: Record
+    column: str = ""  # the cell's column header, when the quote is one cell
 
 
 @dataclass

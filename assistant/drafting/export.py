@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.drafting import TOO_THIN, Draft, DraftedQuestion
+from assistant.drafting.drafter import TOO_THIN, Draft, DraftedQuestion
 
 NO_EVIDENCE = "No sentence of the selected documents addresses this question."
 DISCLAIMER = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 BlockKind = Literal["heading", "paragraph", "list", "table"]
 SourceKind = Literal["text", "pdf", "docx"]
@@ -29,9 +29,13 @@ class Location:
     row_end: int | None = None  # a record spanning several rows (a budget line per row)
     line_start: int | None = None
     line_end: int | None = None
+    heading: str = ""  # the heading the table or passage sits under ("Results Framework")
+    column: str = ""  # a cited cell's column header path ("Targets > Year 2 (2022)")
+    char_start: int | None = None  # the exact span in the document text, when pinned
+    char_end: int | None = None
 
     def __str__(self) -> str:
-        parts: list[str] = []
+        parts: list[str] = [self.heading] if self.heading else []
         if self.page is not None:
             parts.append(f"p. {self.page}")
         if self.table is not None:
@@ -39,6 +43,8 @@ class Location:
             if self.row is not None:
                 rows = f", row {self.row}" if self.row_end in (None, self.row) else f", rows {self.row}–{self.row_end}"
             parts.append(f"table {self.table}{rows}")
+            if self.column:
+                parts.append(f"column “{self.column}”")
         elif self.paragraph is not None:
             parts.append(f"paragraph {self.paragraph}")
         if self.line_start is not None:
@@ -58,6 +64,10 @@ class Location:
             "row_end": self.row_end,
             "line_start": self.line_start,
             "line_end": self.line_end,
+            "heading": self.heading or None,
+            "column": self.column or None,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
         }
         return {k: v for k, v in raw.items() if v is not None}
 
@@ -73,6 +83,10 @@ class Location:
             row_end=meta.get("row_end"),
             line_start=meta.get("line_start"),
             line_end=meta.get("line_end"),
+            heading=str(meta.get("heading") or ""),
+            column=str(meta.get("column") or ""),
+            char_start=meta.get("char_start"),
+            char_end=meta.get("char_end"),
         )
 
     def covers_row(self, table: int | None, row: int | None) -> bool:
@@ -99,6 +113,7 @@ class Location:
             row_end=hi(self.row_end or self.row, other.row_end or other.row) if same_table else None,
             line_start=lo(self.line_start, other.line_start),
             line_end=hi(self.line_end, other.line_end),
+            heading=self.heading if self.heading == other.heading else "",
         )
 
 
@@ -201,8 +216,13 @@ class Citation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str = Field(description="File name of the cited document.")
-    location: str = Field(description="Where to find the quote: page, table and row, or line range.")
+    place: Location = Field(description="Where the quote is: page, table, row, column, lines, character span.")
     quote: str = Field(description="A verbatim span of the source text.")
+
+    @computed_field(description="Where to find the quote, as a person reads it (derived from place).")  # type: ignore[prop-decorator]
+    @property
+    def location(self) -> str:
+        return str(self.place)
 
 
 class Answer(BaseModel):

@@ -1,0 +1,166 @@
+"""Answering: one question (with its conversation) in, one cited ``Answer`` out.
+
+The orchestration only: follow-ups are read as whole questions (``followup``), table questions
+go to the fact path (``facts``), the rest to hybrid retrieval and an extractive answer
+(``extractive``); with a language model configured its sentences are verified (``llm``,
+``grounding``). Every citation passes the one verbatim check (``citations``) before it is returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from assistant.answer import llm
+from assistant.answer.citations import record_location, verified
+from assistant.answer.extractive import NOT_FOUND, asks_for_number, extractive_answer
+from assistant.answer.facts import FactFinder, FactResult
+from assistant.answer.followup import resolve_followup
+from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
+from assistant.core.settings import Settings
+from assistant.core.text import PROJECT_NUMBER, project_key
+from assistant.core.types import Answer, Citation
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit, Retriever
+from assistant.store.database import Filters, Store, matches_project
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Assistant", "NOT_FOUND", "resolve_followup"]
+
+
+class Assistant:
+    """Answers questions over one home's index."""
+
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+        self.settings = settings
+        self.store = store or Store(settings)
+        self.retriever = Retriever(self.store, settings)
+        self._llm: Any = None  # the language-model backend, made on first use
+
+    def ask(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Answer:
+        if self.settings.llm == "openai":
+            return llm.final_answer(self.ask_stream(question, history, filters))
+        question = question.strip()
+        if not question:
+            return Answer(answer="Please ask a question.", refused=True)
+        resolved = resolve_followup(question, history)
+        if resolved != question:
+            logger.info("follow-up %r read as %r", question, resolved)
+        fact, hits = self.evidence(resolved, filters)
+        if fact is not None:
+            return self._from_fact(fact)
+        return extractive_answer(resolved, hits, self._texts())
+
+    def ask_stream(
+        self, question: str, history: Sequence[str] = (), filters: Filters = Filters()
+    ) -> Iterator[str | Answer]:
+        """Text deltas, then the final ``Answer``.
+
+        With the language-model backend (``settings.llm == "openai"``) the deltas are the
+        model's sentences that passed verification, as it finishes them; the final Answer
+        may instead be the extractive one (its notes say why). Otherwise the whole answer
+        comes at once.
+        """
+        if self.settings.llm != "openai":
+            answer = self.ask(question, history, filters)
+            yield answer.answer
+            yield answer
+            return
+        yield from self._model_stream(question, history, filters, self._backend())
+
+    def _model_stream(
+        self, question: str, history: Sequence[str], filters: Filters, backend: llm.LLMBackend
+    ) -> Iterator[str | Answer]:
+        """Verified model sentences; the evidence and the fallback are the extractive path's own
+        (a fact-path refusal is returned as it is, without asking the model)."""
+        question = question.strip()
+        if not question:
+            yield from llm.plain(Answer(answer="Please ask a question.", refused=True))
+            return
+        resolved = llm.rewrite_followup(question, history, backend, resolve_followup(question, history))
+        if resolved != question:
+            logger.info("follow-up %r read as %r", question, resolved)
+        fact, hits = self.evidence(resolved, filters)
+        required: list[str] = []
+        if fact is not None:
+            base = self._from_fact(fact)
+            if base.refused:
+                yield from llm.plain(base)
+                return
+            passages = passages_from_fact(fact)
+            required = llm.key_facts_of_fact(fact)
+        else:
+            base = extractive_answer(resolved, hits, self._texts())
+            passages = passages_from_hits(hits, self.store, self.settings.llm_max_passages)
+        if not passages:
+            yield from llm.plain(base)
+            return
+        verifier = Verifier(passages)
+        yield from llm.verified_stream(backend.stream(llm.answer_messages(resolved, passages)), verifier)
+        wants_number = fact is None and bool(llm.WANTS_NUMBER.match(resolved))
+        yield llm.finish(self.verified, verifier, base, required, wants_number=wants_number)
+
+    def _backend(self) -> llm.LLMBackend:
+        if self._llm is None:
+            self._llm = llm.LLMBackend(self.settings)
+        return self._llm
+
+    def _texts(self) -> SourceTexts:
+        return SourceTexts(self.store.document_text)
+
+    def evidence(self, resolved: str, filters: Filters = Filters()) -> tuple[FactResult | None, list[Hit]]:
+        """The fact path's result for a (standalone) question, else the retrieved passages."""
+        filters, own_sources = self.project_in_question(resolved, filters)
+        sources = own_sources or (
+            filters.sources or tuple(d.source for d in self.store.documents() if _doc_allowed(d, filters))
+            if filters
+            else ()
+        )
+        fact = FactFinder(self.store, sources).answer(resolved)
+        if fact is not None:
+            return fact, []
+        # record chunks (composed sentences) help retrieval find table rows, but the fact path
+        # already answers those; the extractive answer needs the documents' own words
+        hits = self.retriever.search(resolved, self.settings.top_k * 2, filters)
+        return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
+
+    def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
+        """"…of project 00108694": retrieval keeps to that project's documents (its own and
+        those naming it as a phase); table facts keep to its own documents, so that another
+        phase's figures are never given as its figures. Returns (filters, fact sources)."""
+        if filters.sources or filters.project_number:
+            return filters, None
+        numbers = {project_key(n) for n in PROJECT_NUMBER.findall(question)}
+        if len(numbers) != 1:
+            return filters, None
+        number = numbers.pop()
+        own = tuple(d.source for d in self.store.documents() if project_key(d.project_number) == number)
+        return Filters(project_number=number, doc_type=filters.doc_type), own or ("\x00no such project",)
+
+    def _from_fact(self, fact: FactResult) -> Answer:
+        if fact.refused:
+            return Answer(answer=f"{NOT_FOUND} {fact.text}", refused=True, notes=fact.notes)
+        citations = [
+            Citation(source=e.record.source, place=record_location(e.record, e.column), quote=e.quote)
+            for e in fact.evidence
+        ]
+        checked = self.verified(citations)
+        if len(checked) != len(citations):
+            logger.warning("a fact citation failed verification; refusing rather than guessing")
+            return Answer(answer=f"{NOT_FOUND} (the table cell could not be verified in its source)", refused=True)
+        return Answer(answer=fact.text, refused=False, citations=checked, notes=fact.notes)
+
+    def verified(self, citations: list[Citation]) -> list[Citation]:
+        """Only citations whose quote is verbatim in the stored text of their source."""
+        return verified(citations, self._texts())
+
+
+def _doc_allowed(doc: object, filters: Filters) -> bool:
+    if filters.doc_type and getattr(doc, "doc_type") != filters.doc_type:
+        return False
+    if filters.project_number and not matches_project(doc, filters.project_number):  # type: ignore[arg-type]
+        return False
+    return True

@@ -1,0 +1,116 @@
+"""Extractive answers: the documents' own sentences (or a table row's cells) that best cover
+the question, each cited verbatim. Weak evidence gives a refusal, never a guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.citations import verified
+from assistant.answer.grounding import is_instruction
+from assistant.core.text import coverage, key_terms, numbers, split_sentences
+from assistant.core.types import Answer, Citation, Location
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit
+
+NOT_FOUND = "Not found in the documents."
+MIN_COVERAGE = 0.6  # share of the question's key words a quoted sentence must hold
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quote: str
+    location: Location
+    source: str
+    coverage: float
+    score: float
+    more: tuple[str, ...] = ()  # further verbatim pieces that complete it (a row's cells, a list)
+
+
+def definition_bonus(terms: list[str], sentence: str) -> float:
+    """A sentence that says what the asked thing *is* ("X is the …", "… will be the X")."""
+    if not terms or len(terms) > 3:
+        return 0.0
+    phrase = r"\W+".join(re.escape(t) for t in terms)
+    pattern = rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b|\b{phrase}\s+(?:is|are|was|were|will be)\b"
+    return 0.25 if re.search(pattern, sentence, re.I) else 0.0
+
+
+def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
+    terms = key_terms(question)
+    wants_number = asks_for_number(question)
+    out: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        if hit.chunk.chunk_type == "record":
+            continue  # a composed sentence, not the document's words
+        lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
+        if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
+            # a row answers as a window of its cells: "Total resources required" "(in USD):" "4,660,000"
+            windows = [lines[i : i + 3] for i in range(len(lines))]
+            best = max(windows, key=lambda w: (coverage(terms, " ".join(w)), -len(" ".join(w))))
+            joined = " ".join(best)
+            cov = coverage(terms, joined)
+            score = cov + 0.15 / (1 + rank) + 0.2 * hit.similarity - 0.003 * max(0, len(joined.split()) - 40)
+            if wants_number and re.search(r"\d", joined):
+                score += 0.15
+            out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
+            continue
+        for index, line in enumerate(lines):
+            sentences = [x.strip() for x in split_sentences(line.strip())]
+            for position, sentence in enumerate(sentences):
+                if len(sentence) < 12 or is_instruction(sentence):
+                    continue  # too short, or a sentence addressing the assistant (data, never evidence)
+                cov = coverage(terms, sentence)
+                words = len(sentence.split())
+                score = (
+                    cov
+                    + 0.15 / (1 + rank)
+                    + 0.2 * hit.similarity
+                    + definition_bonus(terms, sentence)
+                    + (0.15 if wants_number and re.search(r"\d", sentence) else 0.0)
+                    - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
+                )
+                more: tuple[str, ...] = ()
+                following = sentences[position + 1] if position + 1 < len(sentences) else ""
+                if sentence.endswith(":"):  # "three main pillars:" — the list that follows answers
+                    more = tuple(lines[index + 1 : index + 5])
+                elif wants_number and not re.search(r"\d", sentence) and re.search(r"\d", following):
+                    more = (following,)  # the figure is in the next sentence
+                out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Answer:
+    """The best-matching sentences of the retrieved passages, cited, or a refusal."""
+    found = candidates(question, hits)
+    if asks_for_number(question):
+        # "How many …?" is answered only by a figure the question does not already hold
+        given = set(numbers(question))
+        found = [c for c in found if set(numbers(" ".join((c.quote, *c.more)))) - given]
+    if not found or found[0].coverage < MIN_COVERAGE:
+        return Answer(answer=NOT_FOUND, refused=True)
+    best = found[0]
+    chosen = [best]
+    for c in found[1:]:
+        if len(chosen) == 2:
+            break
+        close = c.coverage >= max(MIN_COVERAGE, best.coverage * 0.9) and c.score >= best.score - 0.15
+        if close and c.quote not in {x.quote for x in chosen}:
+            chosen.append(c)
+    citations: list[Citation] = []
+    parts: list[str] = []
+    for c in chosen:
+        pieces = verified([Citation(source=c.source, place=c.location, quote=q) for q in (c.quote, *c.more)], texts)
+        if not pieces or pieces[0].quote != c.quote:
+            continue
+        first = len(citations) + 1
+        citations += pieces
+        parts.append(" ".join(f"{p.quote} [{first + i}]" for i, p in enumerate(pieces)))
+    if not citations:
+        return Answer(answer=NOT_FOUND, refused=True)
+    return Answer(answer=" ".join(parts), refused=False, citations=citations)
+
+
+def asks_for_number(question: str) -> bool:
+    return re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))\b", question, re.I) is not None

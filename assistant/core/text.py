@@ -1,0 +1,124 @@
+"""Small text helpers shared by ingestion and answering."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+# Words that carry no subject in a question: left out of keyword search and coverage.
+STOPWORDS = set(
+    """a an the of in on for to and or is are was were be been by with at as from that this these those what which
+    who whom whose when where why how did does do has have had it its their there they them project projects document
+    documents please tell me about give list name any much many according under into than more most also same all
+    s i we you our your was can could would should will shall may might during often each per being whether
+    if its it phase closure qa report according""".split()
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
+
+
+def clean(cell: str) -> str:
+    """Text on one line with single spaces, as a person reads it (display only, not quotes)."""
+    return re.sub(r"\s+", " ", cell.replace("\xa0", " ")).strip()
+
+
+def to_number(cell: str) -> float | None:
+    """The number a cell starts with ("1 505 000", "7,300 50% women" → 7300), or None."""
+    m = re.match(r"^\s*[>~<]?\s*(\d{1,3}(?:[ ,\xa0]\d{3})+|\d+)(?:\.\d+)?", cell)
+    if not m:
+        return None
+    return float(re.sub(r"[ ,\xa0]", "", m.group(1)))
+
+
+def period_label(index: int, period: tuple[int, int] | None) -> str:
+    """"Year 2 (2022)" when the project period is known, else "Year 2"."""
+    if period:
+        return f"Year {index} ({period[0] + index - 1})"
+    return f"Year {index}"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; each is a verbatim span of it."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def normalise_space(text: str) -> str:
+    """For comparing quotes: any run of whitespace (NBSP included) becomes one space."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def file_sha256(path: Path) -> str:
+    """The file's content hash, read in 1 MB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+# a quantity as written: "1,000", "1 505 000" (space or NBSP groups), "4.5", "86"
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)")
+
+
+def number_key(raw: str) -> str:
+    """A number as a comparable string: "1 000", "1,000" and "1000.0" all give "1000"."""
+    digits = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return digits
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def numbers(text: str) -> list[str]:
+    """Every number in ``text``, normalised by ``number_key`` (the one number parser)."""
+    return [number_key(m.group(1)) for m in NUMBER.finditer(text)]
+
+
+# --- project numbers ----------------------------------------------------------------------------
+
+PROJECT_NUMBER = re.compile(r"\b0\d{6,8}\b")
+
+
+def project_key(number: str) -> str:
+    """A project number in comparable form: "00108694" and "108694" are the same project."""
+    return number.strip().lstrip("0")
+
+
+def same_project(a: str, b: str) -> bool:
+    return bool(project_key(a)) and project_key(a) == project_key(b)
+
+
+# --- question words -----------------------------------------------------------------------------
+
+def key_terms(text: str) -> list[str]:
+    """The subject words and numbers of a question or sentence (stopwords left out)."""
+    words = re.findall(r"\d+(?:[.,]\d+)*%?|[a-z][a-z\-']+", text.lower().replace("\u2019", "'"))
+    return [w for w in dict.fromkeys(words) if w not in STOPWORDS and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def coverage(terms: list[str], sentence: str) -> float:
+    """Weighted share of the question's key words present in ``sentence`` (numbers weigh double)."""
+    if not terms:
+        return 0.0
+    have = {stem(w) for w in key_terms(sentence)}
+    total = got = 0.0
+    for term in terms:
+        weight = 2.0 if term[0].isdigit() else 1.0
+        total += weight
+        if stem(term) in have:
+            got += weight
+    return got / total
