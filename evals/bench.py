@@ -64,10 +64,10 @@ def ingest_throughput(folder: Path, home: Path, repeat: int = 2) -> dict[str, An
     Each is done ``repeat`` times and the fastest run kept: on a shared machine a neighbour's
     burst slows one run, never speeds one up. ``home`` keeps the first run's index.
     """
-    from assistant.store.embeddings import get_embedder
     from assistant.core.settings import Settings
     from assistant.store.database import Store
-    from ingest.pipeline import embedding_text, ingest_paths
+    from assistant.store.embeddings import embedding_text, get_embedder
+    from ingest.pipeline import ingest_paths
 
     load_before = os.getloadavg()[0]
     ingest_runs: list[tuple[float, float, int, int]] = []  # (wall s, CPU s, chunks, files)
@@ -192,9 +192,9 @@ def timed(fn: Callable[[Any], Any], args: list[Any]) -> dict[str, float]:
 
 
 def query_latency(store: Any, questions: list[str], vectors: list[list[float]], k: int) -> dict[str, Any]:
-    from assistant.store.embeddings import get_embedder
     from assistant.retrieval.hybrid import Retriever
     from assistant.store.database import Filters
+    from assistant.store.embeddings import get_embedder
 
     retriever, qa = Retriever(store, store.settings), Filters(doc_type="qa_report")
     pool = max(k * 4, 20)
@@ -212,8 +212,8 @@ def query_latency(store: Any, questions: list[str], vectors: list[list[float]], 
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from assistant.store.embeddings import get_embedder
     from assistant.core.settings import load_settings
+    from assistant.store.embeddings import get_embedder
 
     out = Path(args.out) if args.out else load_settings().home / "bench"
     out.mkdir(parents=True, exist_ok=True)

@@ -33,8 +33,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.drafting.drafter import Draft, DraftedQuestion, draft
 from assistant.core.settings import Settings
+from assistant.drafting.drafter import Draft, DraftedQuestion, draft
 from assistant.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,8 @@ import hashlib
 import re
 from typing import Callable, Iterable
 
-from assistant.core.types import Block, Chunk, Document, Location, Record
 from assistant.core.text import clean, period_label, split_sentences
+from assistant.core.types import Block, Chunk, Document, Location, Record
 
 TokenCounter = Callable[[str], int]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.core.types import Document
 from assistant.core.text import project_key
+from assistant.core.types import Document
 
 _PROJECT_NUMBER = re.compile(r"(?:Project Number|Project ID|Award ID)\b[^\n]{0,120}?\b(\d{6,9})\b", re.I)
 _ANY_NUMBER = re.compile(r"\b(0{2,3}\d{5,6})\b")

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from assistant.store.embeddings import get_embedder
 from assistant.core.errors import IngestError, ProjdocsError, StoreError
 from assistant.core.settings import Settings
-from assistant.store.database import Store, crash_point
 from assistant.core.text import file_sha256
+from assistant.store.database import Store, crash_point
+from assistant.store.embeddings import embedding_text, get_embedder
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
 from ingest.tables import recognise_tables
@@ -91,12 +91,6 @@ def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSumm
     store.write_document(doc, chunks, [by_id.get(c.id, []) for c in chunks], records, reused)
     summary.chunks_written += len(todo)
     (summary.updated if existing else summary.added).append(doc.source)
-
-
-def embedding_text(title: str, section: str, text: str) -> str:
-    """What is embedded: the chunk with its document and section for context."""
-    head = " > ".join(p for p in (title, section) if p)
-    return f"{head}\n{text}" if head else text
 
 
 def ingest_paths(

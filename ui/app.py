@@ -25,8 +25,8 @@ import gradio as gr
 import pandas as pd
 
 from assistant.core.settings import Settings
-from assistant.store.database import Filters, Store
 from assistant.core.types import Answer
+from assistant.store.database import Filters, Store
 from ui import render
 
 logger = logging.getLogger(__name__)

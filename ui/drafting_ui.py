@@ -57,8 +57,8 @@ def run(
     questions: list[str] | None, progress: Any = None, request: gr.Request | None = None,
 ) -> tuple[str, str | None, str]:
     """Draft the chosen questions; (editable text, DOCX path, status line)."""
-    from assistant.drafting.export import to_docx, to_markdown
     from assistant.drafting.drafter import Drafter, draft
+    from assistant.drafting.export import to_docx, to_markdown
 
     if not project and not sources:
         return gr.skip(), None, "Choose a project or at least one source document."

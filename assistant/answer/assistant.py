@@ -9,13 +9,12 @@ go to the fact path (``facts``), the rest to hybrid retrieval and an extractive 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from assistant.answer import llm
 from assistant.answer.citations import record_location, verified
-from assistant.answer.extractive import NOT_FOUND, asks_for_number, extractive_answer
+from assistant.answer.extractive import NOT_FOUND, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits

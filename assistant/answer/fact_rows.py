@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.store.database import Store
 from assistant.core.text import clean, period_label
+from assistant.store.database import Store
 
 
 def record_rows(store: Store, kinds: list[str] | None = None) -> list[dict[str, Any]]:

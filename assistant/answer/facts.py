@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.store.database import Store
 from assistant.core.text import clean, period_label
 from assistant.core.types import Record
+from assistant.store.database import Store
 
 QA_SECTION_NAMES = {
     "strategic": "strategic",

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.answer.citations import record_location
 from assistant.core.text import coverage, key_terms, normalise_space, number_key, split_sentences
 from assistant.core.text import numbers as _all_numbers
-from assistant.core.verify import SourceTexts
-from assistant.answer.citations import record_location
 from assistant.core.types import Citation, Location
+from assistant.core.verify import SourceTexts
 
 if TYPE_CHECKING:
     from assistant.answer.facts import FactResult

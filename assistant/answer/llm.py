@@ -29,21 +29,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer.followup import resolve_followup
-from assistant.core.errors import BackendError
 from assistant.answer.grounding import (
     Passage,
     Verifier,
     complete_prefix,
     missing_facts,
     numbers,
-    passages_from_citations,
-    passages_from_fact,
-    passages_from_hits,
     render_passages,
     split_reply,
     strip_citations,
-    with_markers,
 )
+from assistant.core.errors import BackendError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation
 

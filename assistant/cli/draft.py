@@ -46,9 +46,9 @@ def draft(
       projdocs draft --project 00108694 --exclude acsh-phase2-closure-qa-report.txt --question 9 --question 10
       projdocs draft --source acsh-phase3-project-document.txt --out draft.md
     """
-    from assistant.drafting.export import to_docx, to_markdown
-    from assistant.drafting.drafter import draft as make_draft
     from assistant.core.errors import ProjdocsError
+    from assistant.drafting.drafter import draft as make_draft
+    from assistant.drafting.export import to_docx, to_markdown
 
     if not project and not sources:
         raise click.UsageError("give --project ID or --source FILE (see: projdocs documents)")

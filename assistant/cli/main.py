@@ -287,8 +287,8 @@ def documents_cmd(ctx: Context) -> None:
 @click.pass_obj
 def remove(ctx: Context, source: str) -> None:
     """Remove a document (by file name) from the index."""
-    from assistant.store.locking import ingest_lock
     from assistant.store.database import Store
+    from assistant.store.locking import ingest_lock
 
     with ingest_lock(ctx.settings):
         if not Store(ctx.settings).remove_document(source):
@@ -316,10 +316,13 @@ def serve(ctx: Context, host: str, port: int) -> None:
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
 # Each line is added by the module's author; a missing module is a bug, not an option.
 from assistant.cli.draft import draft  # noqa: E402
+
 cli.add_command(draft)
-from assistant.store.doctor import doctor  # noqa: E402
+from assistant.cli.doctor import doctor  # noqa: E402
+
 cli.add_command(doctor)
 from evals.command import eval_command  # noqa: E402
+
 cli.add_command(eval_command, "eval")
 
 

@@ -53,7 +53,11 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=default_home, description="Directory for everything the tool writes.")
     chroma_url: str = Field(default="", description="URL of a Chroma server; empty = embedded Chroma under home.")
     embedding_model: str = Field(
-        default="", description="Path of a sentence-transformers model; empty = the bundled all-MiniLM-L6-v2."
+        default="",
+        description=(
+            "Path of a sentence-transformers model; empty = the bundled all-MiniLM-L6-v2; "
+            "\"hashing\" = a fast embedder with no notion of meaning (tests)."
+        ),
     )
     chunk_tokens: int = Field(default=200, description="Target chunk size in word pieces (the model reads 256).")
     chunk_overlap_sentences: int = Field(default=1, description="Sentences repeated between neighbouring chunks.")

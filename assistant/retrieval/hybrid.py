@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.store.embeddings import get_embedder
 from assistant.core.settings import Settings
-from assistant.store.database import Filters, Store
 from assistant.core.types import Chunk
+from assistant.store.database import Filters, Store
+from assistant.store.embeddings import get_embedder
 
 RRF_K = 60  # the usual constant: damps the weight of the very first ranks
 

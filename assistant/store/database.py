@@ -23,9 +23,8 @@ from urllib.parse import urlparse
 
 from assistant.core.errors import StoreError
 from assistant.core.settings import Settings
-from assistant.core.text import STOPWORDS
+from assistant.core.text import STOPWORDS, project_key
 from assistant.core.types import Chunk, Document, Location, Record
-from assistant.core.text import project_key
 
 logger = logging.getLogger(__name__)
 

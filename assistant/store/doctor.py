@@ -1,4 +1,4 @@
-"""``projdocs doctor``: check that the manifest (SQLite) and the vectors (Chroma) agree, and
+"""The index check behind ``projdocs doctor``: check that the manifest (SQLite) and the vectors (Chroma) agree, and
 repair what a crash or a lost file left behind.
 
 What it checks, each a line of the report:
@@ -26,18 +26,18 @@ user's decision.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
-from assistant.core.errors import ProjdocsError, StoreError
 from assistant.core.settings import Settings
-from assistant.store.database import Store
 from assistant.core.text import file_sha256
+from assistant.store.database import Store
 
 logger = logging.getLogger(__name__)
+
+Reingest = Callable[[list[str]], list[str]]  # sources -> what was done, a line each
 
 
 @dataclass
@@ -147,9 +147,11 @@ def check(store: Store) -> DoctorReport:
     return report
 
 
-def repair_index(store: Store, settings: Settings, report: DoctorReport) -> list[str]:
+def repair_index(store: Store, settings: Settings, report: DoctorReport, reingest: Reingest) -> list[str]:
     """Fix what ``check`` found that can be fixed; returns what was done, one line each.
-    Call it holding the ingest lock."""
+
+    ``reingest(sources)`` reads documents again from their files (ingestion is a layer above
+    the store, so the caller passes it in). Call it holding the ingest lock."""
     done: list[str] = []
     if report.chunks_without_document:
         ids = report.chunks_without_document
@@ -170,7 +172,7 @@ def repair_index(store: Store, settings: Settings, report: DoctorReport) -> list
                 )
         done.append(f"rebuilt {len(ids)} keyword rows")
     if report.half_documents or report.other_index:
-        done += _reingest(store, settings, sorted({s for s, _, _ in report.half_documents} | set(report.other_index)))
+        done += reingest(sorted({s for s, _, _ in report.half_documents} | set(report.other_index)))
     missing = [i for i in report.missing_vectors if i not in set(report.chunks_without_document)]
     if missing:
         done.append(f"embedded {_embed_again(store, settings, missing)} chunks again")
@@ -183,8 +185,7 @@ def repair_index(store: Store, settings: Settings, report: DoctorReport) -> list
 
 def _embed_again(store: Store, settings: Settings, ids: list[str]) -> int:
     """Vectors for chunk rows from the text SQLite keeps, embedded as at ingest."""
-    from assistant.store.embeddings import get_embedder
-    from ingest.pipeline import embedding_text
+    from assistant.store.embeddings import embedding_text, get_embedder
 
     chunks = [c for start in range(0, len(ids), 500) for c in store.chunks(ids[start : start + 500]).values()]
     embedder = get_embedder(settings.embedding_model)
@@ -198,77 +199,3 @@ def _embed_again(store: Store, settings: Settings, ids: list[str]) -> int:
             metadatas=[c.to_metadata() for c in batch],
         )
     return len(chunks)
-
-
-def _reingest(store: Store, settings: Settings, sources: list[str]) -> list[str]:
-    """Ingest documents again from their files; one whose file is gone or unreadable is kept."""
-    from ingest.loaders import load_document
-    from ingest.pipeline import IngestSummary, ingest_one
-
-    done: list[str] = []
-    for source in sources:
-        doc = store.document(source)
-        if doc is None:
-            continue
-        path = Path(doc.path)
-        if not path.is_file():
-            done.append(f"could not repair {source}: {doc.path} no longer exists (run: projdocs remove {source})")
-            continue
-        try:
-            load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024)  # readable before anything goes
-        except ProjdocsError as exc:
-            done.append(f"could not repair {source}: {exc}")
-            continue
-        store.remove_document(source)
-        ingest_one(path, store, settings, IngestSummary())
-        done.append(f"ingested {source} again from {doc.path}")
-    return done
-
-
-@click.command()
-@click.option("--repair", is_flag=True, help="Fix what can be fixed (orphan vectors, missing vectors, keyword rows).")
-@click.pass_obj
-def doctor(ctx: Any, repair: bool) -> None:
-    """Check that the index's manifest (SQLite) and vectors (Chroma) agree.
-
-    Reports vectors left by an interrupted ingest, chunks without vectors, keyword-index
-    rows that disagree with the chunks, and documents whose file changed or vanished.
-    Exits 1 while problems remain.
-
-    \b
-    Examples:
-      projdocs doctor
-      projdocs doctor --repair
-    """
-    from assistant.store.locking import ingest_lock
-
-    settings: Settings = ctx.settings
-    if not settings.db_path.exists():
-        click.echo(f"no index at {settings.home} yet (run: projdocs ingest PATH)")
-        return
-    try:
-        with ingest_lock(settings):  # an ingest in progress looks like damage: wait for it
-            store = Store(settings)
-            report = check(store)
-            for line in report.lines():
-                click.echo(line)
-            if repair and report.repairable:
-                if settings.chroma_url and report.orphan_vectors:
-                    click.echo(
-                        "note: with a Chroma server, another home with the same settings shares this "
-                        "collection; its vectors look like orphans here", err=True,
-                    )
-                for line in repair_index(store, settings, report):
-                    click.echo(f"repaired: {line}")
-                report = check(store)
-                click.echo("after repair: " + ("healthy" if not report.repairable else "problems remain"))
-    except (StoreError, ProjdocsError) as exc:
-        if getattr(ctx, "verbose", 0) >= 2:
-            raise
-        raise click.ClickException(str(exc)) from exc
-    if report.healthy:
-        click.echo("the index is consistent")
-        return
-    if report.repairable:
-        click.echo("run: projdocs doctor --repair")
-    raise SystemExit(1)

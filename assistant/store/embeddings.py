@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -56,9 +57,40 @@ class SentenceTransformerEmbedder:
         return len(self.tokenizer.tokenize(text))
 
 
-@lru_cache(maxsize=2)
-def get_embedder(model_path: str = "") -> SentenceTransformerEmbedder:
+HASHING = "hashing"  # ``embedding_model`` naming the fast, meaning-free embedder below
+
+
+class HashingEmbedder:
+    """Word hashing into 384 dimensions: instant and deterministic, with no notion of meaning.
+
+    For tests of behaviour that does not depend on semantic similarity (storage, filters,
+    crash safety, rendering); ``embedding_model = "hashing"`` selects it."""
+
+    dimensions = 384
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        out = []
+        for text in texts:
+            vec = [0.0] * self.dimensions
+            for word in text.lower().split():
+                digest = hashlib.blake2b(word.encode(), digest_size=4).digest()
+                vec[int.from_bytes(digest, "little") % self.dimensions] += 1.0
+            norm = sum(v * v for v in vec) ** 0.5 or 1.0
+            out.append([v / norm for v in vec])
+        return out
+
+
+@lru_cache(maxsize=3)
+def get_embedder(model_path: str = "") -> Embedder:
     """The process-wide embedder (loaded once; the model takes seconds to load)."""
+    if model_path == HASHING:
+        return HashingEmbedder()
     path = Path(model_path) if model_path else bundled_model_path()
     logger.info("loading embedding model from %s", path)
     return SentenceTransformerEmbedder(path)
+
+
+def embedding_text(title: str, section: str, text: str) -> str:
+    """What is embedded: the chunk with its document and section for context."""
+    head = " > ".join(p for p in (title, section) if p)
+    return f"{head}\n{text}" if head else text

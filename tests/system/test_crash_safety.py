@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.assistant import Assistant
-from assistant.store.doctor import check
-from assistant.store.embeddings import get_embedder
 from assistant.core.settings import Settings
 from assistant.store.database import Store
+from assistant.store.doctor import check
+from assistant.store.embeddings import get_embedder
 from ingest.chunking import chunk_document
 from ingest.loaders import load_document
 from ingest.pipeline import ingest_paths

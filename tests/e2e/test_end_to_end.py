@@ -15,7 +15,7 @@ from assistant.core.settings import Settings
 from assistant.core.text import normalise_space
 from ingest.pipeline import ingest_paths
 
-from .conftest import CORPUS, PRODOC, QA_REPORT
+from tests.conftest import CORPUS, PRODOC, QA_REPORT
 
 pytestmark = pytest.mark.slow
 
@@ -97,7 +97,14 @@ def test_ask_json_contract(corpus_settings: Settings) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"answer", "refused", "citations"} and data["refused"] is False
-    assert set(data["citations"][0]) == {"source", "location", "quote"}
+    first = data["citations"][0]
+    assert set(first) == {"source", "location", "quote", "place"}
+    # the display string is derived from the structured place: table, row, exact character span
+    place = first["place"]
+    assert place["table"] is not None and place["row"] is not None and place["heading"] == "Results Framework"
+    source_text = (Path(__file__).resolve().parents[2] / "corpus" / first["source"]).read_text(encoding="utf-8")
+    assert source_text[place["char_start"] : place["char_end"]] == first["quote"]
+    assert first["location"].startswith("Results Framework, table")
 
 
 def test_ask_batch_answers_each_line_with_history(corpus_settings: Settings, tmp_path: Path) -> None:

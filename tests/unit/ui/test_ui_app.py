@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.settings import Settings
-from assistant.core.types import Location, Answer, Citation
+from assistant.core.types import Answer, Citation, Location
 
 TEXT = "Intro line.\nOutput 1: <b>wells</b> built: 120 wells.\nOutput 2: 40 schools.\n"
 

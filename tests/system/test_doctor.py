@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli.main import cli
-from assistant.store.doctor import check
 from assistant.core.settings import Settings
 from assistant.store.database import Store
+from assistant.store.doctor import check
 from ingest.pipeline import ingest_paths
 
 DOCS = {

@@ -18,7 +18,7 @@ from assistant.answer.assistant import Assistant
 from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
 
-from .test_crash_safety import expected_version, state
+from tests.system.test_crash_safety import expected_version, state
 
 pytestmark = pytest.mark.slow
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.core.errors import ConfigError, ProjdocsError
+from assistant.core.types import Citation, Location
 from assistant.drafting.drafter import (
     TOO_THIN,
     BankQuestion,
@@ -26,10 +28,8 @@ from assistant.drafting.drafter import (
     select_documents,
     suggest_level,
 )
-from assistant.core.errors import ConfigError, ProjdocsError
-from assistant.core.types import Location, Citation
 
-from .conftest import CORPUS, PRODOC, QA_REPORT
+from tests.conftest import CORPUS, PRODOC, QA_REPORT
 
 SOURCE_LINE = re.compile(r"^\[(?P<n>\d+)\] (?P<source>[^,]+), (?P<location>.+?): “(?P<quote>.*)”$", re.S)
 
@@ -219,8 +219,8 @@ def test_one_sentence_is_too_thin_to_rate() -> None:
 @pytest.mark.slow
 def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None:
     """With the real embedder: evidence of yearly risk-log updates meets level 2's first requirement."""
-    from assistant.drafting.drafter import Drafter
     from assistant.core.settings import Settings
+    from assistant.drafting.drafter import Drafter
 
     drafter = Drafter(Settings(home=tmp_path / "home"))
     level, reason, missing, found = drafter.assess(RISK_QUESTION, DONE)

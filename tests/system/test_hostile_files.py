@@ -23,7 +23,7 @@ from assistant.cli.main import cli
 from assistant.core.settings import Settings
 from assistant.store.database import Store
 
-from .test_loaders_docx_pdf import canvas_pdf, encrypted
+from tests.unit.ingest.test_loaders_docx_pdf import canvas_pdf, encrypted
 
 LATIN1 = "Café naïve façade in Zürich, 2021 («Größe» ±5 °C).\n"
 CP1252 = "Almaty – café\nThe hub in the Almaty – café district – opened in 2021 “on time”.\n"

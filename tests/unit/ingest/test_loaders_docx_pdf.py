@@ -24,7 +24,7 @@ from ingest.loaders import load_document
 from ingest.loaders.text import parse_text
 from ingest.tables import recognise_tables
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 PROJECT = CORPUS / "acsh-phase3-project-document.txt"
 QA = CORPUS / "acsh-phase2-closure-qa-report.txt"
 IDS = [f"{o}.{i}" for o, n in ((1, 4), (2, 6), (3, 3)) for i in range(1, n + 1)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.types import Location, Answer, Citation
+from assistant.core.types import Answer, Citation, Location
 from evals.scorer import (
     GoldItem,
     evaluate_answers,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.loaders.text import parse_text
 
-from .conftest import PRODOC
+from tests.conftest import PRODOC
 
 SAMPLE = (
     "Results Framework\n"

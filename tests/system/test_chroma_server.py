@@ -16,7 +16,7 @@ from assistant.answer.assistant import Assistant
 from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
 
-from .conftest import QA_REPORT
+from tests.conftest import QA_REPORT
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 

@@ -29,7 +29,6 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.answer.assistant import Assistant
-from assistant.core.errors import BackendError
 from assistant.answer.grounding import (
     Passage,
     Quote,
@@ -40,11 +39,12 @@ from assistant.answer.grounding import (
     verify_text,
 )
 from assistant.answer.llm import LLMBackend, rewrite_followup
-from assistant.drafting.rewrite import rewrite_paragraph
+from assistant.core.errors import BackendError
 from assistant.core.settings import Settings
-from assistant.core.types import Location, Answer, Citation
+from assistant.core.types import Answer, Citation, Location
+from assistant.drafting.rewrite import rewrite_paragraph
 
-from .conftest import CORPUS
+from tests.conftest import CORPUS
 
 # --- a scripted OpenAI-compatible server ------------------------------------------------------------
 
