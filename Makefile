@@ -16,5 +16,8 @@ test: setup
 test-fast:
 	.venv/bin/python -m pytest -q -m "not slow and not browser and not server"
 
+# lint, format check and type check (what CI runs before the tests)
 lint:
 	.venv/bin/python -m ruff check assistant ingest ui evals tests
+	.venv/bin/python -m ruff format --check assistant ingest ui evals tests
+	.venv/bin/python -m mypy assistant ingest ui evals

@@ -90,7 +90,7 @@ class NaiveRAG:
     def close(self) -> None:
         try:
             self.db.delete_collection()
-        except Exception as exc:  # noqa: BLE001  # pragma: no cover - best-effort cleanup of a throwaway index
+        except Exception as exc:  # pragma: no cover - best-effort cleanup of a throwaway index
             logger.debug("could not delete the baseline collection: %s", exc)
 
 

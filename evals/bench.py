@@ -48,6 +48,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+
+
 def cpu_s() -> float:
     """CPU seconds of this process, all threads (less sensitive than wall time to a busy machine)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -82,7 +84,7 @@ def ingest_throughput(folder: Path, home: Path, repeat: int = 2) -> dict[str, An
     store = Store(Settings(home=home))
     ids = [r["id"] for r in store.query("SELECT id FROM chunks ORDER BY id")]
     texts = [embedding_text(c.title, c.section, c.text) for c in store.chunks(ids).values()]
-    model = get_embedder(store.settings.embedding_model).model
+    model = get_embedder(store.settings.embedding_model).model  # type: ignore[attr-defined]  # the real model
     raw_runs = []
     for _ in range(max(1, repeat)):
         start, cpu = time.perf_counter(), cpu_s()
@@ -91,11 +93,16 @@ def ingest_throughput(folder: Path, home: Path, repeat: int = 2) -> dict[str, An
     raw_s, raw_cpu = min(raw_runs)
     ingest_rate, raw_rate = chunks_written / ingest_s, len(texts) / raw_s
     return {
-        "files": files, "chunks": chunks_written, "runs": len(ingest_runs),
-        "ingest_s": round(ingest_s, 2), "ingest_chunks_per_s": round(ingest_rate, 1),
-        "raw_embed_s": round(raw_s, 2), "raw_embed_chunks_per_s": round(raw_rate, 1),
+        "files": files,
+        "chunks": chunks_written,
+        "runs": len(ingest_runs),
+        "ingest_s": round(ingest_s, 2),
+        "ingest_chunks_per_s": round(ingest_rate, 1),
+        "raw_embed_s": round(raw_s, 2),
+        "raw_embed_chunks_per_s": round(raw_rate, 1),
         "ratio_to_raw_embedding": round(ingest_rate / raw_rate, 3),
-        "ingest_cpu_s": round(ingest_cpu, 1), "raw_embed_cpu_s": round(raw_cpu, 1),
+        "ingest_cpu_s": round(ingest_cpu, 1),
+        "raw_embed_cpu_s": round(raw_cpu, 1),
         "cpu_ratio_to_raw_embedding": round(raw_cpu / ingest_cpu, 3) if ingest_cpu else None,
         "all_runs_s": {"ingest": [round(r[0], 2) for r in ingest_runs], "raw": [round(r[0], 2) for r in raw_runs]},
         "loadavg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
@@ -113,8 +120,11 @@ def start_chroma_server(path: Path) -> tuple[subprocess.Popen[bytes], str]:
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = free_port()
     log = open(path.parent / "chroma-server.log", "wb")  # noqa: SIM115 - the server's stdout, closed with it
-    proc = subprocess.Popen([chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         if proc.poll() is not None:
@@ -151,9 +161,12 @@ class Index:
         if self.server is not None and self.embedded.count_chunks():  # copy the real corpus vectors over
             got = self.embedded.collection.get(include=["embeddings", "documents", "metadatas"])
             for i in range(0, len(got["ids"]), 1000):
-                self.server.collection.upsert(ids=got["ids"][i:i + 1000], embeddings=got["embeddings"][i:i + 1000],
-                                              documents=got["documents"][i:i + 1000],
-                                              metadatas=got["metadatas"][i:i + 1000])
+                self.server.collection.upsert(
+                    ids=got["ids"][i : i + 1000],
+                    embeddings=got["embeddings"][i : i + 1000],
+                    documents=got["documents"][i : i + 1000],
+                    metadatas=got["metadatas"][i : i + 1000],
+                )
 
     def pad_to(self, size: int, rng: random.Random, per_doc: int = 100) -> None:
         """Add synthetic chunks with random unit vectors until the index holds ``size`` chunks."""
@@ -168,16 +181,36 @@ class Index:
             self.n_synthetic_docs += 1
             source, doc_type = f"padding-{i:05d}.txt", "qa_report" if i % 10 == 0 else "project_document"
             texts = [paragraph(rng, rng.randint(3, 6)) for _ in range(n)]
-            chunks = [Chunk(id=f"pad-{i}-{j}", text=t, location=Location(source, line_start=j + 1, line_end=j + 1),
-                            title=f"Padding {i}", section="Output 1", doc_type=doc_type) for j, t in enumerate(texts)]
+            chunks = [
+                Chunk(
+                    id=f"pad-{i}-{j}",
+                    text=t,
+                    location=Location(source, line_start=j + 1, line_end=j + 1),
+                    title=f"Padding {i}",
+                    section="Output 1",
+                    doc_type=doc_type,
+                )
+                for j, t in enumerate(texts)
+            ]
             vectors = nprng.standard_normal((n, 384)).astype("float32")
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-            doc = Document(source=source, path=source, kind="text", title=f"Padding {i}", text="\n".join(texts),
-                           blocks=(), doc_type=doc_type)
+            doc = Document(
+                source=source,
+                path=source,
+                kind="text",
+                title=f"Padding {i}",
+                text="\n".join(texts),
+                blocks=(),
+                doc_type=doc_type,
+            )
             self.embedded.write_document(doc, chunks, vectors.tolist(), [])
             if self.server is not None:
-                self.server.collection.upsert(ids=[c.id for c in chunks], embeddings=vectors.tolist(),
-                                              documents=texts, metadatas=[c.to_metadata() for c in chunks])
+                self.server.collection.upsert(
+                    ids=[c.id for c in chunks],
+                    embeddings=vectors.tolist(),
+                    documents=texts,
+                    metadatas=[c.to_metadata() for c in chunks],
+                )
 
 
 def timed(fn: Callable[[Any], Any], args: list[Any]) -> dict[str, float]:
@@ -207,7 +240,8 @@ def query_latency(store: Any, questions: list[str], vectors: list[list[float]], 
         "bm25": timed(lambda q: store.keyword_search(q, pool), questions),
         "chroma": timed(lambda v: store.collection.query(query_embeddings=[v], n_results=pool), vectors),
         "chroma_filtered": timed(
-            lambda v: store.collection.query(query_embeddings=[v], n_results=pool, where=where), vectors),
+            lambda v: store.collection.query(query_embeddings=[v], n_results=pool, where=where), vectors
+        ),
     }
 
 
@@ -243,8 +277,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 print(f"index of {size} chunks …", flush=True)
                 t0 = time.perf_counter()
                 index.pad_to(size, rng)
-                row: dict[str, Any] = {"size": size, "chunks": index.embedded.count_chunks(),
-                                       "build_s": round(time.perf_counter() - t0, 1)}
+                row: dict[str, Any] = {
+                    "size": size,
+                    "chunks": index.embedded.count_chunks(),
+                    "build_s": round(time.perf_counter() - t0, 1),
+                }
                 row["embedded"] = query_latency(index.embedded, questions, vectors, args.k)
                 if index.server is not None:
                     row["server"] = query_latency(index.server, questions, vectors, args.k)
@@ -276,33 +313,94 @@ def _table(header: list[str], align: str, rows: list[list[Any]]) -> list[str]:
 
 
 def markdown(r: dict[str, Any]) -> str:
-    title = (f"# Benchmarks ({r['cpus']} CPUs, model load {r['model_load_s']} s, total {r['elapsed_s']} s wall, "
-             f"{r['cpu_s']} CPU s here + {r['server_cpu_s']} CPU s in `chroma run`)")
+    title = (
+        f"# Benchmarks ({r['cpus']} CPUs, model load {r['model_load_s']} s, total {r['elapsed_s']} s wall, "
+        f"{r['cpu_s']} CPU s here + {r['server_cpu_s']} CPU s in `chroma run`)"
+    )
     ingest = _table(
-        ["corpus", "files", "chunks", "ingest chunks/s", "raw embedding chunks/s", "ratio (wall)",
-         "ingest / raw CPU s", "ratio (CPU)", "load avg", "peak RSS MB"], "lrrrrrrrrr",
-        [[name, i["files"], i["chunks"], i["ingest_chunks_per_s"], i["raw_embed_chunks_per_s"],
-          i["ratio_to_raw_embedding"], f"{i['ingest_cpu_s']} / {i['raw_embed_cpu_s']}",
-          i["cpu_ratio_to_raw_embedding"], " → ".join(map(str, i["loadavg_1min"])), i["peak_rss_mb"]]
-         for name, i in r["ingest"].items()],
+        [
+            "corpus",
+            "files",
+            "chunks",
+            "ingest chunks/s",
+            "raw embedding chunks/s",
+            "ratio (wall)",
+            "ingest / raw CPU s",
+            "ratio (CPU)",
+            "load avg",
+            "peak RSS MB",
+        ],
+        "lrrrrrrrrr",
+        [
+            [
+                name,
+                i["files"],
+                i["chunks"],
+                i["ingest_chunks_per_s"],
+                i["raw_embed_chunks_per_s"],
+                i["ratio_to_raw_embedding"],
+                f"{i['ingest_cpu_s']} / {i['raw_embed_cpu_s']}",
+                i["cpu_ratio_to_raw_embedding"],
+                " → ".join(map(str, i["loadavg_1min"])),
+                i["peak_rss_mb"],
+            ]
+            for name, i in r["ingest"].items()
+        ],
     )
     metrics = ("hybrid", "hybrid_filtered", "embed", "bm25", "chroma", "chroma_filtered")
     latency = _table(
-        ["chunks", "Chroma", "hybrid search", "hybrid, filtered", "of which: embed question", "BM25 only",
-         "Chroma query", "Chroma query, where-filtered", "peak RSS MB"], "rlrrrrrrr",
-        [[row["chunks"], backend, *(f"{row[backend][x]['p50_ms']} / {row[backend][x]['p95_ms']}" for x in metrics),
-          row["peak_rss_mb"] if backend == "embedded" else row["server_peak_mb"]]
-         for row in r["latency"] for backend in ("embedded", "server") if backend in row],
+        [
+            "chunks",
+            "Chroma",
+            "hybrid search",
+            "hybrid, filtered",
+            "of which: embed question",
+            "BM25 only",
+            "Chroma query",
+            "Chroma query, where-filtered",
+            "peak RSS MB",
+        ],
+        "rlrrrrrrr",
+        [
+            [
+                row["chunks"],
+                backend,
+                *(f"{row[backend][x]['p50_ms']} / {row[backend][x]['p95_ms']}" for x in metrics),
+                row["peak_rss_mb"] if backend == "embedded" else row["server_peak_mb"],
+            ]
+            for row in r["latency"]
+            for backend in ("embedded", "server")
+            if backend in row
+        ],
     )
     notes = [
-        ("ratio = ingest chunks/s ÷ raw embedding chunks/s (1.0: ingest costs no more than embedding); the CPU "
-         "ratio uses this process's CPU seconds. Best of `--repeat` runs; load avg = 1-min load before → after."),
-        ("Chunks beyond corpus/ are synthetic with random unit vectors (see evals/bench.py). Server memory is the "
-         "`chroma run` process's VmHWM; embedded is this process's ru_maxrss."),
+        (
+            "ratio = ingest chunks/s ÷ raw embedding chunks/s (1.0: ingest costs no more than embedding); the CPU "
+            "ratio uses this process's CPU seconds. Best of `--repeat` runs; load avg = 1-min load before → after."
+        ),
+        (
+            "Chunks beyond corpus/ are synthetic with random unit vectors (see evals/bench.py). Server memory is the "
+            "`chroma run` process's VmHWM; embedded is this process's ru_maxrss."
+        ),
     ]
-    return "\n".join([title, "", "## Ingest throughput", "", *ingest, "", notes[0], "",
-                      f"## Query latency (ms, p50 / p95; {r['queries']} gold questions, k={r['k']})", "",
-                      *latency, "", notes[1], ""])
+    return "\n".join(
+        [
+            title,
+            "",
+            "## Ingest throughput",
+            "",
+            *ingest,
+            "",
+            notes[0],
+            "",
+            f"## Query latency (ms, p50 / p95; {r['queries']} gold questions, k={r['k']})",
+            "",
+            *latency,
+            "",
+            notes[1],
+            "",
+        ]
+    )
 
 
 def plot(r: dict[str, Any], path: Path) -> None:
@@ -312,14 +410,21 @@ def plot(r: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
-    panels = (("Retriever.search (embed + BM25 + dense + fuse)", [("hybrid", "p50", "o-"), ("hybrid", "p95", "s--")]),
-              ("Chroma query, p50: where-filtered vs not", [("chroma_filtered", "p50", "o-"), ("chroma", "p50", "^:")]))
+    panels = (
+        ("Retriever.search (embed + BM25 + dense + fuse)", [("hybrid", "p50", "o-"), ("hybrid", "p95", "s--")]),
+        ("Chroma query, p50: where-filtered vs not", [("chroma_filtered", "p50", "o-"), ("chroma", "p50", "^:")]),
+    )
     for ax, (title, lines) in zip(axes, panels):
         for backend, colour in (("embedded", "tab:blue"), ("server", "tab:orange")):
             rows = [row for row in r["latency"] if backend in row]
             for metric, stat, style in lines if rows else []:
-                ax.plot([row["chunks"] for row in rows], [row[backend][metric][f"{stat}_ms"] for row in rows], style,
-                        color=colour, label=f"{backend} {metric.replace('_', ' ')} {stat}")
+                ax.plot(
+                    [row["chunks"] for row in rows],
+                    [row[backend][metric][f"{stat}_ms"] for row in rows],
+                    style,
+                    color=colour,
+                    label=f"{backend} {metric.replace('_', ' ')} {stat}",
+                )
         ax.set_xscale("log")
         ax.set_xlabel("chunks in the index")
         ax.set_ylabel("latency (ms)")

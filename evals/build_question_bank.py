@@ -106,8 +106,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     stage_bank = build_question_bank(args.seed, args.stage)
     write_bank(stage_bank, args.stage, args.out)
-    print(f"{args.out}: stage {args.stage}, {len(stage_bank['questions'])} questions, "
-          f"{len(stage_bank['sections'])} sections")
+    print(
+        f"{args.out}: stage {args.stage}, {len(stage_bank['questions'])} questions, "
+        f"{len(stage_bank['sections'])} sections"
+    )
 
 
 if __name__ == "__main__":

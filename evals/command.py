@@ -85,20 +85,35 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 
 
 @click.command(name="eval")
-@click.option("--questions", type=click.Path(exists=True, dir_okay=False), default=str(DEFAULT_QUESTIONS),
-              show_default="evals/questions.jsonl", help="Gold questions (JSONL).")
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False),
+    default=str(DEFAULT_QUESTIONS),
+    show_default="evals/questions.jsonl",
+    help="Gold questions (JSONL).",
+)
 @click.option("--limit", type=int, help="Only the first N questions.")
 @click.option("--k", "k", default=5, show_default=True, type=int, help="Chunks retrieved for evidence recall@k.")
 @click.option("--no-baseline", is_flag=True, help="Skip the naive LangChain baseline (saves a minute).")
-@click.option("--min-accuracy", type=float, help="Fail (exit 1) below this answer accuracy (default: evals/floors.json).")
+@click.option(
+    "--min-accuracy", type=float, help="Fail (exit 1) below this answer accuracy (default: evals/floors.json)."
+)
 @click.option("--min-refusal", type=float, help="Fail below this share of unanswerable questions refused.")
 @click.option("--min-citation-validity", type=float, help="Fail below this share of verbatim citations.")
 @click.option("--json-out", type=click.Path(dir_okay=False), help="Also write the JSON report here.")
 @click.option("--worst", default=10, show_default=True, type=int, help="Show the N worst misses (0: none).")
 @click.pass_obj
 def eval_command(
-    ctx: Any, questions: str, limit: int | None, k: int, no_baseline: bool, min_accuracy: float | None,
-    min_refusal: float | None, min_citation_validity: float | None, json_out: str | None, worst: int,
+    ctx: Any,
+    questions: str,
+    limit: int | None,
+    k: int,
+    no_baseline: bool,
+    min_accuracy: float | None,
+    min_refusal: float | None,
+    min_citation_validity: float | None,
+    json_out: str | None,
+    worst: int,
 ) -> None:
     """Score the assistant on the gold questions, against a naive LangChain baseline.
 
@@ -169,8 +184,10 @@ def eval_command(
     if baseline is not None:
         data["baseline"] = {
             "pipeline": "RecursiveCharacterTextSplitter(1000, 200) + HuggingFaceEmbeddings(MiniLM) + Chroma",
-            "n_chunks": baseline.n_chunks, "build_s": round(baseline.build_s, 2),
-            "query_p50_s": baseline.query_p50_s, "query_p95_s": baseline.query_p95_s,
+            "n_chunks": baseline.n_chunks,
+            "build_s": round(baseline.build_s, 2),
+            "query_p50_s": baseline.query_p50_s,
+            "query_p95_s": baseline.query_p95_s,
         }
     text = json.dumps(data, indent=2, ensure_ascii=False)
     out = settings.home / "eval-report.json"

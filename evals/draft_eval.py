@@ -42,13 +42,41 @@ CORPUS = ROOT / "corpus"
 QA_REPORT = "acsh-phase2-closure-qa-report.txt"
 PROJECT = "00108694"
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million"
-).split()
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+]
 _NUMBER = re.compile(
     r"\$?\s?\d[\d,.]*\d%?|\b\d\b%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")(?:-(?:" + "|".join(_NUMBER_WORDS) + r"))?\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "&"}
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,}[A-Z]?\b|\b[A-Z]&[A-Z]\b")
@@ -85,9 +113,7 @@ def named_entities(text: str) -> set[str]:
     for w in words:
         if not re.match(r"[\w&]", w):
             flush()
-        elif w[:1].isupper() and not w.isupper():
-            run.append(w)
-        elif run and w.lower() in _CONNECTORS:
+        elif (w[:1].isupper() and not w.isupper()) or (run and w.lower() in _CONNECTORS):
             run.append(w)
         else:
             flush()
@@ -101,9 +127,9 @@ def facts(text: str) -> set[str]:
 
 
 def fact_found(fact: str, draft_text: str) -> bool:
-    if fact[:1].isdigit() or fact.lower() in _NUMBER_WORDS or "-" in fact and fact.split("-")[0] in _NUMBER_WORDS:
+    if fact[:1].isdigit() or fact.lower() in _NUMBER_WORDS or ("-" in fact and fact.split("-")[0] in _NUMBER_WORDS):
         return fact in numbers(draft_text)
-    return re.search(r"(?<!\w)" + re.escape(fact) + r"(?!\w)", draft_text, re.I) is not None
+    return re.search(r"(?<!\w)" + re.escape(fact) + r"(?!\w)", draft_text, re.IGNORECASE) is not None
 
 
 @dataclass(frozen=True)

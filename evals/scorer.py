@@ -64,10 +64,15 @@ def load_gold(path: str | Path = GOLD_PATH, limit: int | None = None) -> list[Go
         raw = json.loads(line)
         items.append(
             GoldItem(
-                id=str(raw["id"]), type=str(raw["type"]), question=str(raw["question"]),
-                history=tuple(raw.get("history") or ()), answer=str(raw.get("answer", "")),
-                must_contain=tuple(raw.get("must_contain") or ()), source=str(raw.get("source", "")),
-                evidence=str(raw.get("evidence", "")), refuse=bool(raw.get("refuse", False)),
+                id=str(raw["id"]),
+                type=str(raw["type"]),
+                question=str(raw["question"]),
+                history=tuple(raw.get("history") or ()),
+                answer=str(raw.get("answer", "")),
+                must_contain=tuple(raw.get("must_contain") or ()),
+                source=str(raw.get("source", "")),
+                evidence=str(raw.get("evidence", "")),
+                refuse=bool(raw.get("refuse", False)),
             )
         )
     return items[:limit] if limit else items
@@ -229,11 +234,19 @@ def evaluate_answers(
         answered = item.answerable and not ans.refused
         results.append(
             QuestionResult(
-                id=item.id, type=item.type, question=item.question, expected_refusal=item.refuse,
-                refused=ans.refused, correct=is_correct(item, ans), missing=tuple(missing_strings(item, ans)),
-                n_citations=len(ans.citations), n_valid_citations=valid,
-                supported=is_supported(item, ans) if answered else None, latency_s=latencies.get(item.id, 0.0),
-                answer=ans.answer, quotes=tuple(c.quote for c in ans.citations),
+                id=item.id,
+                type=item.type,
+                question=item.question,
+                expected_refusal=item.refuse,
+                refused=ans.refused,
+                correct=is_correct(item, ans),
+                missing=tuple(missing_strings(item, ans)),
+                n_citations=len(ans.citations),
+                n_valid_citations=valid,
+                supported=is_supported(item, ans) if answered else None,
+                latency_s=latencies.get(item.id, 0.0),
+                answer=ans.answer,
+                quotes=tuple(c.quote for c in ans.citations),
                 retrieved=retrieved.get(item.id) if item.answerable else None,
                 retrieved_baseline=retrieved_baseline.get(item.id) if item.answerable else None,
             )
@@ -254,7 +267,9 @@ def summarise(results: list[QuestionResult], k: int, has_baseline: bool = False)
         rs = [r for r in results if r.type == t]
         correct = sum(r.correct for r in rs)
         per_type[t] = TypeScore(
-            n=len(rs), correct=correct, accuracy=correct / len(rs),
+            n=len(rs),
+            correct=correct,
+            accuracy=correct / len(rs),
             recall=_share(r.retrieved for r in rs),
             recall_baseline=_share(r.retrieved_baseline for r in rs) if has_baseline else None,
         )
@@ -299,9 +314,7 @@ def retrieval_query(item: GoldItem) -> str:
     return resolve_followup(item.question, list(item.history))
 
 
-def evidence_recall(
-    items: Sequence[GoldItem], search: Callable[[str, int], list[str]], k: int
-) -> dict[str, bool]:
+def evidence_recall(items: Sequence[GoldItem], search: Callable[[str, int], list[str]], k: int) -> dict[str, bool]:
     """Per answerable question: is its gold evidence in one of the top-k texts ``search`` returns?"""
     found: dict[str, bool] = {}
     for item in items:
@@ -313,6 +326,7 @@ def evidence_recall(
 
 def our_search(retriever: Any) -> Callable[[str, int], list[str]]:
     """Adapt ``Retriever.search`` to ``evidence_recall``: the chunk texts of the hits."""
+
     def search(question: str, k: int) -> list[str]:
         return [hit.chunk.text for hit in retriever.search(question, k)]
 

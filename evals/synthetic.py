@@ -12,19 +12,39 @@ from pathlib import Path
 WORDS = {
     "org": ["the Agency", "the Hub", "UNDP", "the Ministry", "the Academy", "the Board", "partner institutions"],
     "verb": ["will support", "strengthened", "reviewed", "delivered", "coordinated", "monitored", "financed"],
-    "obj": ["capacity development events", "research papers", "peer-to-peer exchanges", "civil service reform",
-            "training modules", "the results framework", "the annual work plan", "scholarship programmes",
-            "knowledge products", "the e-learning platform", "regional conferences", "evaluation missions"],
+    "obj": [
+        "capacity development events",
+        "research papers",
+        "peer-to-peer exchanges",
+        "civil service reform",
+        "training modules",
+        "the results framework",
+        "the annual work plan",
+        "scholarship programmes",
+        "knowledge products",
+        "the e-learning platform",
+        "regional conferences",
+        "evaluation missions",
+    ],
     "place": ["in Kazakhstan", "across the region", "in participating countries", "at the national level", ""],
-    "tail": ["in line with the work plan", "with a focus on gender equality", "as agreed by the Board",
-             "under Output 2", "within the approved budget", "by the end of Year 3", ""],
+    "tail": [
+        "in line with the work plan",
+        "with a focus on gender equality",
+        "as agreed by the Board",
+        "under Output 2",
+        "within the approved budget",
+        "by the end of Year 3",
+        "",
+    ],
 }
 
 
 def sentence(rng: random.Random) -> str:
     w = {k: rng.choice(v) for k, v in WORDS.items()}
     n = rng.choice([f" {rng.randint(2, 9000):,}", f" {rng.randint(1, 99)}%", "", ""])
-    return f"{w['org']} {w['verb']}{n} {w['obj']} {w['place']} {w['tail']}".replace("  ", " ").strip().capitalize() + "."
+    return (
+        f"{w['org']} {w['verb']}{n} {w['obj']} {w['place']} {w['tail']}".replace("  ", " ").strip().capitalize() + "."
+    )
 
 
 def paragraph(rng: random.Random, n: int) -> str:
@@ -38,8 +58,13 @@ def synthetic_document(rng: random.Random, number: int) -> str:
         lines += [f"## Output {section}", "", paragraph(rng, rng.randint(3, 6)), ""]
     lines += ["Indicator", "", "\tIndicator", "\tBaseline", "\tYear 1", "\tYear 2", ""]
     for row in range(1, rng.randint(2, 4)):
-        lines += [f"\t{row}.{rng.randint(1, 5)} - Number of {rng.choice(WORDS['obj'])}",
-                  f"\t{rng.randint(0, 500)}", f"\t{rng.randint(1, 900)}", f"\t{rng.randint(1, 900)}", ""]
+        lines += [
+            f"\t{row}.{rng.randint(1, 5)} - Number of {rng.choice(WORDS['obj'])}",
+            f"\t{rng.randint(0, 500)}",
+            f"\t{rng.randint(1, 900)}",
+            f"\t{rng.randint(1, 900)}",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.core.text import clean, period_label, split_sentences
 from assistant.core.types import Block, Chunk, Document, Location, Record

@@ -8,7 +8,7 @@ from dataclasses import replace
 from assistant.core.text import project_key
 from assistant.core.types import Document
 
-_PROJECT_NUMBER = re.compile(r"(?:Project Number|Project ID|Award ID)\b[^\n]{0,120}?\b(\d{6,9})\b", re.I)
+_PROJECT_NUMBER = re.compile(r"(?:Project Number|Project ID|Award ID)\b[^\n]{0,120}?\b(\d{6,9})\b", re.IGNORECASE)
 _ANY_NUMBER = re.compile(r"\b(0{2,3}\d{5,6})\b")
 _DATES = re.compile(r"Project Date:[^\d\n]*((?:19|20)\d\d)-\d\d-\d\d\s*/\s*((?:19|20)\d\d)-\d\d-\d\d")
 

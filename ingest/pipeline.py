@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from assistant.core.errors import IngestError, ProjdocsError, StoreError
 from assistant.core.settings import Settings
@@ -83,7 +83,9 @@ def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSumm
     doc = load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024)
     records = recognise_tables(doc)
     embedder = get_embedder(settings.embedding_model)
-    chunks = chunk_document(doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences)
+    chunks = chunk_document(
+        doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences
+    )
     reused = store.chunk_ids(doc.source) if same_index else set()
     todo = [c for c in chunks if c.id not in reused]
     vectors = embedder.embed([embedding_text(c.title, c.section, c.text) for c in todo])
@@ -93,9 +95,7 @@ def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSumm
     (summary.updated if existing else summary.added).append(doc.source)
 
 
-def ingest_paths(
-    paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None
-) -> IngestSummary:
+def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
     """Ingest files and folders; returns the summary (failures included, never raised)."""
     from assistant.store.locking import ingest_lock
 

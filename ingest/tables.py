@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from assistant.core.text import clean, period_label, to_number
 from assistant.core.types import Block, Document, Location, Record, TableRow
 
-__all__ = ["clean", "period_label", "to_number", "recognise_tables", "recognise_qa"]
+__all__ = ["clean", "period_label", "recognise_qa", "recognise_tables", "to_number"]
 
-INDICATOR_CELL = re.compile(r"^\s*(\d+\.\d+)\s*[–—-]\s*(.+)$", re.S)
-ACTIVITY_CELL = re.compile(r"^\s*Activity\s+(\d+\.\d+)\.?\s*(.*)$", re.S | re.I)
-OUTPUT_CELL = re.compile(r"^\s*Output\s+(\d+)\b", re.I)
-SUBTOTAL_CELL = re.compile(r"^\s*Sub-?\s*total\s+output\s+(\d+)", re.I)
+INDICATOR_CELL = re.compile(r"^\s*(\d+\.\d+)\s*[–—-]\s*(.+)$", re.DOTALL)
+ACTIVITY_CELL = re.compile(r"^\s*Activity\s+(\d+\.\d+)\.?\s*(.*)$", re.DOTALL | re.IGNORECASE)
+OUTPUT_CELL = re.compile(r"^\s*Output\s+(\d+)\b", re.IGNORECASE)
+SUBTOTAL_CELL = re.compile(r"^\s*Sub-?\s*total\s+output\s+(\d+)", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 QA_SECTIONS = (
     "Strategic",
@@ -69,7 +69,7 @@ def _target_periods(rows: list[TableRow]) -> int:
     """How many "Year N" target columns the results-framework header has (default 3)."""
     count = 0
     for row in rows[:4]:
-        count = max(count, sum(1 for c in row.cells if re.fullmatch(r"Year\s*\d+", clean(c), re.I)))
+        count = max(count, sum(1 for c in row.cells if re.fullmatch(r"Year\s*\d+", clean(c), re.IGNORECASE)))
     return count or 3
 
 
@@ -164,7 +164,11 @@ class _Recogniser:
     def table(self, block: Block) -> None:
         rows = list(block.rows)
         header_at = next(
-            (i for i, r in enumerate(rows[:4]) if _is_results_header(list(r.cells)) or _is_budget_header(list(r.cells))),
+            (
+                i
+                for i, r in enumerate(rows[:4])
+                if _is_results_header(list(r.cells)) or _is_budget_header(list(r.cells))
+            ),
             None,
         )
         if header_at is not None:
@@ -175,11 +179,17 @@ class _Recogniser:
                 self.layout.n_targets = _target_periods(rows)
             self.group, self.activity = "", None
             self.section = block.section[-1] if block.section else ""
-        elif not (self.layout and any(
-            len(r.cells) == self.layout.width
-            and (INDICATOR_CELL.match(r.cells[1] if len(r.cells) > 1 else "") or ACTIVITY_CELL.match(" ".join(r.cells)))
-            for r in rows
-        )):
+        elif not (
+            self.layout
+            and any(
+                len(r.cells) == self.layout.width
+                and (
+                    INDICATOR_CELL.match(r.cells[1] if len(r.cells) > 1 else "")
+                    or ACTIVITY_CELL.match(" ".join(r.cells))
+                )
+                for r in rows
+            )
+        ):
             self.layout = None
         if self.layout is None:
             return
@@ -239,7 +249,14 @@ def recognise_qa(doc: Document) -> list[Record]:
         text = block.text.strip()
         if m := re.search(r"Overall Rating:\s*(?:</b>)?\s*(\S.*)$", text):
             records.append(
-                Record("qa_section", "overall", "Overall Rating", {"rating": m.group(1).strip()}, block.location, doc.source)
+                Record(
+                    "qa_section",
+                    "overall",
+                    "Overall Rating",
+                    {"rating": m.group(1).strip()},
+                    block.location,
+                    doc.source,
+                )
             )
             continue
         name = _section_of(text) if block.kind == "heading" or text.startswith(("**", "#")) else None
@@ -248,7 +265,15 @@ def recognise_qa(doc: Document) -> list[Record]:
             section, in_evidence = name, False
         if m := _RATING.search(text):
             records.append(
-                Record("qa_section", section.lower(), section, {"rating": m.group(1).strip()}, block.location, doc.source, section)
+                Record(
+                    "qa_section",
+                    section.lower(),
+                    section,
+                    {"rating": m.group(1).strip()},
+                    block.location,
+                    doc.source,
+                    section,
+                )
             )
             continue
         if name:
@@ -256,8 +281,15 @@ def recognise_qa(doc: Document) -> list[Record]:
         if m := _QUESTION.match(text):
             if doc.doc_type == "qa_report" or "?" in text:
                 flush()
-                question = {"number": m.group(1), "text": m.group(2).strip(), "options": [], "selected": "",
-                            "selected_text": "", "evidence": [], "loc": block.location}
+                question = {
+                    "number": m.group(1),
+                    "text": m.group(2).strip(),
+                    "options": [],
+                    "selected": "",
+                    "selected_text": "",
+                    "evidence": [],
+                    "loc": block.location,
+                }
                 in_evidence = False
                 continue
         if question is None:
@@ -321,16 +353,26 @@ def check_subtotals(records: list[Record]) -> list[Record]:
         if r.kind == "budget" and r.key.startswith("subtotal"):
             output = r.key.split()[-1]
             members = [
-                x for x in records if x.kind == "budget" and x.group.lower().startswith(f"output {output}") and x is not r
+                x
+                for x in records
+                if x.kind == "budget"
+                and x.group.lower().startswith(f"output {output}")
+                and x is not r
                 and not x.key.startswith("subtotal")
             ]
             total = 0.0
             for m in members:
-                total += sum(to_number(v) or 0.0 for k, v in m.fields.items() if re.fullmatch(r"(19|20)\d\d|year_\d", k))
+                total += sum(
+                    to_number(v) or 0.0 for k, v in m.fields.items() if re.fullmatch(r"(19|20)\d\d|year_\d", k)
+                )
             stated = to_number(r.fields.get("total", ""))
             if members and stated is not None and abs(total - stated) > 0.5:
-                r = replace(r, notes=r.notes + (
-                    f"Inconsistent total: {r.label} ({clean(r.fields['total'])}) is not the sum of the output's yearly amounts ({total:,.0f}).",
-                ))
+                r = replace(
+                    r,
+                    notes=r.notes
+                    + (
+                        f"Inconsistent total: {r.label} ({clean(r.fields['total'])}) is not the sum of the output's yearly amounts ({total:,.0f}).",
+                    ),
+                )
         out.append(r)
     return out

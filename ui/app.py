@@ -127,8 +127,13 @@ class Backend:
         yield from self.assistant.ask_stream(question, history=history, filters=filters)
 
     def chat(
-        self, question: str, messages: list[dict[str, Any]] | None, history: list[str] | None,
-        project: str, doc_type: str, request: gr.Request | None = None,
+        self,
+        question: str,
+        messages: list[dict[str, Any]] | None,
+        history: list[str] | None,
+        project: str,
+        doc_type: str,
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Handler of the chat box: yields (messages, sources, copy text, history, box) as the answer streams.
 
@@ -147,7 +152,10 @@ class Backend:
         messages.append({"role": "assistant", "content": "_Searching the documents…_"})
         yield messages, gr.skip(), gr.skip(), history, ""
         if not self.store.documents():
-            messages[-1] = {"role": "assistant", "content": "No documents are indexed yet: add files in the **Documents** tab."}
+            messages[-1] = {
+                "role": "assistant",
+                "content": "No documents are indexed yet: add files in the **Documents** tab.",
+            }
             yield messages, render.sources_html(None, self.store.document_text), "", history, ""
             return
         answer: Answer | None = None
@@ -168,14 +176,23 @@ class Backend:
                 pending = item
         except Exception as exc:  # the edge: show it, keep the app usable
             logger.exception("answering failed")
-            messages[-1] = {"role": "assistant", "content": f"**Error** (this is not an answer): {render.md_escape(str(exc))}"}
+            messages[-1] = {
+                "role": "assistant",
+                "content": f"**Error** (this is not an answer): {render.md_escape(str(exc))}",
+            }
             yield messages, gr.skip(), "", history, ""
             return
         if answer is None:
             answer = Answer(answer=render.NOT_FOUND_TITLE + ".", refused=True)
         history = [*history, resolve_followup(question, history)]
         messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
-        yield messages, render.sources_html(answer, self.store.document_text), render.copy_text(question, answer), history, ""
+        yield (
+            messages,
+            render.sources_html(answer, self.store.document_text),
+            render.copy_text(question, answer),
+            history,
+            "",
+        )
 
     # documents ----------------------------------------------------------------------------
     def documents_table(self, request: gr.Request | None = None) -> pd.DataFrame:
@@ -214,12 +231,19 @@ class Backend:
         return rows, summary.lines()[0], [Path(p) for p, _ in summary.failed]
 
     def upload(
-        self, files: list[str] | None, progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
+        self,
+        files: list[str] | None,
+        progress: Any = gr.Progress(),
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Handler of "Add to index": save, ingest, then refresh the lists."""
         if not files:
-            return (pd.DataFrame(columns=render.STATUS_COLUMNS), "Choose one or more files first.", *self.refreshed(request), None)
+            return (
+                pd.DataFrame(columns=render.STATUS_COLUMNS),
+                "Choose one or more files first.",
+                *self.refreshed(request),
+                None,
+            )
         saved, refused = self.save_uploads(files)
         rows, line, failed = self.ingest(saved, progress) if saved else ([], "nothing to ingest", [])
         uploads = self.settings.home / "uploads"
@@ -245,7 +269,8 @@ class Backend:
         return (f"Removed {source}." if removed else f"{source} was not in the index.", *self.refreshed(request))
 
     def reindex(
-        self, progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
+        self,
+        progress: Any = gr.Progress(),
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Re-ingest every stored path (changed files are re-read; unchanged ones skipped)."""
@@ -321,6 +346,7 @@ class Backend:
         ax.grid(axis="y", alpha=0.3)
         return fig
 
+
 def build_app(settings: Settings) -> gr.Blocks:
     """The app's layout and wiring (theme and CSS are given to ``launch``)."""
     from ui import drafting_ui
@@ -329,7 +355,9 @@ def build_app(settings: Settings) -> gr.Blocks:
     projects, types = backend.filter_choices()
     with gr.Blocks(title="ProjectDocs Assistant", analytics_enabled=False) as app:
         with gr.Column(elem_id="pd-header"):
-            gr.Markdown("# ProjectDocs Assistant\nCited answers from your project documents: every answer quotes its source.")
+            gr.Markdown(
+                "# ProjectDocs Assistant\nCited answers from your project documents: every answer quotes its source."
+            )
             header = gr.Markdown(backend.header_status(), elem_classes="pd-status")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
@@ -339,15 +367,21 @@ def build_app(settings: Settings) -> gr.Blocks:
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
                         chatbot = gr.Chatbot(
-                            label="Conversation", height=440, elem_id="pd-chat", buttons=["copy"],
+                            label="Conversation",
+                            height=440,
+                            elem_id="pd-chat",
+                            buttons=["copy"],
                             placeholder="Ask about targets, budgets, outputs, partners or QA ratings. "
                             "Follow-up questions such as *And for 2023?* use the conversation.",
                             feedback_options=None,
                         )
                         with gr.Row():
                             question = gr.Textbox(
-                                show_label=False, placeholder="Ask a question about the documents…", scale=5,
-                                elem_id="pd-question", autofocus=True,
+                                show_label=False,
+                                placeholder="Ask a question about the documents…",
+                                scale=5,
+                                elem_id="pd-question",
+                                autofocus=True,
                             )
                             send = gr.Button("Ask", variant="primary", scale=1, elem_id="pd-ask")
                         gr.Examples(EXAMPLES, inputs=[question], label="Try")
@@ -356,30 +390,46 @@ def build_app(settings: Settings) -> gr.Blocks:
                         gr.Markdown("### Sources")
                         sources = gr.HTML(render.sources_html(None, backend.store.document_text), elem_id="pd-sources")
                         copy = gr.Textbox(
-                            label="Answer with sources (copy)", lines=4, max_lines=14, buttons=["copy"],
-                            interactive=False, elem_id="pd-copy",
+                            label="Answer with sources (copy)",
+                            lines=4,
+                            max_lines=14,
+                            buttons=["copy"],
+                            interactive=False,
+                            elem_id="pd-copy",
                         )
                 history = gr.State([])
             with gr.Tab("Documents", id="documents"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=2):
                         files = gr.File(
-                            label="Upload PDF, DOCX, TXT or MD (several at once)", file_count="multiple",
-                            file_types=list(UPLOAD_SUFFIXES), type="filepath", elem_id="pd-upload",
+                            label="Upload PDF, DOCX, TXT or MD (several at once)",
+                            file_count="multiple",
+                            file_types=list(UPLOAD_SUFFIXES),
+                            type="filepath",
+                            elem_id="pd-upload",
                         )
                         add = gr.Button("Add to index", variant="primary", elem_id="pd-add")
                     with gr.Column(scale=3):
                         summary = gr.Markdown("", elem_id="pd-ingest-summary")
                         status = gr.Dataframe(
-                            headers=render.STATUS_COLUMNS, label="Last upload", interactive=False,
-                            elem_id="pd-status", wrap=True, column_widths=["32%", "12%", "56%"],
+                            headers=render.STATUS_COLUMNS,
+                            label="Last upload",
+                            interactive=False,
+                            elem_id="pd-status",
+                            wrap=True,
+                            column_widths=["32%", "12%", "56%"],
                         )
                 documents = gr.Dataframe(
-                    pd.DataFrame(columns=render.DOCUMENT_COLUMNS), label="Indexed documents", interactive=False, elem_id="pd-documents",
+                    pd.DataFrame(columns=render.DOCUMENT_COLUMNS),
+                    label="Indexed documents",
+                    interactive=False,
+                    elem_id="pd-documents",
                 )
                 with gr.Row():
                     to_remove = gr.Dropdown(
-                        [], label="Document to remove", scale=3,
+                        [],
+                        label="Document to remove",
+                        scale=3,
                     )
                     remove = gr.Button("Remove", variant="stop", scale=1)
                     reindex = gr.Button("Re-index all", scale=1)
@@ -388,7 +438,10 @@ def build_app(settings: Settings) -> gr.Blocks:
             with gr.Tab("Facts", id="facts"):
                 gr.Markdown("Figures read from the documents' tables, to check them at a glance.")
                 indicators = gr.Dataframe(
-                    label="Indicators (results framework)", interactive=False, wrap=True, max_height=420,
+                    label="Indicators (results framework)",
+                    interactive=False,
+                    wrap=True,
+                    max_height=420,
                     elem_id="pd-indicators",
                 )
                 with gr.Row():
@@ -396,13 +449,16 @@ def build_app(settings: Settings) -> gr.Blocks:
                 plot = gr.Plot(label="Baseline and targets", elem_id="pd-plot")
                 budget = gr.Dataframe(label="Budget", interactive=False, wrap=True, max_height=420, elem_id="pd-budget")
                 with gr.Row(equal_height=False):
-                    ratings = gr.Dataframe(label="QA ratings", interactive=False, wrap=True, scale=2, elem_id="pd-ratings")
+                    ratings = gr.Dataframe(
+                        label="QA ratings", interactive=False, wrap=True, scale=2, elem_id="pd-ratings"
+                    )
                     answers = gr.Dataframe(label="QA questions: selected answer", interactive=False, wrap=True, scale=3)
                 refresh_facts = gr.Button("Refresh", size="sm")
 
         listing = [documents, to_remove, project, doc_type, header]
         chat_io: dict[str, Any] = {
-            "fn": backend.chat, "inputs": [question, chatbot, history, project, doc_type],
+            "fn": backend.chat,
+            "inputs": [question, chatbot, history, project, doc_type],
             "outputs": [chatbot, sources, copy, history, question],
         }
         question.submit(**chat_io)
@@ -441,10 +497,22 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
     app = build_app(settings)
     app.queue(default_concurrency_limit=2)
     app.launch(
-        server_name=host, server_port=port, share=False, inbrowser=False, show_error=True, quiet=not block,
-        prevent_thread_lock=not block, ssr_mode=False, mcp_server=False, footer_links=["settings"],
-        allowed_paths=[str(settings.home / "drafts")], max_file_size=settings.max_file_mb * 1024 * 1024,
-        theme=theme(), css=CSS, run_history=False, auth=auth,
+        server_name=host,
+        server_port=port,
+        share=False,
+        inbrowser=False,
+        show_error=True,
+        quiet=not block,
+        prevent_thread_lock=not block,
+        ssr_mode=False,
+        mcp_server=False,
+        footer_links=["settings"],
+        allowed_paths=[str(settings.home / "drafts")],
+        max_file_size=settings.max_file_mb * 1024 * 1024,
+        theme=theme(),
+        css=CSS,
+        run_history=False,
+        auth=auth,
         auth_message="ProjectDocs Assistant: sign in" if auth else None,
     )
     return app

@@ -27,10 +27,11 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from assistant.core.errors import ConfigError
 from assistant.core.text import project_key
@@ -88,7 +89,12 @@ def verify_password(password: str, secret: str) -> bool:
         if secret.startswith("scrypt$"):
             _, n, r, p, salt, key = secret.split("$")
             got = hashlib.scrypt(
-                password.encode(), salt=_unb64(salt), n=int(n), r=int(r), p=int(p), dklen=len(_unb64(key)),
+                password.encode(),
+                salt=_unb64(salt),
+                n=int(n),
+                r=int(r),
+                p=int(p),
+                dklen=len(_unb64(key)),
                 maxmem=256 * 1024 * 1024,
             )
             return hmac.compare_digest(got, _unb64(key))
@@ -218,7 +224,8 @@ def restrict_filters(filters: Filters, allowed: set[str] | None, documents: Iter
     if allowed is None:
         return filters
     visible = [
-        d.source for d in documents
+        d.source
+        for d in documents
         if any(project_allowed(n, allowed) for n in (d.project_number, *d.related_projects) if n)
     ]
     if filters.sources:
@@ -245,4 +252,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-

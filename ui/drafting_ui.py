@@ -53,8 +53,13 @@ def choices(backend: Any, initial: bool = True, request: gr.Request | None = Non
 
 
 def run(
-    backend: Any, project: str | None, sources: list[str] | None, exclude: list[str] | None,
-    questions: list[str] | None, progress: Any = None, request: gr.Request | None = None,
+    backend: Any,
+    project: str | None,
+    sources: list[str] | None,
+    exclude: list[str] | None,
+    questions: list[str] | None,
+    progress: Any = None,
+    request: gr.Request | None = None,
 ) -> tuple[str, str | None, str]:
     """Draft the chosen questions; (editable text, DOCX path, status line)."""
     from assistant.drafting.drafter import Drafter, draft
@@ -74,8 +79,12 @@ def run(
             backend.drafter = Drafter(backend.settings, backend.store)
     try:
         result = draft(
-            backend.settings, backend.store, project=project or None, sources=sources or (),
-            questions=numbers or None, drafter=backend.drafter,
+            backend.settings,
+            backend.store,
+            project=project or None,
+            sources=sources or (),
+            questions=numbers or None,
+            drafter=backend.drafter,
             # a linked phase the user may not see is never quoted
             exclude=[*(exclude or ()), *(d.source for d in backend.store.documents() if d.source not in visible)],
         )
@@ -83,7 +92,11 @@ def run(
         return gr.skip(), None, f"**Could not draft:** {exc}"
     path = to_docx(result, _draft_path(backend, project, ".docx"))
     n = len(result.questions)
-    return to_markdown(result), str(path), f"Drafted {n} question{'s' if n != 1 else ''} from {len(result.sources)} document(s)."
+    return (
+        to_markdown(result),
+        str(path),
+        f"Drafted {n} question{'s' if n != 1 else ''} from {len(result.sources)} document(s).",
+    )
 
 
 def _draft_path(backend: Any, project: str | None, suffix: str) -> Path:
@@ -115,28 +128,51 @@ def layout(backend: Any) -> dict[str, Any]:
         sources = gr.Dropdown([], label="Also use these documents (optional)", multiselect=True, scale=2)
         exclude = gr.Dropdown([], label="Never quote (e.g. the QA report being redone)", multiselect=True, scale=2)
     questions = gr.Dropdown(
-        [], label="QA questions (none chosen = all)", multiselect=True, elem_id="pd-draft-questions",
+        [],
+        label="QA questions (none chosen = all)",
+        multiselect=True,
+        elem_id="pd-draft-questions",
     )
     run_button = gr.Button("Draft", variant="primary", elem_id="pd-draft-run")
     status = gr.Markdown("", elem_id="pd-draft-status")
     text = gr.Textbox(
-        label="Draft (editable)", lines=16, max_lines=40, interactive=True, buttons=["copy"], elem_id="pd-draft-text",
+        label="Draft (editable)",
+        lines=16,
+        max_lines=40,
+        interactive=True,
+        buttons=["copy"],
+        elem_id="pd-draft-text",
     )
     with gr.Row(equal_height=False):
         file = gr.File(label="Download DOCX (as drafted)", interactive=False, elem_id="pd-draft-file", height=90)
         with gr.Column():
             save = gr.Button("Save my edits (Markdown)", size="sm", elem_id="pd-draft-save")
             edited = gr.File(label="Edited text", interactive=False, elem_id="pd-draft-edited", visible=False)
-    return {"project": project, "sources": sources, "exclude": exclude, "questions": questions,
-            "run": run_button, "status": status, "text": text, "file": file, "save": save, "edited": edited}
+    return {
+        "project": project,
+        "sources": sources,
+        "exclude": exclude,
+        "questions": questions,
+        "run": run_button,
+        "status": status,
+        "text": text,
+        "file": file,
+        "save": save,
+        "edited": edited,
+    }
 
 
 def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> None:
     """Draft on click; fill the choices when the app loads and refresh them when the tab opens."""
 
-    def on_run(project: str, sources: list[str], exclude: list[str], questions: list[str],
-               progress: Any = gr.Progress(),  # noqa: B008 (how Gradio injects a progress bar)
-               request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
+    def on_run(
+        project: str,
+        sources: list[str],
+        exclude: list[str],
+        questions: list[str],
+        progress: Any = gr.Progress(),
+        request: gr.Request | None = None,
+    ) -> tuple[Any, ...]:  # type: ignore[assignment]
         return run(backend, project, sources, exclude, questions, progress, request)
 
     def on_load(request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
@@ -146,14 +182,15 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
         return choices(backend, initial=False, request=request)
 
     parts["run"].click(
-        on_run, inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
+        on_run,
+        inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
         outputs=[parts["text"], parts["file"], parts["status"]],
     )
     parts["save"].click(
         lambda project, text: save_edits(backend, project, text),
-        inputs=[parts["project"], parts["text"]], outputs=[parts["edited"], parts["status"]],
+        inputs=[parts["project"], parts["text"]],
+        outputs=[parts["edited"], parts["status"]],
     )
     pickers = [parts["project"], parts["sources"], parts["exclude"], parts["questions"]]
     app.load(on_load, outputs=pickers)
     tab.select(on_select, outputs=pickers)
-

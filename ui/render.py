@@ -29,9 +29,7 @@ def answer_markdown(answer: Answer) -> str:
         reason = answer.answer.removeprefix("Not found in the documents.").strip() or (
             "The indexed documents do not say this. Try other words, or check the project and type filters."
         )
-        return (
-            f'<div class="pd-refusal"><strong>{NOT_FOUND_TITLE}.</strong> {html.escape(reason)}</div>'
-        )
+        return f'<div class="pd-refusal"><strong>{NOT_FOUND_TITLE}.</strong> {html.escape(reason)}</div>'
     text = md_escape(answer.answer)
     notes = "".join(f"\n\n> Note: {md_escape(n)}" for n in answer.notes)
     return text + notes
@@ -67,7 +65,7 @@ def copy_text(question: str, answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         lines.append("Sources:")
-        lines += [f"[{i}] {c.source}, {c.location}: \"{c.quote}\"" for i, c in enumerate(answer.citations, start=1)]
+        lines += [f'[{i}] {c.source}, {c.location}: "{c.quote}"' for i, c in enumerate(answer.citations, start=1)]
     return "\n".join(lines)
 
 
@@ -158,10 +156,17 @@ def document_rows(documents: Sequence[Any]) -> list[list[Any]]:
     rows = []
     for d in documents:
         period = f"{d.period[0]}–{d.period[1]}" if d.period else ""
-        rows.append([
-            d.source, DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.project_number, d.pages or "",
-            period, d.n_chunks, time.strftime("%Y-%m-%d %H:%M", time.localtime(d.ingested_at)),
-        ])
+        rows.append(
+            [
+                d.source,
+                DOC_TYPE_LABELS.get(d.doc_type, d.doc_type),
+                d.project_number,
+                d.pages or "",
+                period,
+                d.n_chunks,
+                time.strftime("%Y-%m-%d %H:%M", time.localtime(d.ingested_at)),
+            ]
+        )
     return rows
 
 
@@ -181,6 +186,7 @@ def table(
 
 def by_number(rows: list[dict[str, Any]], key: str = "key") -> list[dict[str, Any]]:
     """Rows in natural order of their key ("2" before "10", "1.2" before "1.10")."""
+
     def natural(row: dict[str, Any]) -> list[Any]:
         return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", str(row.get(key, ""))) if p]
 

@@ -23,11 +23,11 @@ from assistant.core.text import PROJECT_NUMBER, project_key
 from assistant.core.types import Answer, Citation
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit, Retriever
-from assistant.store.database import Filters, Store, matches_project
+from assistant.store.database import Filters, Store, StoredDocument, matches_project
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Assistant", "NOT_FOUND", "resolve_followup"]
+__all__ = ["NOT_FOUND", "Assistant", "resolve_followup"]
 
 
 class Assistant:
@@ -127,7 +127,7 @@ class Assistant:
         return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
 
     def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
-        """"…of project 00108694": retrieval keeps to that project's documents (its own and
+        """ "…of project 00108694": retrieval keeps to that project's documents (its own and
         those naming it as a phase); table facts keep to its own documents, so that another
         phase's figures are never given as its figures. Returns (filters, fact sources)."""
         if filters.sources or filters.project_number:
@@ -157,9 +157,7 @@ class Assistant:
         return verified(citations, self._texts())
 
 
-def _doc_allowed(doc: object, filters: Filters) -> bool:
-    if filters.doc_type and getattr(doc, "doc_type") != filters.doc_type:
+def _doc_allowed(doc: StoredDocument, filters: Filters) -> bool:
+    if filters.doc_type and doc.doc_type != filters.doc_type:
         return False
-    if filters.project_number and not matches_project(doc, filters.project_number):  # type: ignore[arg-type]
-        return False
-    return True
+    return not (filters.project_number and not matches_project(doc, filters.project_number))

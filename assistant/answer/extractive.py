@@ -32,8 +32,10 @@ def definition_bonus(terms: list[str], sentence: str) -> float:
     if not terms or len(terms) > 3:
         return 0.0
     phrase = r"\W+".join(re.escape(t) for t in terms)
-    pattern = rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b|\b{phrase}\s+(?:is|are|was|were|will be)\b"
-    return 0.25 if re.search(pattern, sentence, re.I) else 0.0
+    pattern = (
+        rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b|\b{phrase}\s+(?:is|are|was|were|will be)\b"
+    )
+    return 0.25 if re.search(pattern, sentence, re.IGNORECASE) else 0.0
 
 
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
@@ -113,4 +115,6 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
 
 
 def asks_for_number(question: str) -> bool:
-    return re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))\b", question, re.I) is not None
+    return (
+        re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))\b", question, re.IGNORECASE) is not None
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from assistant.core.text import clean, period_label
 from assistant.core.types import Record
@@ -67,7 +68,7 @@ class Query:
 
 
 def _ids(q: str, word: str) -> list[str]:
-    """"indicators 2.3 and 2.4" → ["2.3", "2.4"]; "activity 2.3 or activity 2.2" → both."""
+    """ "indicators 2.3 and 2.4" → ["2.3", "2.4"]; "activity 2.3 or activity 2.2" → both."""
     out: list[str] = []
     for m in re.finditer(rf"\b{word}\s+(\d+\.\d+(?:\s*(?:,|and|or|&)\s*\d+\.\d+)*)", q):
         out += re.findall(r"\d+\.\d+", m.group(1))
@@ -146,8 +147,13 @@ def parse_query(question: str) -> Query:
 
 def is_table_question(query: Query) -> bool:
     return bool(
-        query.indicator or query.activity or query.subtotal or query.total or query.qa_section
-        or query.qa_question or query.rating_value
+        query.indicator
+        or query.activity
+        or query.subtotal
+        or query.total
+        or query.qa_section
+        or query.qa_question
+        or query.rating_value
     )
 
 
@@ -174,7 +180,9 @@ class FactFinder:
         budget_keys += [("total", k) for k in query.total.split(",") if k]
         for name, key in budget_keys:
             only = {"activity": "", "subtotal": "", "total": "", name: key}
-            parts.append(self._budget(replace(query, **only)))
+            parts.append(
+                self._budget(replace(query, activity=only["activity"], subtotal=only["subtotal"], total=only["total"]))
+            )
         if query.qa_section:
             parts.append(self._qa_section(query))
         if query.rating_value:
@@ -266,7 +274,13 @@ class FactFinder:
             key = query.total
         matches = [r for r in rows if r.key == key]
         if not matches:
-            what = f"Activity {query.activity}" if query.activity else f"Output {query.subtotal} sub-total" if query.subtotal else query.total
+            what = (
+                f"Activity {query.activity}"
+                if query.activity
+                else f"Output {query.subtotal} sub-total"
+                if query.subtotal
+                else query.total
+            )
             return FactResult(f"{what} is not in the budget tables of the documents.", refused=True)
         record = matches[0]
         f = record.fields
@@ -348,6 +362,10 @@ def _cite_cell(
         parts.append(f"{label}: the cell is empty in the table")
 
 
+def _shift_marker(m: re.Match[str], offset: int) -> str:
+    return f"[{int(m.group(1)) + offset}]"
+
+
 def merge(results: list[FactResult]) -> FactResult:
     """Several facts in one answer, citation markers renumbered in order."""
     if len(results) == 1:
@@ -360,7 +378,7 @@ def merge(results: list[FactResult]) -> FactResult:
     notes: list[str] = []
     for r in results:
         offset = len(evidence)
-        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", r.text))
+        texts.append(re.sub(r"\[(\d+)\]", partial(_shift_marker, offset=offset), r.text))
         evidence += r.evidence
         notes += r.notes
     return FactResult(" ".join(texts), evidence, refused=False, notes=notes)

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_FOLLOWUP_START = re.compile(r"^\s*(and|what about|how about|same for|and what about|also)\b", re.I)
+_FOLLOWUP_START = re.compile(r"^\s*(and|what about|how about|same for|and what about|also)\b", re.IGNORECASE)
 
 _SUBJECT = re.compile(
     r"\b(?:indicators?|activit(?:y|ies)|outputs?|(?:qa\s+)?question)\s+\d+(?:\.\d+)?"
     r"|\b(?:strategic|relevant|principled|management (?:&|and) monitoring|efficient|effective|sustainability)\b"
     r"(?=.*\bsection)|\bgrand total\b|\btotal for all outputs\b",
-    re.I,
+    re.IGNORECASE,
 )
-_FIELDS = re.compile(r"\b(?:baseline|final target|targets?|data source|budget(?:ed)?|rating|rated)\b", re.I)
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.I)
+_FIELDS = re.compile(r"\b(?:baseline|final target|targets?|data source|budget(?:ed)?|rating|rated)\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.IGNORECASE)
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
@@ -24,8 +24,10 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
     previous = next((h for h in reversed(history) if h.strip()), "")
     if not previous:
         return question
-    follow = bool(_FOLLOWUP_START.match(question)) or len(question.split()) <= 6 or re.search(
-        r"\b(its|it|this|that|those|them|same)\b", question, re.I
+    follow = (
+        bool(_FOLLOWUP_START.match(question))
+        or len(question.split()) <= 6
+        or re.search(r"\b(its|it|this|that|those|them|same)\b", question, re.IGNORECASE)
     )
     if not follow:
         return question

@@ -171,6 +171,7 @@ def with_markers(sentence: str, markers: Sequence[int]) -> str:
 
 # --- passages ------------------------------------------------------------------------------------
 
+
 def _sentences(text: str) -> list[str]:
     out = []
     for line in text.split("\n"):
@@ -206,9 +207,7 @@ def passages_from_hits(hits: Sequence[Hit], store: Store, limit: int) -> list[Pa
         location = chunk.location
         label = " ".join(x for x in (chunk.title, chunk.section) if x)
         if chunk.chunk_type == "record":
-            records = [
-                r for r in store.records(None, (chunk.location.source,)) if r.location == chunk.location
-            ]
+            records = [r for r in store.records(None, (chunk.location.source,)) if r.location == chunk.location]
             cells = [v.strip() for r in records for v in r.fields.values() if v and v.strip()]
             quotes = _quotes(texts, cells, chunk.location.source, location)
             label = f"{label} {chunk.text}"  # composed by ingest from the row's own cells and period
@@ -227,7 +226,9 @@ def passages_from_fact(fact: FactResult) -> list[Passage]:
     text = strip_citations(fact.text)
     quotes = tuple(
         dict.fromkeys(
-            Quote(e.quote, e.record.source, record_location(e.record, e.column)) for e in fact.evidence if e.quote.strip()
+            Quote(e.quote, e.record.source, record_location(e.record, e.column))
+            for e in fact.evidence
+            if e.quote.strip()
         )
     )
     first = fact.evidence[0].record
@@ -251,6 +252,7 @@ def render_passages(passages: Sequence[Passage]) -> str:
 
 
 # --- verification -------------------------------------------------------------------------------
+
 
 @dataclass
 class Checked:
@@ -324,6 +326,7 @@ class Verifier:
         wanted = set(numbers(body))
         chosen: list[Quote] = []
         for p in cited:
+
             def score(q: Quote) -> tuple[float, int]:
                 shared = len(wanted & set(numbers(q.text)))
                 return (coverage(terms, q.text) + shared, -len(q.text))

@@ -70,9 +70,13 @@ Rules:
 - End every sentence with the ids of the passages it uses, in square brackets, like [P1] or [P2][P3].
 - Reply with the paragraph only."""
 
-FALLBACK_NOTE = "The language model's answer could not be verified against the documents, so this is the extractive answer."
+FALLBACK_NOTE = (
+    "The language model's answer could not be verified against the documents, so this is the extractive answer."
+)
 DRAFT_FALLBACK_NOTE = "The language model's rewrite could not be verified against the documents, so the draft is kept."
-WANTS_NUMBER = re.compile(r"\s*(how (many|much)|what (number|percentage|share|amount|rate|value|target|budget))", re.IGNORECASE)
+WANTS_NUMBER = re.compile(
+    r"\s*(how (many|much)|what (number|percentage|share|amount|rate|value|target|budget))", re.IGNORECASE
+)
 
 
 class LLMBackend:
@@ -161,6 +165,7 @@ def _text(content: Any) -> str:
 
 # --- prompts ------------------------------------------------------------------------------------
 
+
 def answer_messages(question: str, passages: Sequence[Passage]) -> list[Message]:
     user = f"{render_passages(passages)}\n\nQuestion: {question}\nAnswer (cite passage ids after every sentence):"
     return [("system", ANSWER_SYSTEM), ("user", user)]
@@ -178,6 +183,7 @@ def rewrite_messages(paragraph: str, passages: Sequence[Passage]) -> list[Messag
 
 
 # --- follow-up questions ------------------------------------------------------------------------
+
 
 def rewrite_followup(
     question: str, history: Sequence[str], backend: LLMBackend | None, rule_based: str | None = None
@@ -198,7 +204,11 @@ def rewrite_followup(
         logger.warning("follow-up rewrite through the model failed (%s); using the rule-based rewrite", exc)
         return rule_based
     lines = [ln.strip() for ln in reply.strip().splitlines() if ln.strip()]
-    candidate = re.sub(r"^(?:rewritten question|question)\s*:\s*", "", lines[0], flags=re.IGNORECASE).strip(" \"'“”") if lines else ""
+    candidate = (
+        re.sub(r"^(?:rewritten question|question)\s*:\s*", "", lines[0], flags=re.IGNORECASE).strip(" \"'“”")
+        if lines
+        else ""
+    )
     allowed = set(numbers(question + " " + " ".join(history)))
     own = set(numbers(question))
     got = set(numbers(candidate))
@@ -211,6 +221,7 @@ def rewrite_followup(
 
 
 # --- answers ------------------------------------------------------------------------------------
+
 
 def key_facts_of_fact(fact: FactResult) -> list[str]:
     """The value cells a fact answer states (short ones): a verified answer must keep them."""

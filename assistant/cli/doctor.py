@@ -69,7 +69,8 @@ def doctor(ctx: Any, repair: bool) -> None:
                 if settings.chroma_url and report.orphan_vectors:
                     click.echo(
                         "note: with a Chroma server, another home with the same settings shares this "
-                        "collection; its vectors look like orphans here", err=True,
+                        "collection; its vectors look like orphans here",
+                        err=True,
                     )
                 for line in repair_index(store, settings, report, partial(reingest_sources, store, settings)):
                     click.echo(f"repaired: {line}")

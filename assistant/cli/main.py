@@ -57,7 +57,12 @@ def _fail(ctx: Context, exc: Exception) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--home", type=click.Path(file_okay=False), envvar="PROJDOCS_HOME", help="Folder for the index and everything the tool writes.")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    envvar="PROJDOCS_HOME",
+    help="Folder for the index and everything the tool writes.",
+)
 @click.option("-v", "--verbose", count=True, help="-v for progress logs, -vv for debug logs and tracebacks.")
 @click.version_option(__version__, prog_name="projdocs")
 @click.pass_context
@@ -125,7 +130,11 @@ def _filters(source: tuple[str, ...], doc_type: str | None, project: str | None)
 
 _filter_options = [
     click.option("--source", multiple=True, help="Only this document (file name); repeat for several."),
-    click.option("--doc-type", type=click.Choice(["project_document", "qa_report", "document"]), help="Only documents of this type."),
+    click.option(
+        "--doc-type",
+        type=click.Choice(["project_document", "qa_report", "document"]),
+        help="Only documents of this type.",
+    ),
     click.option("--project", help="Only documents of this project number (e.g. 00123513)."),
 ]
 
@@ -145,8 +154,15 @@ def filter_options(func: Any) -> Any:
 @filter_options
 @click.pass_obj
 def ask(
-    ctx: Context, question: str | None, as_json: bool, batch: str | None, out: str | None,
-    history: tuple[str, ...], source: tuple[str, ...], doc_type: str | None, project: str | None,
+    ctx: Context,
+    question: str | None,
+    as_json: bool,
+    batch: str | None,
+    out: str | None,
+    history: tuple[str, ...],
+    source: tuple[str, ...],
+    doc_type: str | None,
+    project: str | None,
 ) -> None:
     """Answer a question from the ingested documents, with citations.
 
@@ -186,7 +202,7 @@ def ask(
     for note in answer.notes:
         click.echo(f"Note: {note}")
     for i, c in enumerate(answer.citations, start=1):
-        click.echo(f"[{i}] {c.source}, {c.location}: \"{c.quote}\"")
+        click.echo(f'[{i}] {c.source}, {c.location}: "{c.quote}"')
 
 
 def _ask_streaming(assistant: Any, question: str, history: list[str], filters: Any) -> Any:
@@ -219,7 +235,9 @@ def _ask_batch(assistant: Any, path: Path, out: str | None, filters: Any) -> Non
                 item = json.loads(line)
                 question = item["question"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise click.ClickException(f"{path}, line {number}: expected a JSON object with a question ({exc})")
+                raise click.ClickException(
+                    f"{path}, line {number}: expected a JSON object with a question ({exc})"
+                ) from exc
             answer = assistant.ask(question, history=item.get("history") or [], filters=filters)
             row = {"id": item.get("id", number), **answer.model_dump()}
             sink.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -297,7 +315,9 @@ def remove(ctx: Context, source: str) -> None:
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; keep loopback unless you mean it.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind; keep loopback unless you mean it."
+)
 @click.option("--port", default=7860, show_default=True, type=int, help="Port of the web app.")
 @click.pass_obj
 def serve(ctx: Context, host: str, port: int) -> None:
@@ -315,13 +335,13 @@ def serve(ctx: Context, host: str, port: int) -> None:
 
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
 # Each line is added by the module's author; a missing module is a bug, not an option.
-from assistant.cli.draft import draft  # noqa: E402
+from assistant.cli.draft import draft
 
 cli.add_command(draft)
-from assistant.cli.doctor import doctor  # noqa: E402
+from assistant.cli.doctor import doctor
 
 cli.add_command(doctor)
-from evals.command import eval_command  # noqa: E402
+from evals.command import eval_command
 
 cli.add_command(eval_command, "eval")
 

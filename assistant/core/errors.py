@@ -1,12 +1,12 @@
 """Errors the tool raises on purpose; only the CLI turns them into exit codes.
 
-    ProjdocsError
-     ├── IngestError          (a file could not be ingested; carries path and reason)
-     │    ├── UnsupportedFormat
-     │    └── UnreadableFile
-     ├── StoreError           (the index cannot be read or written)
-     ├── ConfigError          (a setting is wrong)
-     └── BackendError         (a language-model server failed)
+ProjdocsError
+ ├── IngestError          (a file could not be ingested; carries path and reason)
+ │    ├── UnsupportedFormat
+ │    └── UnreadableFile
+ ├── StoreError           (the index cannot be read or written)
+ ├── ConfigError          (a setting is wrong)
+ └── BackendError         (a language-model server failed)
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
         default="",
         description=(
             "Path of a sentence-transformers model; empty = the bundled all-MiniLM-L6-v2; "
-            "\"hashing\" = a fast embedder with no notion of meaning (tests)."
+            '"hashing" = a fast embedder with no notion of meaning (tests).'
         ),
     )
     chunk_tokens: int = Field(default=200, description="Target chunk size in word pieces (the model reads 256).")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 # Words that carry no subject in a question: left out of keyword search and coverage.
 STOPWORDS = set(
-    """a an the of in on for to and or is are was were be been by with at as from that this these those what which
-    who whom whose when where why how did does do has have had it its their there they them project projects document
-    documents please tell me about give list name any much many according under into than more most also same all
-    s i we you our your was can could would should will shall may might during often each per being whether
-    if its it phase closure qa report according""".split()
+    """a an the of in on for to and or is are was were be been by with at as from that this these those
+    what which who whom whose when where why how did does do has have had it its their there they them
+    project projects document documents please tell me about give list name any much many according
+    under into than more most also same all s i we you our your was can could would should will shall
+    may might during often each per being whether if its it phase closure qa report according""".split()
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
@@ -33,7 +33,7 @@ def to_number(cell: str) -> float | None:
 
 
 def period_label(index: int, period: tuple[int, int] | None) -> str:
-    """"Year 2 (2022)" when the project period is known, else "Year 2"."""
+    """ "Year 2 (2022)" when the project period is known, else "Year 2"."""
     if period:
         return f"Year {index} ({period[0] + index - 1})"
     return f"Year {index}"
@@ -96,6 +96,7 @@ def same_project(a: str, b: str) -> bool:
 
 
 # --- question words -----------------------------------------------------------------------------
+
 
 def key_terms(text: str) -> list[str]:
     """The subject words and numbers of a question or sentence (stopwords left out)."""

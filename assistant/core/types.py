@@ -96,6 +96,7 @@ class Location:
 
     def span(self, other: Location) -> Location:
         """The smallest location covering ``self`` and ``other`` (same source)."""
+
         def lo(a: int | None, b: int | None) -> int | None:
             return a if b is None else b if a is None else min(a, b)
 

@@ -88,7 +88,7 @@ class DraftedQuestion:
 
     @property
     def rating_label(self) -> str:
-        """"2 — reason" or "too thin to rate — reason"."""
+        """ "2 — reason" or "too thin to rate — reason"."""
         return f"{self.suggested_level or TOO_THIN} — {self.reason}"
 
 
@@ -159,5 +159,3 @@ def load_stage(stage: str = "closure", path: Path = BANK_PATH) -> tuple[str, tup
 
 # ---------------------------------------------------------------------------------------
 # document selection
-
-

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
 
 from assistant.answer.citations import verified
 from assistant.core.errors import ProjdocsError
@@ -71,10 +71,26 @@ from assistant.retrieval.hybrid import Hit, Retriever
 from assistant.store.database import Filters, Store
 
 __all__ = [
-    "BANK_PATH", "TOO_THIN", "BankQuestion", "Draft", "DraftedQuestion", "DraftedSentence", "Drafter",
-    "Requirement", "RubricOption", "draft", "known_stages", "linked_projects", "load_stage",
-    "missing_evidence", "planned_share", "requirement_core", "requirement_texts", "select_documents",
-    "signals", "suggest_level",
+    "BANK_PATH",
+    "TOO_THIN",
+    "BankQuestion",
+    "Draft",
+    "DraftedQuestion",
+    "DraftedSentence",
+    "Drafter",
+    "Requirement",
+    "RubricOption",
+    "draft",
+    "known_stages",
+    "linked_projects",
+    "load_stage",
+    "missing_evidence",
+    "planned_share",
+    "requirement_core",
+    "requirement_texts",
+    "select_documents",
+    "signals",
+    "suggest_level",
 ]
 
 logger = logging.getLogger(__name__)
@@ -90,7 +106,7 @@ REQUIREMENT_COVERAGE = 0.25  # ...and the share of the requirement's distinctive
 _MARKUP = re.compile(
     r"\[footnoteRef:\d+\]|\[bookmark: [^\]]*\]|\[image: [^\]]*\]|\[\d+:\s[^\]]*\]?|https?://\S+|<[^>]+>"
 )
-_BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.I)
+_BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.IGNORECASE)
 _RUBRIC_LINE = re.compile(r"^\s*[-*•]\s*(?:\d\s*:|Yes\b|No\b|Not Applicable\b)")
 # Evidence signals: (name, pattern). An option that mentions the thing asks for the signal.
 
@@ -242,6 +258,7 @@ class Drafter:
         chosen: list[_Sentence] = []
         candidates = sorted((s for s in pool if s.relevance >= MIN_RELEVANCE), key=lambda s: -s.relevance)
         while candidates and len(chosen) < MAX_SENTENCES:
+
             def gain(s: _Sentence) -> float:
                 overlap = max((_cos(s.vector or [], c.vector or []) for c in chosen), default=0.0)
                 return s.relevance - 0.3 * max(0.0, overlap - 0.5)
@@ -305,7 +322,6 @@ class Drafter:
             requirements=tuple(found),
             option_text=option_text,
         )
-
 
     def _requirement_found(
         self, question: BankQuestion, option: RubricOption, text: str, evidence: list[str], vectors: list[list[float]]
@@ -392,6 +408,7 @@ def draft(
 
 
 __all__ = [
+    "TOO_THIN",
     "BankQuestion",
     "Draft",
     "DraftedQuestion",
@@ -399,7 +416,6 @@ __all__ = [
     "Drafter",
     "Requirement",
     "RubricOption",
-    "TOO_THIN",
     "draft",
     "evidence_sentences",
     "known_stages",

@@ -20,12 +20,12 @@ DISCLAIMER = (
 
 
 def rating_line(q: DraftedQuestion) -> str:
-    """"Suggested rating: 2 — reason" (or "too thin to rate — reason")."""
+    """ "Suggested rating: 2 — reason" (or "too thin to rate — reason")."""
     return f"Suggested rating: {q.suggested_level or TOO_THIN} — {q.reason}"
 
 
 def source_line(n: int, source: str, location: str, quote: str) -> str:
-    """"[1] file.txt, line 12: “quote”" — the quote exactly as in the source."""
+    """ "[1] file.txt, line 12: “quote”" — the quote exactly as in the source."""
     return f"[{n}] {source}, {location}: “{quote}”"
 
 
@@ -109,4 +109,4 @@ def to_docx(d: Draft, path: str | Path) -> Path:
     return target
 
 
-__all__ = ["to_markdown", "to_docx", "rating_line", "source_line", "NO_EVIDENCE"]
+__all__ = ["NO_EVIDENCE", "rating_line", "source_line", "to_docx", "to_markdown"]

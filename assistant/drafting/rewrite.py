@@ -88,4 +88,3 @@ def rewrite_paragraph(
         pass
     required = sorted(set(numbers(strip_citations(draft))))
     return finish(check, verifier, base, required, fallback_note=DRAFT_FALLBACK_NOTE)
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from assistant.core.text import key_terms, normalise_space, split_sentences, stem
 from assistant.drafting.bank import BankQuestion, Requirement, RubricOption
@@ -15,21 +15,32 @@ MIN_SUPPORT = 2  # fewer supporting sentences than this: "too thin to rate"
 LEVEL_MET = 0.5  # level 3: more than this share of its requirements found; level 2: at least this share
 PLANNED_SHARE = 0.6  # evidence that is mostly plans ("will", "shall") cannot reach level 3
 
-_RUBRIC_NOTE = re.compile(r"\((?:all|both|any) (?:must|may) be true[^)]*\)|\bi\.e\.,?|\be\.g\.,?", re.I)
+_RUBRIC_NOTE = re.compile(r"\((?:all|both|any) (?:must|may) be true[^)]*\)|\bi\.e\.,?|\be\.g\.,?", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(will|shall|should|would|plans? to|planned|is expected to|are expected to|aims? to|envisag\w*|to be \w+ed)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Evidence signals: (name, pattern). An option that mentions the thing asks for the signal.
 SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("monitoring data", re.compile(r"\b(monitor\w*|progress (?:data|reports?)|indicators?|baselines?|data)\b", re.I)),
-    ("board decisions", re.compile(r"\b(steering committee|board|governance mechanism|minutes|decisions?)\b", re.I)),
-    ("lessons and evaluations", re.compile(r"\b(lessons?|evaluations?|after.action reviews?|good practices)\b", re.I)),
+    (
+        "monitoring data",
+        re.compile(r"\b(monitor\w*|progress (?:data|reports?)|indicators?|baselines?|data)\b", re.IGNORECASE),
+    ),
+    (
+        "board decisions",
+        re.compile(r"\b(steering committee|board|governance mechanism|minutes|decisions?)\b", re.IGNORECASE),
+    ),
+    (
+        "lessons and evaluations",
+        re.compile(r"\b(lessons?|evaluations?|after.action reviews?|good practices)\b", re.IGNORECASE),
+    ),
     (
         "regular frequency",
-        re.compile(r"\b(quarterl\w*|annual\w*|every (?:year|quarter|three months)|regular\w*|periodic\w*)\b", re.I),
+        re.compile(
+            r"\b(quarterl\w*|annual\w*|every (?:year|quarter|three months)|regular\w*|periodic\w*)\b", re.IGNORECASE
+        ),
     ),
-    ("risk log", re.compile(r"\b(risk log|risks?)\b", re.I)),
+    ("risk log", re.compile(r"\b(risk log|risks?)\b", re.IGNORECASE)),
     ("numbers", re.compile(r"\d")),
 )
 
@@ -40,7 +51,7 @@ def _plain(text: str) -> str:
 
 def requirement_texts(option: RubricOption) -> list[str]:
     """The requirements of a rubric option: its sentences, without "(all must be true)"."""
-    text = re.sub(r"\((?:all|both|any) (?:must|may) be true[^)]*\)", "", option.text, flags=re.I)
+    text = re.sub(r"\((?:all|both|any) (?:must|may) be true[^)]*\)", "", option.text, flags=re.IGNORECASE)
     parts = [normalise_space(p) for p in split_sentences(normalise_space(text))]
     out = []
     for p in parts:
@@ -57,7 +68,8 @@ def _root(word: str) -> str:
 
 
 _ALLOWANCE = re.compile(
-    r",?\s*\b(?:if relevant|as relevant|if necessary|if needed|as appropriate|where required|when necessary)\b,?", re.I
+    r",?\s*\b(?:if relevant|as relevant|if necessary|if needed|as appropriate|where required|when necessary)\b,?",
+    re.IGNORECASE,
 )
 
 
@@ -65,7 +77,7 @@ def requirement_core(text: str) -> str:
     """What a requirement asks for, without examples, allowances and hedges: "(e.g. …)",
     "if relevant", ", although there may be some slippage…" are not things to find."""
     core = re.sub(r"\([^)]*\)", " ", text)
-    core = re.sub(r",?\s+\b(?:although|but|however|unless)\b.*$", "", core, flags=re.I)
+    core = re.sub(r",?\s+\b(?:although|but|however|unless)\b.*$", "", core, flags=re.IGNORECASE)
     core = _ALLOWANCE.sub(" ", core)
     return normalise_space(core) or text
 
@@ -95,8 +107,8 @@ def _distinctive(option: RubricOption, question: BankQuestion, text: str) -> lis
 
 
 _GENERIC = set(
-    """project projects team there evidence some relevant true must select option also made were was been used
-    including included necessary needed may any least one per either through other based""".split()
+    """project projects team there evidence some relevant true must select option also made were was been
+    used including included necessary needed may any least one per either through other based""".split()
 )
 
 
@@ -170,8 +182,8 @@ def suggest_level(
             reason += "; shows " + ", ".join(sorted(asked_shown[level]))
         if planned >= PLANNED_SHARE:
             reason += "; most evidence states plans, not results"
-    option = question.option(level)
-    return level, reason, option.text if option else ""
+    chosen = question.option(level)
+    return level, reason, chosen.text if chosen else ""
 
 
 def missing_evidence(level: str | None, requirements: Sequence[Requirement]) -> list[str]:
@@ -190,5 +202,3 @@ def missing_evidence(level: str | None, requirements: Sequence[Requirement]) -> 
 
 # ---------------------------------------------------------------------------------------
 # the whole form
-
-

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Iterable, Protocol, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from assistant.core.errors import ProjdocsError
 from assistant.core.text import project_key
@@ -69,9 +70,7 @@ def select_documents(
             if project_key(d.project_number) in linked or n in {project_key(p) for p in d.related_projects}
         ]
         if not chosen:
-            raise ProjdocsError(
-                f"no ingested document belongs to project {project}", hint="see: projdocs documents"
-            )
+            raise ProjdocsError(f"no ingested document belongs to project {project}", hint="see: projdocs documents")
     chosen += [s for s in sources if s not in chosen]
     if not project and not sources:
         chosen = list(known)
@@ -83,5 +82,3 @@ def select_documents(
 
 # ---------------------------------------------------------------------------------------
 # evidence
-
-

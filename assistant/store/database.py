@@ -17,8 +17,9 @@ import signal
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 from urllib.parse import urlparse
 
 from assistant.core.errors import StoreError
@@ -162,7 +163,7 @@ class Store:
             self.con.execute("BEGIN IMMEDIATE")
             return self.con
 
-        def __exit__(self, exc_type: Any, *_: Any) -> None:
+        def __exit__(self, exc_type: Any, *_: object) -> None:
             self.con.execute("ROLLBACK" if exc_type else "COMMIT")
 
     def db(self) -> Store._Tx:
@@ -220,8 +221,19 @@ class Store:
     def _doc(r: sqlite3.Row) -> StoredDocument:
         period = (r["period_start"], r["period_end"]) if r["period_start"] else None
         return StoredDocument(
-            r["source"], r["path"], r["kind"], r["sha256"], r["index_name"], r["title"], r["doc_type"], r["project_number"],
-            tuple(json.loads(r["related_projects"])), period, r["pages"], r["n_chunks"], r["ingested_at"],
+            r["source"],
+            r["path"],
+            r["kind"],
+            r["sha256"],
+            r["index_name"],
+            r["title"],
+            r["doc_type"],
+            r["project_number"],
+            tuple(json.loads(r["related_projects"])),
+            period,
+            r["pages"],
+            r["n_chunks"],
+            r["ingested_at"],
         )
 
     def document_text(self, source: str) -> str | None:
@@ -259,9 +271,21 @@ class Store:
             con.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    doc.source, doc.path, doc.kind, doc.sha256, self.settings.index_name, doc.title, doc.doc_type, doc.project_number,
-                    json.dumps(list(doc.related_projects)), doc.period[0] if doc.period else None,
-                    doc.period[1] if doc.period else None, doc.pages, doc.text, len(chunks), time.time(),
+                    doc.source,
+                    doc.path,
+                    doc.kind,
+                    doc.sha256,
+                    self.settings.index_name,
+                    doc.title,
+                    doc.doc_type,
+                    doc.project_number,
+                    json.dumps(list(doc.related_projects)),
+                    doc.period[0] if doc.period else None,
+                    doc.period[1] if doc.period else None,
+                    doc.pages,
+                    doc.text,
+                    len(chunks),
+                    time.time(),
                 ),
             )
             con.executemany(
@@ -272,8 +296,16 @@ class Store:
             con.executemany(
                 "INSERT INTO records VALUES (?,?,?,?,?,?,?,?)",
                 [
-                    (r.source, r.kind, r.key, r.label, r.group, json.dumps(r.fields),
-                     json.dumps(r.location.to_metadata()), json.dumps(list(r.notes)))
+                    (
+                        r.source,
+                        r.kind,
+                        r.key,
+                        r.label,
+                        r.group,
+                        json.dumps(r.fields),
+                        json.dumps(r.location.to_metadata()),
+                        json.dumps(list(r.notes)),
+                    )
                     for r in records
                 ],
             )
@@ -380,9 +412,14 @@ class Store:
             params += list(sources)
         return [
             Record(
-                kind=r["kind"], key=r["key"], label=r["label"], fields=json.loads(r["fields"]),
-                location=Location.from_metadata(json.loads(r["location"])), source=r["source"],
-                group=r["grp"], notes=tuple(json.loads(r["notes"])),
+                kind=r["kind"],
+                key=r["key"],
+                label=r["label"],
+                fields=json.loads(r["fields"]),
+                location=Location.from_metadata(json.loads(r["location"])),
+                source=r["source"],
+                group=r["grp"],
+                notes=tuple(json.loads(r["notes"])),
             )
             for r in self.query(sql, params)
         ]

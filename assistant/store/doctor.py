@@ -62,8 +62,14 @@ class DoctorReport:
     @property
     def repairable(self) -> bool:
         return bool(
-            self.orphan_vectors or self.missing_vectors or self.fts_missing or self.fts_extra or self.fts_stale
-            or self.chunks_without_document or self.half_documents or self.other_index
+            self.orphan_vectors
+            or self.missing_vectors
+            or self.fts_missing
+            or self.fts_extra
+            or self.fts_stale
+            or self.chunks_without_document
+            or self.half_documents
+            or self.other_index
         )
 
     @property
@@ -78,7 +84,9 @@ class DoctorReport:
             if items:
                 out.append(f"problem: {len(items)} {what} ({fix})")
 
-        count(self.orphan_vectors, "vectors without a chunk row, left by an interrupted ingest", "--repair deletes them")
+        count(
+            self.orphan_vectors, "vectors without a chunk row, left by an interrupted ingest", "--repair deletes them"
+        )
         count(self.missing_vectors, "chunks without a vector", "--repair embeds them again")
         count(self.fts_missing, "chunks missing from the keyword index", "--repair adds them")
         count(self.fts_extra, "keyword rows without a chunk", "--repair deletes them")
@@ -167,9 +175,7 @@ def repair_index(store: Store, settings: Settings, report: DoctorReport, reinges
         with store.db() as con:
             for chunk_id in ids:
                 con.execute("DELETE FROM chunks_fts WHERE id = ?", (chunk_id,))
-                con.execute(
-                    "INSERT INTO chunks_fts (id, text) SELECT id, text FROM chunks WHERE id = ?", (chunk_id,)
-                )
+                con.execute("INSERT INTO chunks_fts (id, text) SELECT id, text FROM chunks WHERE id = ?", (chunk_id,))
         done.append(f"rebuilt {len(ids)} keyword rows")
     if report.half_documents or report.other_index:
         done += reingest(sorted({s for s, _, _ in report.half_documents} | set(report.other_index)))

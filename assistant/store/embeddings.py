@@ -6,9 +6,10 @@ import hashlib
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from assistant.core.errors import ConfigError
 
@@ -18,6 +19,8 @@ _lock = threading.Lock()
 
 class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def count_tokens(self, text: str) -> int: ...
 
 
 def bundled_model_path() -> Path:
@@ -44,13 +47,11 @@ class SentenceTransformerEmbedder:
             raise ConfigError(f"embedding model not found at {path}")
         self.model = SentenceTransformer(str(path), device="cpu")
         self.tokenizer = self.model.tokenizer
-        self.max_tokens = int(self.model.max_seq_length)
+        self.max_tokens = int(self.model.max_seq_length or 256)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         with _lock:  # the model is shared across threads (web app)
-            vectors = self.model.encode(
-                list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
-            )
+            vectors = self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
         return [v.tolist() for v in vectors]
 
     def count_tokens(self, text: str) -> int:
@@ -78,6 +79,9 @@ class HashingEmbedder:
             norm = sum(v * v for v in vec) ** 0.5 or 1.0
             out.append([v / norm for v in vec])
         return out
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) * 4 // 3 + 1  # about what a word-piece tokenizer gives
 
 
 @lru_cache(maxsize=3)

@@ -133,7 +133,7 @@ def _list_text(paragraph: Any, text: str) -> str:
     if rest and all(flag for _, flag in rest) and not text.startswith("*"):
         level = _LEVEL_PREFIX.match(text)
         head = level.group(1) if level else ""
-        body = f"{head}*{text[len(head):].strip()}*"
+        body = f"{head}*{text[len(head) :].strip()}*"
     return body if body.startswith(_BULLETS) else f"- {body}"
 
 
@@ -144,7 +144,7 @@ def _cell_text(tc: Any) -> str:
     parts: list[str] = []
     for child in _children(tc):
         if child.tag == f"{_W}p":
-            parts.append(Paragraph(child, None).text)
+            parts.append(Paragraph(child, None).text)  # type: ignore[arg-type]  # text needs no story part
         elif child.tag == f"{_W}tbl":
             for tr in child.iter(f"{_W}tr"):
                 cells = [_cell_text(inner) for inner in _children(tr) if inner.tag == f"{_W}tc"]

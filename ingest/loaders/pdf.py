@@ -187,7 +187,7 @@ def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
                 tables = [(t.bbox, _table_rows(t)) for t in found]
                 tables = [(bbox, rows) for bbox, rows in tables if any(c for row in rows for c in row)]
                 lines = _lines(page, [t.bbox for t in found])
-                pages.append((lines, [(bbox[1], rows) for bbox, rows in tables]))
+                pages.append((lines, [(float(bbox[1]), rows) for bbox, rows in tables]))
     except UnreadableFile:
         raise
     except Exception as exc:  # pdfminer raises many kinds of error on damaged files
@@ -201,11 +201,11 @@ def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
     blocks: list[Block] = []
     section: list[tuple[int, str]] = []
     table_no = 0
-    for page_no, (lines, tables) in enumerate(pages, start=1):
+    for page_no, (lines, page_tables) in enumerate(pages, start=1):
         items: list[tuple[float, str, int | None, list[list[str]]]] = [
             (top, text, level, []) for top, text, level in _paragraphs(lines, body)
         ]
-        items += [(top, "", None, cells) for top, cells in tables]
+        items += [(top, "", None, cells) for top, cells in page_tables]
         for _top, text, level, cells in sorted(items, key=lambda it: (it[0], bool(it[3]))):
             path_now = tuple(title for _, title in section)
             if cells:

@@ -14,7 +14,6 @@ from assistant.cli.main import cli
 from assistant.core.settings import Settings
 from assistant.core.text import normalise_space
 from ingest.pipeline import ingest_paths
-
 from tests.conftest import CORPUS, PRODOC, QA_REPORT
 
 pytestmark = pytest.mark.slow
@@ -110,9 +109,14 @@ def test_ask_json_contract(corpus_settings: Settings) -> None:
 def test_ask_batch_answers_each_line_with_history(corpus_settings: Settings, tmp_path: Path) -> None:
     questions = tmp_path / "in.jsonl"
     questions.write_text(
-        json.dumps({"id": "a", "question": "What were the 2022 targets for indicator 2.3?", "history": []}) + "\n"
-        + json.dumps({"id": "b", "question": "And for 2023?", "history": ["What were the 2022 targets for indicator 2.3?"]}) + "\n"
-        + json.dumps({"id": "c", "question": "What is the 2024 target for indicator 2.3?"}) + "\n",
+        json.dumps({"id": "a", "question": "What were the 2022 targets for indicator 2.3?", "history": []})
+        + "\n"
+        + json.dumps(
+            {"id": "b", "question": "And for 2023?", "history": ["What were the 2022 targets for indicator 2.3?"]}
+        )
+        + "\n"
+        + json.dumps({"id": "c", "question": "What is the 2024 target for indicator 2.3?"})
+        + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
@@ -140,7 +144,9 @@ def test_reingest_unchanged_is_a_no_op_and_a_change_replaces_chunks(tmp_path: Pa
 
     store = Store(settings)
     before = store.chunk_ids(QA_REPORT.name)
-    changed = QA_REPORT.read_text(encoding="utf-8").replace("51 per cent of participants", "53 per cent of participants")
+    changed = QA_REPORT.read_text(encoding="utf-8").replace(
+        "51 per cent of participants", "53 per cent of participants"
+    )
     (folder / QA_REPORT.name).write_text(changed, encoding="utf-8")
     third = ingest_paths([folder], settings)
     assert third.updated == [QA_REPORT.name]

@@ -3,6 +3,7 @@
 Standard library + pytest only; deliberately imports nothing from the project,
 so it can run (and catch a broken gold set) independently of the RAG code.
 """
+
 import json
 import re
 from collections import Counter
@@ -15,12 +16,25 @@ GOLD = ROOT / "evals" / "questions.jsonl"
 CORPUS = ROOT / "corpus"
 
 TYPES = {
-    "table_rf", "table_budget", "table_qa", "narrative",
-    "qa_report", "multi_hop", "unanswerable", "followup",
+    "table_rf",
+    "table_budget",
+    "table_qa",
+    "narrative",
+    "qa_report",
+    "multi_hop",
+    "unanswerable",
+    "followup",
 }
 KEYS = {
-    "id", "type", "question", "history", "answer", "must_contain",
-    "source", "evidence", "refuse",
+    "id",
+    "type",
+    "question",
+    "history",
+    "answer",
+    "must_contain",
+    "source",
+    "evidence",
+    "refuse",
 }
 MIN_QUESTIONS = 150
 MIN_PER_TYPE = 8
@@ -163,11 +177,11 @@ def test_unanswerable_references_are_absent(item):
         assert n > 3, f"Year {n} is inside the three-year plan"
     for year in (y for y in years if y > 2023):
         for m in re.finditer(str(year), full):
-            ctx = full[max(0, m.start() - 40): m.end() + 10]
+            ctx = full[max(0, m.start() - 40) : m.end() + 10]
             assert any(k in ctx for k in ("2021-2025", "By 2025", "Plan 2025")), (year, ctx)
     if years or year_n:
         return
-    for kind, num in re.findall(r"\b(indicator|Activity)\s+(\d+\.\d+)", q, flags=re.I):
+    for kind, num in re.findall(r"\b(indicator|Activity)\s+(\d+\.\d+)", q, flags=re.IGNORECASE):
         if kind.lower() == "indicator":
             # results-framework rows start with "N.N –" / "N.N -"
             assert not re.search(rf"(?m)^\s*{re.escape(num)}\s+[–-]", full), f"indicator {num} exists"

@@ -15,7 +15,6 @@ import pytest
 from assistant.answer.assistant import Assistant
 from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
-
 from tests.conftest import QA_REPORT
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
@@ -44,7 +43,7 @@ def chroma_server(tmp_path: Path):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError("chroma run exited early")
+                raise RuntimeError("chroma run exited early") from None
             time.sleep(0.3)
     else:
         proc.kill()

@@ -17,7 +17,6 @@ import pytest
 from assistant.answer.assistant import Assistant
 from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
-
 from tests.system.test_crash_safety import expected_version, state
 
 pytestmark = pytest.mark.slow
@@ -30,9 +29,11 @@ TOPICS = ["courts", "schools", "clinics", "roads", "archives", "libraries", "min
 def long_document(topic: str, number: int) -> str:
     lines = [f"Report on {topic}", ""]
     for i in range(1, 31):
-        lines += [f"In month {i} the {topic} programme reviewed {number + i} cases and wrote {i} short notes "
-                  f"on the {topic} of region {i % 7}. The board approved the plan for {topic} in quarter {i % 4 + 1}.",
-                  ""]
+        lines += [
+            f"In month {i} the {topic} programme reviewed {number + i} cases and wrote {i} short notes "
+            f"on the {topic} of region {i % 7}. The board approved the plan for {topic} in quarter {i % 4 + 1}.",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -55,8 +56,9 @@ def test_queries_during_an_ingest_and_a_refused_second_ingest(tmp_path: Path) ->
         (batch / f"{n}-{topic}.txt").write_text(long_document(topic, 100 * n), encoding="utf-8")
     env = {**os.environ, "PROJDOCS_HOME": str(settings.home)}
     env.pop("PROJDOCS_TEST_CRASH_AT", None)
-    writer = subprocess.Popen(cli(settings.home, "ingest", str(batch)), env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        cli(settings.home, "ingest", str(batch)), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     progress: list[str] = []
     reader = threading.Thread(target=lambda: progress.extend(iter(writer.stderr.readline, "")), daemon=True)
     reader.start()
@@ -70,8 +72,9 @@ def test_queries_during_an_ingest_and_a_refused_second_ingest(tmp_path: Path) ->
 
     try:
         wait_for("ingesting")  # the lock is held from here on
-        second = subprocess.run(cli(settings.home, "ingest", str(first)), env=env, capture_output=True, text=True,
-                                timeout=120)
+        second = subprocess.run(
+            cli(settings.home, "ingest", str(first)), env=env, capture_output=True, text=True, timeout=120
+        )
         assert second.returncode == 1, second
         assert second.stderr.strip().splitlines()[-1] == (
             f"Error: another ingest is running on {settings.home} (wait for it to finish, then run this again)"
@@ -86,7 +89,7 @@ def test_queries_during_an_ingest_and_a_refused_second_ingest(tmp_path: Path) ->
                 while writer.poll() is None and len(answers) < 200:
                     answer = assistant.ask(QUESTION)
                     answers.append(answer.answer if not answer.refused else "REFUSED")
-            except BaseException as exc:  # noqa: BLE001 - reported below
+            except BaseException as exc:
                 errors.append(exc)
 
         wait_for(f"ingesting 1-{TOPICS[1]}")  # writing has begun

@@ -73,7 +73,9 @@ def expected_version(path: Path, settings: Settings) -> Version:
     doc = load_document(path)
     records = recognise_tables(doc)
     embedder = get_embedder(settings.embedding_model)
-    chunks = chunk_document(doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences)
+    chunks = chunk_document(
+        doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences
+    )
     return Version(frozenset(c.id for c in chunks), len(records))
 
 
@@ -106,7 +108,10 @@ def crashed_ingest(home: Path, folder: Path, crash_at: str) -> None:
     env = {**os.environ, "PROJDOCS_TEST_CRASH_AT": crash_at, "PROJDOCS_HOME": str(home)}
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "--home", str(home), "ingest", str(folder)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == -signal.SIGKILL, (crash_at, proc.returncode, proc.stdout, proc.stderr[-2000:])
 

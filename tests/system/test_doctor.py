@@ -46,8 +46,9 @@ def test_doctor_reports_and_repairs(tmp_path: Path) -> None:
     lost = alpha[0]
     lost_vector = store.collection.get(ids=[lost], include=["embeddings"])["embeddings"][0]
     # a vector left by a crash, a vector Chroma lost, keyword rows missing, extra and stale
-    store.collection.upsert(ids=["orphan-1"], embeddings=[[0.1] * len(lost_vector)], documents=["x"],
-                            metadatas=[{"source": "gone.txt"}])
+    store.collection.upsert(
+        ids=["orphan-1"], embeddings=[[0.1] * len(lost_vector)], documents=["x"], metadatas=[{"source": "gone.txt"}]
+    )
     store.collection.delete(ids=[lost])
     with store.db() as con:
         con.execute("DELETE FROM chunks_fts WHERE id = ?", (beta[0],))
@@ -119,8 +120,10 @@ def test_doctor_reingests_a_half_written_document(tmp_path: Path) -> None:
 
     result = doctor(settings.home)
     assert result.exit_code == 1
-    assert f"problem: alpha.txt has {len(ids) - 1} chunk rows, the manifest says {len(ids)} " \
-           "(--repair ingests it again from its file)" in result.stdout.splitlines()
+    assert (
+        f"problem: alpha.txt has {len(ids) - 1} chunk rows, the manifest says {len(ids)} "
+        "(--repair ingests it again from its file)" in result.stdout.splitlines()
+    )
 
     result = doctor(settings.home, "--repair")
     assert result.exit_code == 0, result.output

@@ -22,7 +22,6 @@ from pypdf.generic import NameObject, StreamObject
 from assistant.cli.main import cli
 from assistant.core.settings import Settings
 from assistant.store.database import Store
-
 from tests.unit.ingest.test_loaders_docx_pdf import canvas_pdf, encrypted
 
 LATIN1 = "Café naïve façade in Zürich, 2021 («Größe» ±5 °C).\n"

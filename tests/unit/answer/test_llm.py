@@ -43,7 +43,6 @@ from assistant.core.errors import BackendError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation, Location
 from assistant.drafting.rewrite import rewrite_paragraph
-
 from tests.conftest import CORPUS
 
 # --- a scripted OpenAI-compatible server ------------------------------------------------------------
@@ -109,12 +108,16 @@ class ScriptedServer:
         text = script.text(body) if callable(script.text) else script.text
         base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body.get("model", "scripted")}
         if not body.get("stream"):
-            payload = json.dumps({
-                **base,
-                "object": "chat.completion",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-            })
+            payload = json.dumps(
+                {
+                    **base,
+                    "object": "chat.completion",
+                    "choices": [
+                        {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                    ],
+                    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                }
+            )
             h.send_response(200)
             h.send_header("Content-Type", "application/json")
             h.send_header("Content-Length", str(len(payload)))
@@ -127,8 +130,11 @@ class ScriptedServer:
         h.end_headers()
 
         def event(delta: dict[str, Any], finish: str | None = None) -> None:
-            chunk = {**base, "object": "chat.completion.chunk",
-                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            chunk = {
+                **base,
+                "object": "chat.completion.chunk",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
             h.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
             h.wfile.flush()
 
@@ -140,7 +146,7 @@ class ScriptedServer:
         h.wfile.write(b"data: [DONE]\n\n")
         h.wfile.flush()
 
-    def __enter__(self) -> ScriptedServer:  # noqa: PYI034
+    def __enter__(self) -> ScriptedServer:
         self.thread.start()
         return self
 
@@ -213,9 +219,11 @@ def valley_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture
 def valley(valley_settings: Settings, server: ScriptedServer) -> Assistant:
     """An Assistant in LLM mode over the green-valley home, pointed at ``server``."""
-    return Assistant(valley_settings.model_copy(
-        update={"llm": "openai", "llm_base_url": server.url, "llm_timeout_s": 5, "llm_max_retries": 2}
-    ))
+    return Assistant(
+        valley_settings.model_copy(
+            update={"llm": "openai", "llm_base_url": server.url, "llm_timeout_s": 5, "llm_max_retries": 2}
+        )
+    )
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -229,6 +237,7 @@ BUDGET_Q = "What is the total budget of the project?"
 
 # --- grounding unit checks ----------------------------------------------------------------------
 
+
 def test_numbers_are_normalised() -> None:
     assert numbers("USD 1\u00a0250\u00a0000") == numbers("USD 1,250,000") == numbers("1 250 000") == ["1250000"]
     assert numbers("50% women, 2.3 and 1,000.00 [P12]") == ["50", "2.3", "1000"]
@@ -238,8 +247,12 @@ def test_numbers_are_normalised() -> None:
 
 def test_reply_splitting_keeps_citations_with_their_sentence() -> None:
     reply = "The target is 1,000 [P1]. It is 50% women. [P1][P2]\n- A list item (P3).\n1. Numbered [P4]"
-    assert split_reply(reply) == ["The target is 1,000 [P1].", "It is 50% women. [P1][P2]", "A list item (P3).",
-                                  "Numbered [P4]"]
+    assert split_reply(reply) == [
+        "The target is 1,000 [P1].",
+        "It is 50% women. [P1][P2]",
+        "A list item (P3).",
+        "Numbered [P4]",
+    ]
 
 
 def test_instruction_sentences_are_recognised() -> None:
@@ -252,8 +265,20 @@ def test_instruction_sentences_are_recognised() -> None:
 
 def test_verifier_rules_on_fixed_passages() -> None:
     src = "doc.txt"
-    p1 = Passage("P1", src, Location(src, line_start=1, line_end=1), "The budget is USD 1,250,000.", (Quote("The budget is USD 1,250,000.", src, Location(src, line_start=1, line_end=1)),))
-    p2 = Passage("P2", src, Location(src, line_start=2, line_end=2), "Output 2 trains 300 staff.", (Quote("Output 2 trains 300 staff.", src, Location(src, line_start=2, line_end=2)),))
+    p1 = Passage(
+        "P1",
+        src,
+        Location(src, line_start=1, line_end=1),
+        "The budget is USD 1,250,000.",
+        (Quote("The budget is USD 1,250,000.", src, Location(src, line_start=1, line_end=1)),),
+    )
+    p2 = Passage(
+        "P2",
+        src,
+        Location(src, line_start=2, line_end=2),
+        "Output 2 trains 300 staff.",
+        (Quote("Output 2 trains 300 staff.", src, Location(src, line_start=2, line_end=2)),),
+    )
     v = verify_text(
         "The budget is USD 1\u00a0250\u00a0000 [P1]. Output 2 trains 300 staff [P2]. Output 2 trains 400 staff [P2]. "
         "The budget is USD 1,250,000 [P3]. The budget is large. The budget was cut by floods [P1].",
@@ -270,13 +295,19 @@ def test_verifier_rules_on_fixed_passages() -> None:
 
 def test_invented_quotation_is_removed() -> None:
     src = "doc.txt"
-    p1 = Passage("P1", src, Location(src, line_start=1, line_end=1), "The project reached all of its targets in the year.",
-                 (Quote("The project reached all of its targets in the year.", src, Location(src, line_start=1, line_end=1)),))
+    p1 = Passage(
+        "P1",
+        src,
+        Location(src, line_start=1, line_end=1),
+        "The project reached all of its targets in the year.",
+        (Quote("The project reached all of its targets in the year.", src, Location(src, line_start=1, line_end=1)),),
+    )
     v = verify_text('The report says "the project reached every target early" [P1].', [p1])
     assert not v.kept and "quotation" in v.removed[0][1]
 
 
 # --- settings --------------------------------------------------------------------------------------
+
 
 def test_llm_settings_from_environment_and_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings().llm == "extractive"
@@ -295,17 +326,26 @@ def test_llm_settings_from_environment_and_dotenv(tmp_path: Path, monkeypatch: p
 
 # --- protocol paths ----------------------------------------------------------------------------------
 
+
 def test_streamed_answer_is_verified_sentence_by_sentence(valley: Assistant, server: ScriptedServer) -> None:
-    server.push(Script(
-        lambda r: f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
-        f"The budget is for the period 2021-2024 [{pid(r, '1,250,000')}].",
-        token_delay=0.01,
-    ))
+    server.push(
+        Script(
+            lambda r: (
+                f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
+                f"The budget is for the period 2021-2024 [{pid(r, '1,250,000')}]."
+            ),
+            token_delay=0.01,
+        )
+    )
     items = list(valley.ask_stream(BUDGET_Q))
     deltas, final = items[:-1], items[-1]
     assert isinstance(final, Answer) and not final.refused
     assert len(deltas) == 2 and all(isinstance(d, str) for d in deltas)
-    assert "".join(deltas) == final.answer == "The total budget is USD 1,250,000 [1]. The budget is for the period 2021-2024 [1]."
+    assert (
+        "".join(deltas)
+        == final.answer
+        == "The total budget is USD 1,250,000 [1]. The budget is for the period 2021-2024 [1]."
+    )
     assert final.citations[0].quote == "The total budget of the project is USD 1,250,000 for the period 2021-2024."
     assert final.citations[0].location == "line 6"
     assert not final.notes
@@ -316,8 +356,12 @@ def test_streamed_answer_is_verified_sentence_by_sentence(valley: Assistant, ser
 
 
 def test_made_up_number_is_removed(valley: Assistant, server: ScriptedServer) -> None:
-    server.push(lambda r: f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
-                f"In 2024 it grows to USD 3,000,000 [{pid(r, '1,250,000')}].")
+    server.push(
+        lambda r: (
+            f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
+            f"In 2024 it grows to USD 3,000,000 [{pid(r, '1,250,000')}]."
+        )
+    )
     a = valley.ask(BUDGET_Q)
     assert a.answer == "The total budget is USD 1,250,000 [1]."
     assert any("3000000" in n and "In 2024 it grows" in n for n in a.notes)
@@ -354,8 +398,12 @@ def test_prompt_injection_in_a_document_changes_nothing(valley: Assistant, serve
     assert any("9999999" in n for n in a.notes)
 
     # mixed: the true sentence stays, the injected one goes
-    server.push(lambda r: f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
-                f"The budget is 9,999,999 [{pid(r, 'Ignore previous')}].")
+    server.push(
+        lambda r: (
+            f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]. "
+            f"The budget is 9,999,999 [{pid(r, 'Ignore previous')}]."
+        )
+    )
     b = valley.ask(BUDGET_Q)
     assert b.answer == "The total budget is USD 1,250,000 [1]."
 
@@ -368,8 +416,9 @@ def test_model_that_finds_nothing_gives_the_extractive_answer(valley: Assistant,
 
 
 def test_retries_after_server_errors(valley: Assistant, server: ScriptedServer) -> None:
-    server.push(Script(status=500), Script(status=503),
-                lambda r: f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}].")
+    server.push(
+        Script(status=500), Script(status=503), lambda r: f"The total budget is USD 1,250,000 [{pid(r, '1,250,000')}]."
+    )
     a = valley.ask(BUDGET_Q)
     assert a.answer == "The total budget is USD 1,250,000 [1]."
     assert len(server.requests) == 3
@@ -395,7 +444,9 @@ def test_server_down_is_a_clear_error_quickly(tmp_path: Path) -> None:
 
 def test_slow_server_times_out_instead_of_hanging(tmp_path: Path, server: ScriptedServer) -> None:
     server.default = Script("late", delay=5)
-    settings = Settings(home=tmp_path / "h", llm="openai", llm_base_url=server.url, llm_max_retries=0, llm_timeout_s=0.5)
+    settings = Settings(
+        home=tmp_path / "h", llm="openai", llm_base_url=server.url, llm_max_retries=0, llm_timeout_s=0.5
+    )
     started = time.monotonic()
     with pytest.raises(BackendError, match="not reachable: no answer within 0.5 s"):
         list(LLMBackend(settings).stream([("user", "hello")]))
@@ -406,7 +457,9 @@ def test_slow_server_times_out_instead_of_hanging(tmp_path: Path, server: Script
 
 def test_stalled_stream_times_out(tmp_path: Path, server: ScriptedServer) -> None:
     server.default = Script("one two three four", token_delay=2)
-    settings = Settings(home=tmp_path / "h", llm="openai", llm_base_url=server.url, llm_max_retries=0, llm_timeout_s=0.5)
+    settings = Settings(
+        home=tmp_path / "h", llm="openai", llm_base_url=server.url, llm_max_retries=0, llm_timeout_s=0.5
+    )
     started = time.monotonic()
     with pytest.raises(BackendError, match="no answer within"):
         list(LLMBackend(settings).stream([("user", "hello")]))
@@ -425,9 +478,12 @@ def test_backend_non_streaming_and_streaming_replies(tmp_path: Path, server: Scr
 
 # --- follow-ups, CLI, drafting --------------------------------------------------------------------
 
+
 def test_followup_rewritten_through_the_model(valley: Assistant, server: ScriptedServer) -> None:
-    server.push("Who maintains the water points after the project ends?",
-                lambda r: f"Local water committees will maintain them [{pid(r, 'committees')}].")
+    server.push(
+        "Who maintains the water points after the project ends?",
+        lambda r: f"Local water committees will maintain them [{pid(r, 'committees')}].",
+    )
     a = valley.ask("And after it ends?", history=["Who builds the water points?"])
     assert server.requests[0].get("stream") is not True  # the rewrite: one plain request
     assert "Who maintains the water points" in user_prompt(server.requests[1])
@@ -438,18 +494,34 @@ def test_followup_rewrite_that_invents_a_number_is_not_used(tmp_path: Path, serv
     settings = Settings(home=tmp_path / "h", llm="openai", llm_base_url=server.url)
     history = ["What were the 2022 targets for indicator 2.3?"]
     server.push("What were the 2025 targets for indicator 2.3?")
-    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    assert (
+        rewrite_followup("And for 2023?", history, LLMBackend(settings))
+        == "What were the 2023 targets for indicator 2.3?"
+    )
     server.push("The answer to the earlier question is: 2023.")  # not a question, and the subject is lost
-    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    assert (
+        rewrite_followup("And for 2023?", history, LLMBackend(settings))
+        == "What were the 2023 targets for indicator 2.3?"
+    )
     server.push("What were the 2023 targets for the indicator?")  # lost "2.3", which the rules carry over
-    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    assert (
+        rewrite_followup("And for 2023?", history, LLMBackend(settings))
+        == "What were the 2023 targets for indicator 2.3?"
+    )
     server.push("What were the 2023 targets for indicator 2.3?")
-    assert rewrite_followup("And for 2023?", history, LLMBackend(settings)) == "What were the 2023 targets for indicator 2.3?"
+    assert (
+        rewrite_followup("And for 2023?", history, LLMBackend(settings))
+        == "What were the 2023 targets for indicator 2.3?"
+    )
     down = settings.model_copy(update={"llm_base_url": f"http://127.0.0.1:{closed_port()}/v1", "llm_max_retries": 0})
-    assert rewrite_followup("And for 2023?", history, LLMBackend(down)) == "What were the 2023 targets for indicator 2.3?"
+    assert (
+        rewrite_followup("And for 2023?", history, LLMBackend(down)) == "What were the 2023 targets for indicator 2.3?"
+    )
 
 
-def test_cli_streams_when_the_model_is_on(valley: Assistant, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_streams_when_the_model_is_on(
+    valley: Assistant, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant.cli.main import cli
 
     monkeypatch.setenv("PROJDOCS_LLM", "openai")
@@ -471,17 +543,25 @@ def test_cli_streams_when_the_model_is_on(valley: Assistant, server: ScriptedSer
 
 def test_rewrite_paragraph_for_drafting(valley: Assistant, server: ScriptedServer) -> None:
     text = valley.store.document_text("green-valley.md") or ""
-    budget = Citation(source="green-valley.md", place=Location("green-valley.md", line_start=5, line_end=7),
-                      quote="The total budget of the project is USD 1,250,000 for the period 2021-2024.")
-    points = Citation(source="green-valley.md", place=Location("green-valley.md", line_start=5, line_end=7),
-                      quote="The project will build 12 community water points in the Green Valley district.")
+    budget = Citation(
+        source="green-valley.md",
+        place=Location("green-valley.md", line_start=5, line_end=7),
+        quote="The total budget of the project is USD 1,250,000 for the period 2021-2024.",
+    )
+    points = Citation(
+        source="green-valley.md",
+        place=Location("green-valley.md", line_start=5, line_end=7),
+        quote="The project will build 12 community water points in the Green Valley district.",
+    )
     assert budget.quote in text and points.quote in text
     draft = [("The budget is USD 1,250,000 [1].", [budget]), ("The project builds 12 water points [2].", [points])]
 
     server.push("With a budget of USD 1,250,000 [P1], the project will build 12 community water points [P2].")
     a = rewrite_paragraph(draft, valley.settings, store=valley.store)
-    assert a.answer == "With a budget of USD 1,250,000 [1], the project will build 12 community water points [2]." \
+    assert (
+        a.answer == "With a budget of USD 1,250,000 [1], the project will build 12 community water points [2]."
         or a.answer == "With a budget of USD 1,250,000, the project will build 12 community water points [1][2]."
+    )
     assert {c.quote for c in a.citations} == {budget.quote, points.quote}
     assert "Rewritten paragraph" in user_prompt(server.requests[-1])
 
@@ -493,6 +573,7 @@ def test_rewrite_paragraph_for_drafting(valley: Assistant, server: ScriptedServe
 
 
 # --- the fact path over the real corpus -------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_fact_answer_through_the_model(corpus_settings: Settings, server: ScriptedServer) -> None:
@@ -520,6 +601,7 @@ def test_fact_answer_through_the_model(corpus_settings: Settings, server: Script
 
 # --- a real small model through llama-cpp-python's server ---------------------------------------------
 
+
 def _gguf() -> str | None:
     try:
         from importlib.resources import files
@@ -544,9 +626,25 @@ def local_model_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("llama") / "server.log"
     with open(log, "w") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1", "--port", str(port),
-             "--n_ctx", "4096", "--n_threads", str(os.cpu_count() or 1), "--model_alias", "smollm2"],
-            stdout=sink, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                gguf,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n_ctx",
+                "4096",
+                "--n_threads",
+                str(os.cpu_count() or 1),
+                "--model_alias",
+                "smollm2",
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
     try:
         deadline = time.monotonic() + 120

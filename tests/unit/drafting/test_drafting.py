@@ -28,10 +28,9 @@ from assistant.drafting.drafter import (
     select_documents,
     suggest_level,
 )
-
 from tests.conftest import CORPUS, PRODOC, QA_REPORT
 
-SOURCE_LINE = re.compile(r"^\[(?P<n>\d+)\] (?P<source>[^,]+), (?P<location>.+?): “(?P<quote>.*)”$", re.S)
+SOURCE_LINE = re.compile(r"^\[(?P<n>\d+)\] (?P<source>[^,]+), (?P<location>.+?): “(?P<quote>.*)”$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -127,9 +126,10 @@ def test_requirements_are_option_sentences_without_form_notes() -> None:
         "The project monitored risks every year, as evidenced by an updated risk log",
         "Some updates were made to management plans and mitigation measures",
     ]
-    assert requirement_core(
-        "Progress data was collected on a regular basis, although there may be some slippage"
-    ) == "Progress data was collected on a regular basis"
+    assert (
+        requirement_core("Progress data was collected on a regular basis, although there may be some slippage")
+        == "Progress data was collected on a regular basis"
+    )
 
 
 # rating suggestion -----------------------------------------------------------------------------
@@ -140,10 +140,16 @@ RISK_QUESTION = BankQuestion(
     text="Were risks to the project adequately monitored and managed?",
     kind="rubric",
     options=(
-        RubricOption("3", "The project monitored risks every quarter and consulted with the key stakeholders. "
-                          "Mitigating measures were fully implemented for each key risk."),
-        RubricOption("2", "The project monitored risks every year, as evidenced by an updated risk log. "
-                          "Some updates were made to management plans and mitigation measures."),
+        RubricOption(
+            "3",
+            "The project monitored risks every quarter and consulted with the key stakeholders. "
+            "Mitigating measures were fully implemented for each key risk.",
+        ),
+        RubricOption(
+            "2",
+            "The project monitored risks every year, as evidenced by an updated risk log. "
+            "Some updates were made to management plans and mitigation measures.",
+        ),
         RubricOption("1", "The risk log was not updated as required."),
     ),
 )
@@ -234,20 +240,42 @@ def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None
 # exports ----------------------------------------------------------------------------------------
 def _small_draft() -> Draft:
     quote = "Risk log was maintained and updated regularly in the Atlas project management module."
-    sentence = DraftedSentence(quote, Citation(source="report.txt", place=Location("report.txt", line_start=186, line_end=186), quote=quote), 0.6)
+    sentence = DraftedSentence(
+        quote,
+        Citation(source="report.txt", place=Location("report.txt", line_start=186, line_end=186), quote=quote),
+        0.6,
+    )
     rated = DraftedQuestion(
-        section="Management & Monitoring", number=11, question=RISK_QUESTION.text, kind="rubric",
-        paragraph=f"{quote} [1]", sentences=(sentence,), suggested_level="2",
+        section="Management & Monitoring",
+        number=11,
+        question=RISK_QUESTION.text,
+        kind="rubric",
+        paragraph=f"{quote} [1]",
+        sentences=(sentence,),
+        suggested_level="2",
         reason="2 of 2 level-2 requirements found",
         missing=("(level 3) requirement 3.0",),
     )
     thin = DraftedQuestion(
-        section="Efficient", number=13, question="Were project inputs procured and delivered on time?", kind="rubric",
-        paragraph="", sentences=(), suggested_level=None, reason="0 supporting sentences found", missing=(),
+        section="Efficient",
+        number=13,
+        question="Were project inputs procured and delivered on time?",
+        kind="rubric",
+        paragraph="",
+        sentences=(),
+        suggested_level=None,
+        reason="0 supporting sentences found",
+        missing=(),
     )
-    return Draft(stage="closure", title="Closure Stage Quality Assurance Report", project="00108694",
-                 sources=("report.txt",), excluded=(), questions=(rated, thin),
-                 sections=("Management & Monitoring", "Efficient"))
+    return Draft(
+        stage="closure",
+        title="Closure Stage Quality Assurance Report",
+        project="00108694",
+        sources=("report.txt",),
+        excluded=(),
+        questions=(rated, thin),
+        sections=("Management & Monitoring", "Efficient"),
+    )
 
 
 def test_markdown_export_reads_like_the_form() -> None:
@@ -288,8 +316,17 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
     out = tmp_path / "closure.docx"
     result = CliRunner().invoke(
         cli,
-        ["--home", str(corpus_settings.home), "draft", "--project", "00108694",
-         "--exclude", QA_REPORT.name, "--out", str(out)],
+        [
+            "--home",
+            str(corpus_settings.home),
+            "draft",
+            "--project",
+            "00108694",
+            "--exclude",
+            QA_REPORT.name,
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "20 questions drafted" in result.output
@@ -307,7 +344,7 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
     for begin, end in zip(starts, starts[1:]):
         block = texts[begin:end]
         rating = next(t for t in block if t.startswith("Suggested rating: "))
-        value = rating[len("Suggested rating: "):].split(" — ")[0]
+        value = rating[len("Suggested rating: ") :].split(" — ")[0]
         assert value in ("3", "2", "1", "Yes", "No", TOO_THIN), rating
         for line in block:
             m = SOURCE_LINE.match(line)

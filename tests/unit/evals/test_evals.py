@@ -31,30 +31,41 @@ SOURCE_TEXT = (
 EVIDENCE = "2.3 – Number of participants in capacity development events, disaggregated by gender"
 
 
-def item(id: str = "q1", must: tuple[str, ...] = ("1,000", "50% women"), refuse: bool = False,
-         type: str = "table_rf") -> GoldItem:
-    return GoldItem(id=id, type=type, question="What were the 2022 targets for indicator 2.3?", history=(),
-                    answer="" if refuse else "1,000 participants, 50% women", must_contain=() if refuse else must,
-                    source="" if refuse else SOURCE, evidence="" if refuse else EVIDENCE, refuse=refuse)
+def item(
+    id: str = "q1", must: tuple[str, ...] = ("1,000", "50% women"), refuse: bool = False, type: str = "table_rf"
+) -> GoldItem:
+    return GoldItem(
+        id=id,
+        type=type,
+        question="What were the 2022 targets for indicator 2.3?",
+        history=(),
+        answer="" if refuse else "1,000 participants, 50% women",
+        must_contain=() if refuse else must,
+        source="" if refuse else SOURCE,
+        evidence="" if refuse else EVIDENCE,
+        refuse=refuse,
+    )
 
 
 def cite(quote: str, source: str = SOURCE) -> Citation:
     return Citation(source=source, place=Location(source, line_start=3, line_end=3), quote=quote)
 
 
-CORRECT = Answer(answer="Year 2 (2022) target: 1,000; 50%\xa0women [1]", refused=False,
-                 citations=[cite("\t1,000\n\t50%\xa0women")])
-WRONG_NUMBER = Answer(answer="Year 2 (2022) target: 1,500; 50% women [1]", refused=False,
-                      citations=[cite("50%\xa0women")])
+CORRECT = Answer(
+    answer="Year 2 (2022) target: 1,000; 50%\xa0women [1]", refused=False, citations=[cite("\t1,000\n\t50%\xa0women")]
+)
+WRONG_NUMBER = Answer(
+    answer="Year 2 (2022) target: 1,500; 50% women [1]", refused=False, citations=[cite("50%\xa0women")]
+)
 REFUSAL = Answer(answer="Not found in the documents.", refused=True)
-INVALID_QUOTE = Answer(answer="1,000 participants, 50% women [1]", refused=False,
-                       citations=[cite("1,000 participants, 50% women")])  # not verbatim in SOURCE_TEXT
+INVALID_QUOTE = Answer(
+    answer="1,000 participants, 50% women [1]", refused=False, citations=[cite("1,000 participants, 50% women")]
+)  # not verbatim in SOURCE_TEXT
 
 
 def score(items: list[GoldItem], answers: list[Answer]):
     texts = {SOURCE: SOURCE_TEXT}
-    return evaluate_answers(items, {i.id: a for i, a in zip(items, answers)}, {i.id: 0.01 for i in items},
-                            texts.get)
+    return evaluate_answers(items, {i.id: a for i, a in zip(items, answers)}, {i.id: 0.01 for i in items}, texts.get)
 
 
 def test_normalise_spaces_and_case():
@@ -105,8 +116,11 @@ def test_invalid_quote_is_caught():
 
 def test_citation_support_by_string_or_evidence_overlap():
     assert is_supported(item(), CORRECT)
-    by_evidence = Answer(answer="1,000; 50% women", refused=False,
-                         citations=[cite("Number of participants in capacity development events")])
+    by_evidence = Answer(
+        answer="1,000; 50% women",
+        refused=False,
+        citations=[cite("Number of participants in capacity development events")],
+    )
     assert is_supported(item(), by_evidence)
     unrelated = Answer(answer="1,000; 50% women", refused=False, citations=[cite("Results framework")])
     assert not is_supported(item(), unrelated)
@@ -138,9 +152,20 @@ def test_eval_command_smoke(_isolated_home: Path):
     assert result.exit_code in (0, 1), result.output  # 1 only when a floor is not met
     assert "ingesting" in result.output and "answer accuracy" in result.output and "table_rf" in result.output
     report = json.loads((_isolated_home / "eval-report.json").read_text(encoding="utf-8"))
-    for key in ("answer_accuracy", "refusal_unanswerable", "refusal_answerable", "citation_validity",
-                "citation_support", "recall_at_k", "latency_p50_s", "latency_p95_s", "per_type", "questions",
-                "floors", "passed"):
+    for key in (
+        "answer_accuracy",
+        "refusal_unanswerable",
+        "refusal_answerable",
+        "citation_validity",
+        "citation_support",
+        "recall_at_k",
+        "latency_p50_s",
+        "latency_p95_s",
+        "per_type",
+        "questions",
+        "floors",
+        "passed",
+    ):
         assert key in report, key
     assert report["n_questions"] == 12 and len(report["questions"]) == 12
     assert report["recall_at_k_baseline"] is None
@@ -163,9 +188,11 @@ def test_bench_smoke(tmp_path: Path):
     from evals import bench
 
     out = tmp_path / "bench"
-    result = bench.run(bench.parse_args(
-        ["--sizes", "200", "--docs", "20", "--queries", "5", "--no-server", "--no-corpus", "--out", str(out)]
-    ))
+    result = bench.run(
+        bench.parse_args(
+            ["--sizes", "200", "--docs", "20", "--queries", "5", "--no-server", "--no-corpus", "--out", str(out)]
+        )
+    )
     assert result["ingest"]["synthetic"]["chunks"] > 20
     assert result["latency"][0]["chunks"] == 200 and "server" not in result["latency"][0]
     assert result["latency"][0]["embedded"]["hybrid"]["p50_ms"] > 0

@@ -96,8 +96,13 @@ def test_docx_results_framework(tmp_path: Path) -> None:
     doc = load_document(path)
     assert doc.kind == "docx" and doc.doc_type == "project_document"
     kinds = [(b.kind, b.location.paragraph, b.location.table) for b in doc.blocks]
-    assert kinds[:5] == [("heading", 1, None), ("paragraph", 2, None), ("heading", 3, None), ("table", None, 1),
-                         ("paragraph", 4, None)]
+    assert kinds[:5] == [
+        ("heading", 1, None),
+        ("paragraph", 2, None),
+        ("heading", 3, None),
+        ("table", None, 1),
+        ("paragraph", 4, None),
+    ]
     lists = [b for b in doc.blocks if b.kind == "list"]
     assert [b.text for b in lists][0] == "- Research and Knowledge Management" and lists[2].location.paragraph == 7
     results = next(b for b in doc.blocks if b.kind == "table" and b.location.table == 2)
@@ -160,13 +165,17 @@ def build_results_pdf(path: Path, rows: list[list[str]]) -> int:
         return t
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), topMargin=20, bottomMargin=20)
-    doc.build([
-        Paragraph("Results Framework", styles["Heading1"]),
-        Paragraph("Intended Outcome as stated in the UNSCDCF Results and Resource Framework.", styles["BodyText"]),
-        table(rows[head:split]), PageBreak(), table(rows[split:]),
-        Paragraph("Monitoring And Evaluation", styles["Heading1"]),
-        Paragraph("The project will be monitored through the following plans.", styles["BodyText"]),
-    ])
+    doc.build(
+        [
+            Paragraph("Results Framework", styles["Heading1"]),
+            Paragraph("Intended Outcome as stated in the UNSCDCF Results and Resource Framework.", styles["BodyText"]),
+            table(rows[head:split]),
+            PageBreak(),
+            table(rows[split:]),
+            Paragraph("Monitoring And Evaluation", styles["Heading1"]),
+            Paragraph("The project will be monitored through the following plans.", styles["BodyText"]),
+        ]
+    )
     return split - head
 
 
@@ -200,8 +209,15 @@ def test_pdf_results_framework_split_across_pages(tmp_path: Path) -> None:
 def build_qa_docx(path: Path) -> None:
     """The QA seed as a Word form: section headings, ratings, questions, list-style rubric
     options (the selected one in italics) and the uploaded-documents tables."""
-    sections = ("Strategic", "Relevant", "Principled", "Management & Monitoring", "Efficient", "Effective",
-                "Sustainability & National Ownership")
+    sections = (
+        "Strategic",
+        "Relevant",
+        "Principled",
+        "Management & Monitoring",
+        "Efficient",
+        "Effective",
+        "Sustainability & National Ownership",
+    )
     document = docx.Document()
     table_rows: list[list[str]] = []
     question = 0

@@ -8,8 +8,8 @@ source that lie inside the line range its Location names.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,8 +24,33 @@ from ingest.tables import recognise_tables
 SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 CHARS = st.characters(blacklist_categories=("Cs",))  # anything UTF-8 can write
 WORDS = st.sampled_from(
-    "Output Indicator Baseline Target 2.3 1,000 50% women café Almaty – 2022 budget USD Activity 1.9. "
-    "Quality Rating: Satisfactory Evidence: Результат 成果 the of and".split()
+    [
+        "Output",
+        "Indicator",
+        "Baseline",
+        "Target",
+        "2.3",
+        "1,000",
+        "50%",
+        "women",
+        "café",
+        "Almaty",
+        "–",
+        "2022",
+        "budget",
+        "USD",
+        "Activity",
+        "1.9.",
+        "Quality",
+        "Rating:",
+        "Satisfactory",
+        "Evidence:",
+        "Результат",
+        "成果",
+        "the",
+        "of",
+        "and",
+    ]
 )
 
 
@@ -43,10 +68,22 @@ LINE = st.one_of(
     st.builds(lambda n, s: "#" * n + " " + s, st.integers(1, 6), sentence()),  # Markdown heading
     st.builds(lambda s: f"**{s}**", sentence()),
     st.builds(lambda s: "- " + s, sentence()),
-    st.sampled_from(["", "", "\t", " ", "\t\t", "Results Framework", "Multi-Year Work Plan",
-                     "\tEXPECTED OUTPUTS\tOUTPUT INDICATORS\tDATA SOURCE\tBaseline\tYear 1\tYear 2\tFINAL",
-                     "\tOutput 1\t1.1 – Number of trainings\tReports\t0\t2021\t10\t20\t30",
-                     "1. Is the project strategic?", "- 3: *Fully aligned*", "Quality Rating: Satisfactory"]),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "\t",
+            " ",
+            "\t\t",
+            "Results Framework",
+            "Multi-Year Work Plan",
+            "\tEXPECTED OUTPUTS\tOUTPUT INDICATORS\tDATA SOURCE\tBaseline\tYear 1\tYear 2\tFINAL",
+            "\tOutput 1\t1.1 – Number of trainings\tReports\t0\t2021\t10\t20\t30",
+            "1. Is the project strategic?",
+            "- 3: *Fully aligned*",
+            "Quality Rating: Satisfactory",
+        ]
+    ),
     st.text(CHARS, max_size=60),
 )
 DOCUMENT_TEXT = st.one_of(
@@ -139,8 +176,14 @@ def test_one_enormous_paragraph_is_cut_in_linear_time() -> None:
         counted += len(piece)
         return approx_tokens(piece)
 
-    doc = Document("big.txt", "big.txt", "text", "big", text,
-                   (Block("paragraph", text, Location("big.txt", line_start=1, line_end=1)),))
+    doc = Document(
+        "big.txt",
+        "big.txt",
+        "text",
+        "big",
+        text,
+        (Block("paragraph", text, Location("big.txt", line_start=1, line_end=1)),),
+    )
     chunks = chunk_document(doc, [], 200, count, overlap=1)
     assert counted < 10 * len(text)  # cutting one piece at a time from the rest: about 20,000 times
     assert " ".join(c.text for c in chunks if "\n" not in c.text).count("word39999") == 1

@@ -7,7 +7,6 @@ import pytest
 from assistant.core.text import clean
 from ingest.loaders import load_document
 from ingest.tables import recognise_tables
-
 from tests.conftest import PRODOC, QA_REPORT
 
 # (baseline, baseline year, year 1, year 2, year 3, final), read by hand from the seed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ingest.loaders.text import parse_text
-
 from tests.conftest import PRODOC
 
 SAMPLE = (
@@ -37,11 +36,7 @@ def test_paragraph_after_table_has_its_line_and_section() -> None:
 
 
 def test_blank_paragraphs_inside_a_cell_do_not_split_the_row() -> None:
-    text = (
-        "\tA\n\tB\n\tC\n\tD\n\n"
-        "\t1\n\t2\n\t3\n\t4\n\n"
-        "\tlong cell\n\n\n\n\tx\n\ty\n\tz\n\n"
-    )
+    text = "\tA\n\tB\n\tC\n\tD\n\n\t1\n\t2\n\t3\n\t4\n\n\tlong cell\n\n\n\n\tx\n\ty\n\tz\n\n"
     table = parse_text(text, "t.txt")[0]
     assert [len(r.cells) for r in table.rows] == [4, 4, 4]
     assert table.rows[2].cells[0] == "long cell"
@@ -51,7 +46,14 @@ def test_seed_results_framework_rows_are_whole() -> None:
     blocks = parse_text(PRODOC.read_text(encoding="utf-8"), PRODOC.name)
     table = next(b for b in blocks if b.kind == "table" and "Results Framework" in b.section)
     row = next(r for r in table.rows if len(r.cells) > 1 and r.cells[1].startswith("2.3"))
-    assert row.cells[3:9] == ("7,300\n50%\nwomen", "2020", "1,000\n50% women", "1,000 50% women", "1,000 50% women", "10,300\n50% women")
+    assert row.cells[3:9] == (
+        "7,300\n50%\nwomen",
+        "2020",
+        "1,000\n50% women",
+        "1,000 50% women",
+        "1,000 50% women",
+        "10,300\n50% women",
+    )
     text = PRODOC.read_text(encoding="utf-8")
     for cell in row.cells:
         assert cell in text

@@ -28,8 +28,18 @@ from ui.auth import (
 
 def stored(source: str, project: str, related: tuple[str, ...] = ()) -> StoredDocument:
     return StoredDocument(
-        source=source, path=f"/docs/{source}", kind="text", sha256="0" * 64, index_name="projdocs-x", title=source,
-        doc_type="document", project_number=project, related_projects=related, period=None, pages=None, n_chunks=1,
+        source=source,
+        path=f"/docs/{source}",
+        kind="text",
+        sha256="0" * 64,
+        index_name="projdocs-x",
+        title=source,
+        doc_type="document",
+        project_number=project,
+        related_projects=related,
+        period=None,
+        pages=None,
+        n_chunks=1,
         ingested_at=0.0,
     )
 

@@ -22,8 +22,13 @@ def test_passage_marks_the_quote_and_escapes_html() -> None:
     from ui.render import sources_html
 
     answer = Answer(
-        answer="120 wells [1].", refused=False,
-        citations=[Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="<b>wells</b> built: 120 wells")],
+        answer="120 wells [1].",
+        refused=False,
+        citations=[
+            Citation(
+                source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="<b>wells</b> built: 120 wells"
+            )
+        ],
     )
     out = sources_html(answer, lambda source: TEXT)
     assert "<mark>&lt;b&gt;wells&lt;/b&gt; built: 120 wells</mark>" in out
@@ -36,7 +41,8 @@ def test_citations_of_one_passage_are_shown_once_with_both_numbers() -> None:
     from ui.render import sources_html
 
     answer = Answer(
-        answer="x", refused=False,
+        answer="x",
+        refused=False,
         citations=[
             Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=3), quote="Output 1"),
             Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=3), quote="40 schools"),
@@ -61,7 +67,9 @@ def test_copy_text_numbers_the_sources() -> None:
     from ui.render import copy_text
 
     answer = Answer(
-        answer="120 [1].", refused=False, citations=[Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="120 wells")],
+        answer="120 [1].",
+        refused=False,
+        citations=[Citation(source="a.txt", place=Location("a.txt", line_start=2, line_end=2), quote="120 wells")],
     )
     text = copy_text("How many wells?", answer)
     assert text.splitlines()[:2] == ["Q: How many wells?", "A: 120 [1]."]
