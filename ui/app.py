@@ -28,6 +28,7 @@ from assistant.core.settings import Settings
 from assistant.core.types import Answer
 from assistant.store.database import Filters, Store
 from ui import render
+from ui.theme import CSS, theme
 
 logger = logging.getLogger(__name__)
 
@@ -39,23 +40,6 @@ EXAMPLES = [
 ]
 ALL = ""  # the dropdown value meaning "no filter"
 STREAM_DELAY_S = 0.02
-
-CSS = """
-#pd-header h1 { margin-bottom: 0; }
-#pd-header p { margin-top: 0.2em; color: var(--body-text-color-subdued); }
-.pd-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 10px;
-  background: var(--background-fill-secondary); }
-.pd-source-head { font-size: 0.9em; margin-bottom: 4px; }
-.pd-num { font-weight: 700; color: var(--color-accent); }
-.pd-doc { font-weight: 600; }
-.pd-loc { color: var(--body-text-color-subdued); }
-.pd-passage { white-space: pre-wrap; font-size: 0.88em; line-height: 1.35; max-height: 260px; overflow-y: auto; }
-.pd-passage mark { background: #ffe58f; color: inherit; padding: 0 2px; border-radius: 2px; }
-.pd-refusal { border-left: 4px solid #d97706; background: #fff7ed; color: #7c2d12; padding: 10px 12px; border-radius: 6px; }
-.pd-sources-empty { color: var(--body-text-color-subdued); font-style: italic; padding: 8px 0; }
-.pd-note { font-size: 0.88em; color: #92400e; margin-top: 4px; }
-.pd-status { font-size: 0.95em; }
-"""
 
 
 def _safe_name(name: str) -> str:
@@ -325,26 +309,14 @@ class Backend:
         return (*frames, gr.update(choices=choices, value=choices[0][1] if choices else None))
 
     def indicator_plot(self, choice: str | None, request: gr.Request | None = None) -> Any:
-        """A line of an indicator's baseline and yearly targets (matplotlib figure), or None."""
+        """An indicator's yearly targets, baseline and final target (matplotlib figure), or None."""
         rows = self.visible_records("indicator", request)
         if choice is None or not str(choice).isdigit() or int(choice) >= len(rows):
             return None
         row = rows[int(choice)]
-        series = render.indicator_series(row)
-        from matplotlib.figure import Figure
+        from ui.plots import indicator_figure
 
-        fig = Figure(figsize=(7, 3.2), layout="constrained")
-        ax = fig.subplots()
-        xs = [i for i, (_, v, _) in enumerate(series) if v is not None]
-        ys = [v for _, v, _ in series if v is not None]
-        ax.plot(xs, ys, marker="o", color="#2563eb")
-        for x, y in zip(xs, ys):
-            ax.annotate(series[x][2], (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
-        ax.set_xticks(range(len(series)), [s[0] for s in series], fontsize=8)
-        ax.set_title(f"Indicator {row['key']}: {render.short(row['indicator'], 80)}", fontsize=9)
-        ax.margins(y=0.25)
-        ax.grid(axis="y", alpha=0.3)
-        return fig
+        return indicator_figure(row)
 
 
 def build_app(settings: Settings) -> gr.Blocks:
@@ -477,14 +449,6 @@ def build_app(settings: Settings) -> gr.Blocks:
         app.load(backend.facts, outputs=fact_outputs)
         drafting_ui.wire(app, draft_tab, backend, draft_outputs)
     return app
-
-
-def theme() -> gr.themes.Base:
-    """The default theme with fonts bundled in Gradio (nothing fetched from Google Fonts)."""
-    return gr.themes.Default(
-        font=[gr.themes.LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif"],
-        font_mono=[gr.themes.LocalFont("IBM Plex Mono"), "ui-monospace", "monospace"],
-    )
 
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> gr.Blocks:

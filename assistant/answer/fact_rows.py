@@ -17,7 +17,7 @@ def record_rows(store: Store, kinds: list[str] | None = None) -> list[dict[str, 
             f = r.fields
             row: dict[str, Any] = {"kind": r.kind, "source": r.source, "key": r.key}
             if r.kind == "indicator":
-                row["indicator"] = clean(r.label)[:80]
+                row["indicator"] = clean(r.label)
                 row["baseline"] = clean(f.get("baseline", ""))
                 row["baseline_year"] = clean(f.get("baseline_year", ""))
                 for k in sorted(x for x in f if x.startswith("year_")):
