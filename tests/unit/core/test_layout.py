@@ -18,11 +18,14 @@ LAYERS = {
     "assistant.core": 0,
     "assistant.profiles": 1,
     "assistant.store": 2,
+    "assistant.access": 2,  # who may see which project's documents: reads the store, used by every surface
     "ingest": 3,
     "assistant.retrieval": 3,
     "assistant.answer": 4,
     "assistant.drafting": 5,
     "assistant.cli": 6,
+    "assistant.api": 6,
+    "assistant.langchain": 6,
     "ui": 6,
     "evals": 6,
     "assistant": 7,  # the public facade (assistant/__init__.py) re-exports from every layer
