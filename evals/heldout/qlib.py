@@ -4,11 +4,23 @@ Each item is resolved against the source text: must_contain strings and the
 evidence span are searched verbatim; where the document writes a thin/no-break
 space (U+00A0) inside a number, the exact form found in the document is stored.
 """
-import json, re, itertools
-from collections import defaultdict, Counter
 
-TYPES = {"table_rf", "table_budget", "table_qa", "narrative", "qa_report", "multi_hop",
-         "followup", "overview", "unanswerable", "false_premise"}
+import json
+import re
+from collections import Counter, defaultdict
+
+TYPES = {
+    "table_rf",
+    "table_budget",
+    "table_qa",
+    "narrative",
+    "qa_report",
+    "multi_hop",
+    "followup",
+    "overview",
+    "unanswerable",
+    "false_premise",
+}
 PHRASINGS = {"number", "name", "telegraphic", "typo", "russian", "conversation"}
 
 
@@ -56,12 +68,22 @@ def build(items, docs, prefix, out_path):
         key = (it["type"], it["phrasing"])
         if key not in offset:
             offset[key] = len(offset) % 2
-        k = counter[key]; counter[key] += 1
+        k = counter[key]
+        counter[key] += 1
         split = it.pop("split", None) or ("dev" if (k + offset[key]) % 2 == 0 else "test")
-        row = {"id": f"{prefix}-{n:03d}", "type": it["type"], "phrasing": it["phrasing"],
-               "split": split, "question": it["question"], "history": it.get("history", []),
-               "answer": it["answer"], "must_contain": mc, "source": srcs[0],
-               "evidence": evr[0], "refuse": bool(it.get("refuse", False))}
+        row = {
+            "id": f"{prefix}-{n:03d}",
+            "type": it["type"],
+            "phrasing": it["phrasing"],
+            "split": split,
+            "question": it["question"],
+            "history": it.get("history", []),
+            "answer": it["answer"],
+            "must_contain": mc,
+            "source": srcs[0],
+            "evidence": evr[0],
+            "refuse": bool(it.get("refuse", False)),
+        }
         if len(srcs) > 1:
             row["sources"] = srcs
             row["evidence_2"] = evr[1] if len(evr) > 1 else None
@@ -93,7 +115,8 @@ def validate(path, docs):
     with open(path, encoding="utf-8") as f:
         rows = [json.loads(l) for l in f if l.strip()]
     for r in rows:
-        assert r["id"] not in ids; ids.add(r["id"])
+        assert r["id"] not in ids
+        ids.add(r["id"])
         srcs = r.get("sources") or [r["source"]]
         for s in r["must_contain"]:
             assert any(s in docs[x] for x in srcs), (r["id"], s)
