@@ -2,7 +2,7 @@
 
 Thin by design: ``Backend`` holds the settings and one ``Assistant``; each handler calls
 ``assistant``/``ingest`` and turns the result into what a component shows (``ui.render``).
-``build_app(settings)`` lays out the tabs; ``launch(settings, host, port)`` serves them on
+``build_app(settings)`` lays out the tabs; ``ui.server.serve`` serves them beside the HTTP API on
 loopback by default, with no analytics and no fonts or scripts from the network.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import os
-import re
+import secrets
 import shutil
+import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,15 +24,21 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 import pandas as pd
 
+from assistant.access import policy
+from assistant.access.policy import AccessDenied
+from assistant.api.uploads import SUFFIXES as UPLOAD_SUFFIXES
+from assistant.api.uploads import UploadLimits, Uploads, safe_name
 from assistant.core.settings import Settings
+from assistant.core.text import project_key
 from assistant.core.types import Answer
 from assistant.store.database import Filters, Store
 from ui import render
+from ui.auth import caller
 from ui.theme import CSS, theme
 
 logger = logging.getLogger(__name__)
 
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+_safe_name = safe_name  # the uploads' name rule (assistant.api.uploads)
 EXAMPLES = [
     "What were the 2022 targets for indicator 2.3?",
     "Who is the implementing partner?",
@@ -42,21 +48,13 @@ ALL = ""  # the dropdown value meaning "no filter"
 STREAM_DELAY_S = 0.02
 
 
-def _safe_name(name: str) -> str:
-    """The client's file name reduced to a harmless one (no folders, no odd characters)."""
-    base = Path(name.replace("\\", "/")).name
-    stem, suffix = os.path.splitext(base)
-    stem = re.sub(r"[^\w .,()+&-]+", "_", stem).strip(" ._-")[:120] or "upload"
-    suffix = re.sub(r"[^A-Za-z0-9.]+", "", suffix.lower())[:10]
-    return stem + suffix
-
-
 class Backend:
     """The settings and one lazily built ``Assistant``, shared by every handler."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, limits: UploadLimits | None = None) -> None:
         self.settings = settings
         self.store = Store(settings)
+        self.uploads = Uploads(settings, self.store, limits)
         self._assistant: Any = None
         self.drafter: Any = None  # built by the Draft tab on first use
         self._lock = threading.Lock()
@@ -71,30 +69,34 @@ class Backend:
             return self._assistant
 
     def visible_documents(self, request: gr.Request | None = None) -> list[Any]:
-        """The documents the logged-in user may see (all of them without a login: ``ui.auth``)."""
-        from ui.auth import allowed_projects, project_allowed
+        """The documents the logged-in user may see (all of them without a login: ``assistant.access``)."""
+        return policy.visible_documents(self.store, caller(request))
 
-        allowed = allowed_projects(getattr(request, "username", None))
-        docs = self.store.documents()
-        if allowed is None:
-            return docs
-        return [
-            d for d in docs if any(project_allowed(n, allowed) for n in (d.project_number, *d.related_projects) if n)
-        ]
+    def user_folder(self, request: gr.Request | None, kind: str = "drafts") -> Path:
+        """``<home>/drafts/<user>``: a user's drafts and exports, apart from everyone else's."""
+        return policy.user_folder(self.settings.home, caller(request), kind)
+
+    @staticmethod
+    def deliver(path: Path) -> str:
+        """A copy of ``path`` for Gradio to serve, under an unguessable folder of its cache: the
+        drafts folder itself is never served, so no one reaches another user's file by URL."""
+        from gradio.utils import get_upload_folder
+
+        folder = Path(get_upload_folder()) / secrets.token_hex(16)
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(shutil.copy(path, folder / path.name))
 
     # chat ---------------------------------------------------------------------------------
     def filter_choices(self, request: gr.Request | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """Dropdown choices (label, value) for project and document type, from the index
         (with a login, only the projects the user may see: ``ui.auth``)."""
-        from ui.auth import allowed_projects, project_allowed
-
-        allowed = allowed_projects(getattr(request, "username", None))
-        docs = self.store.documents()
+        who = caller(request)
+        docs = policy.visible_documents(self.store, who)
         projects = [("All projects", ALL)]
-        visible = [d for d in docs if project_allowed(d.project_number, allowed)]
-        for number in sorted({d.project_number for d in visible if d.project_number}):
-            names = ", ".join(d.source for d in docs if d.project_number == number)
-            projects.append((f"{number} ({names})", number))
+        for key in policy.visible_projects(who, docs):
+            mine = [d for d in docs if key in d.member_projects]
+            number = next((d.project_number for d in mine if project_key(d.project_number) == key), key)
+            projects.append((f"{number} ({', '.join(d.source for d in mine)})", number))
         types = [("All document types", ALL)]
         types += [(render.DOC_TYPE_LABELS.get(t, t), t) for t in sorted({d.doc_type for d in docs})]
         return projects, types
@@ -103,11 +105,8 @@ class Backend:
         self, question: str, history: list[str], project: str, doc_type: str, request: gr.Request | None = None
     ) -> Iterator[str | Answer]:
         """``Assistant.ask_stream``: text deltas, then the final ``Answer``."""
-        from ui.auth import allowed_projects, restrict_filters
-
         filters = Filters(project_number=project or "", doc_type=doc_type or "")
-        allowed = allowed_projects(getattr(request, "username", None))
-        filters = restrict_filters(filters, allowed, self.store.documents())
+        filters = policy.restrict_filters(filters, caller(request), self.store.documents())
         yield from self.assistant.ask_stream(question, history=history, filters=filters)
 
     def chat(
@@ -135,7 +134,7 @@ class Backend:
         messages.append({"role": "user", "content": render.md_escape(question)})
         messages.append({"role": "assistant", "content": "_Searching the documents…_"})
         yield messages, gr.skip(), gr.skip(), history, ""
-        if not self.store.documents():
+        if not self.visible_documents(request):
             messages[-1] = {
                 "role": "assistant",
                 "content": "No documents are indexed yet: add files in the **Documents** tab.",
@@ -184,14 +183,17 @@ class Backend:
         return pd.DataFrame(rows, columns=render.DOCUMENT_COLUMNS)
 
     def save_uploads(self, paths: list[str]) -> tuple[list[Path], list[list[str]]]:
-        """Copy uploaded files to ``<home>/uploads/<uuid>/<safe name>``; rows for those refused."""
+        """Copy uploaded files to ``<home>/uploads/<uuid>/<safe name>``; rows for those refused
+        (``Uploads`` does this for the app; kept for callers that only copy)."""
+        import uuid
+
         saved: list[Path] = []
         refused: list[list[str]] = []
         for raw in paths:
-            original = Path(raw).name
-            name = _safe_name(original)
+            name = safe_name(Path(raw).name)
             if not name.lower().endswith(UPLOAD_SUFFIXES):
-                refused.append([original, "failed", f"unsupported file type (expected {', '.join(UPLOAD_SUFFIXES)})"])
+                expected = ", ".join(UPLOAD_SUFFIXES)
+                refused.append([Path(raw).name, "failed", f"unsupported file type (expected {expected})"])
                 continue
             target = self.settings.home / "uploads" / uuid.uuid4().hex / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -199,28 +201,23 @@ class Backend:
             saved.append(target)
         return saved, refused
 
-    def ingest(self, paths: list[Path], progress: Any = None) -> tuple[list[list[str]], str, list[Path]]:
-        """Ingest ``paths``: per-file status rows, a one-line summary and the paths that failed."""
-        from ingest.pipeline import ingest_paths
-
+    @staticmethod
+    def _progress(progress: Any) -> Any:
         def on_progress(name: str, done: int, total: int) -> None:
             if progress is not None and total:
                 progress((done, total), desc=f"Reading {name}" if name else "Done", unit="files")
 
-        summary = ingest_paths(paths, self.settings, on_progress=on_progress)
-        rows = [[s, "ok", "added"] for s in summary.added]
-        rows += [[s, "ok", "updated: replaced the earlier version"] for s in summary.updated]
-        rows += [[s, "ok", "unchanged: already in the index"] for s in summary.unchanged]
-        rows += [[Path(p).name, "failed", reason] for p, reason in summary.failed]
-        return rows, summary.lines()[0], [Path(p) for p, _ in summary.failed]
+        return on_progress
 
     def upload(
         self,
         files: list[str] | None,
+        project: str | None = None,
         progress: Any = gr.Progress(),
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
-        """Handler of "Add to index": save, ingest, then refresh the lists."""
+        """Handler of "Add to index": ingest each file into the chosen project (``Uploads``:
+        limits, ownership, one upload per user at a time), then refresh the lists."""
         if not files:
             return (
                 pd.DataFrame(columns=render.STATUS_COLUMNS),
@@ -228,28 +225,31 @@ class Backend:
                 *self.refreshed(request),
                 None,
             )
-        saved, refused = self.save_uploads(files)
-        rows, line, failed = self.ingest(saved, progress) if saved else ([], "nothing to ingest", [])
-        uploads = self.settings.home / "uploads"
-        for path in failed:  # keep no copy of a file that is not in the index
-            if path.resolve().parent.parent == uploads.resolve():
-                shutil.rmtree(path.parent, ignore_errors=True)
-        status = pd.DataFrame(rows + refused, columns=render.STATUS_COLUMNS)
-        return (status, line, *self.refreshed(request), None)
+        try:
+            outcomes = self.uploads.ingest(
+                caller(request), [(Path(f).name, Path(f)) for f in files], project or "", self._progress(progress)
+            )
+        finally:  # Gradio's temporary copies of the uploads are not kept
+            temp = Path(tempfile.gettempdir()).resolve()
+            for f in files:
+                if temp in Path(f).resolve().parents:
+                    shutil.rmtree(Path(f).parent, ignore_errors=True)
+        rows = [[o.source or o.file, "ok" if o.ok else "failed", o.detail] for o in outcomes]
+        added = sum(o.ok for o in outcomes)
+        line = f"{added} of {len(outcomes)} file{'s' if len(outcomes) != 1 else ''} in the index"
+        return (pd.DataFrame(rows, columns=render.STATUS_COLUMNS), line, *self.refreshed(request), None)
+
+    def cancel_upload(self, request: gr.Request | None = None) -> str:
+        self.uploads.cancel(caller(request))
+        return "Cancelling: the file being read is finished, the others are skipped."
 
     def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
-        from assistant.store.locking import ingest_lock
-
         if not source:
             return ("Choose a document to remove.", *self.refreshed(request))
-        if source not in {d.source for d in self.visible_documents(request)}:
+        try:
+            removed = self.uploads.remove(caller(request), source)
+        except AccessDenied:
             return (f"{source} is not in the index.", *self.refreshed(request))
-        doc = self.store.document(source)
-        with ingest_lock(self.settings):
-            removed = self.store.remove_document(source)
-        uploads = (self.settings.home / "uploads").resolve()
-        if doc is not None and Path(doc.path).resolve().parent.parent == uploads:  # our copy of an upload
-            shutil.rmtree(Path(doc.path).resolve().parent, ignore_errors=True)
         return (f"Removed {source}." if removed else f"{source} was not in the index.", *self.refreshed(request))
 
     def reindex(
@@ -257,11 +257,12 @@ class Backend:
         progress: Any = gr.Progress(),
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
-        """Re-ingest every stored path (changed files are re-read; unchanged ones skipped)."""
-        paths = [Path(d.path) for d in self.store.documents()]
-        if not paths:
+        """Re-ingest the user's documents (changed files are re-read; unchanged ones skipped)."""
+        outcomes = self.uploads.reindex(caller(request), self._progress(progress))
+        if not outcomes:
             return (pd.DataFrame(columns=render.STATUS_COLUMNS), "The index is empty.", *self.refreshed(request))
-        rows, line, _ = self.ingest(paths, progress)
+        rows = [[o.source, "ok" if o.ok else "failed", o.detail] for o in outcomes]
+        line = f"re-read {len(outcomes)} document(s), {sum(not o.ok for o in outcomes)} failed"
         return (pd.DataFrame(rows, columns=render.STATUS_COLUMNS), line, *self.refreshed(request))
 
     def refreshed(self, request: gr.Request | None = None) -> tuple[Any, ...]:
@@ -273,11 +274,12 @@ class Backend:
             gr.update(choices=sources, value=None),
             gr.update(choices=projects),
             gr.update(choices=types),
-            self.header_status(),
+            self.header_status(request),
+            gr.update(choices=[(label, value) for label, value in projects if value]),
         )
 
-    def header_status(self) -> str:
-        docs = self.store.documents()
+    def header_status(self, request: gr.Request | None = None) -> str:
+        docs = self.visible_documents(request)
         if not docs:
             return "**No documents indexed yet.** Start in the **Documents** tab: upload PDF, DOCX, TXT or MD files."
         chunks = sum(d.n_chunks for d in docs)
@@ -295,7 +297,11 @@ class Backend:
         indicators = self.visible_records("indicator", request)
         tables = [
             (indicators, ("kind",), ("indicator",)),
-            (render.by_number(self.visible_records("budget", request)), ("kind",), ("label",)),
+            (
+                render.by_number(self.visible_records("activity", request) + self.visible_records("total", request)),
+                ("kind",),
+                ("label",),
+            ),
             (self.visible_records("qa_section", request), ("kind", "key"), ("label",)),
             (render.by_number(self.visible_records("qa_question", request)), ("kind",), ("question",)),
         ]
@@ -319,11 +325,11 @@ class Backend:
         return indicator_figure(row)
 
 
-def build_app(settings: Settings) -> gr.Blocks:
-    """The app's layout and wiring (theme and CSS are given to ``launch``)."""
+def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
+    """The app's layout and wiring (theme and CSS are given when it is served: ``ui.server``)."""
     from ui import drafting_ui
 
-    backend = Backend(settings)
+    backend = backend or Backend(settings)
     projects, types = backend.filter_choices()
     with gr.Blocks(title="ProjectDocs Assistant", analytics_enabled=False) as app:
         with gr.Column(elem_id="pd-header"):
@@ -346,6 +352,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                             placeholder="Ask about targets, budgets, outputs, partners or QA ratings. "
                             "Follow-up questions such as *And for 2023?* use the conversation.",
                             feedback_options=None,
+                            latex_delimiters=[],  # a document's $…$ stays text
                         )
                         with gr.Row():
                             question = gr.Textbox(
@@ -380,7 +387,14 @@ def build_app(settings: Settings) -> gr.Blocks:
                             type="filepath",
                             elem_id="pd-upload",
                         )
-                        add = gr.Button("Add to index", variant="primary", elem_id="pd-add")
+                        upload_project = gr.Dropdown(
+                            [],
+                            label="Add to project (empty: the number the document carries, if it is yours)",
+                            elem_id="pd-upload-project",
+                        )
+                        with gr.Row():
+                            add = gr.Button("Add to index", variant="primary", elem_id="pd-add")
+                            cancel = gr.Button("Cancel", size="sm", elem_id="pd-cancel")
                     with gr.Column(scale=3):
                         summary = gr.Markdown("", elem_id="pd-ingest-summary")
                         status = gr.Dataframe(
@@ -427,7 +441,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                     answers = gr.Dataframe(label="QA questions: selected answer", interactive=False, wrap=True, scale=3)
                 refresh_facts = gr.Button("Refresh", size="sm")
 
-        listing = [documents, to_remove, project, doc_type, header]
+        listing = [documents, to_remove, project, doc_type, header, upload_project]
         chat_io: dict[str, Any] = {
             "fn": backend.chat,
             "inputs": [question, chatbot, history, project, doc_type],
@@ -439,7 +453,14 @@ def build_app(settings: Settings) -> gr.Blocks:
             lambda: ([], render.sources_html(None, backend.store.document_text), "", []),
             outputs=[chatbot, sources, copy, history],
         )
-        add.click(backend.upload, inputs=[files], outputs=[status, summary, *listing, files])
+        # one upload per user at a time (``Uploads``); other users' uploads need not wait for it
+        add.click(
+            backend.upload,
+            inputs=[files, upload_project],
+            outputs=[status, summary, *listing, files],
+            concurrency_limit=4,
+        )
+        cancel.click(backend.cancel_upload, outputs=[summary], queue=False)
         remove.click(backend.remove, outputs=[summary, *listing], inputs=[to_remove])
         reindex.click(backend.reindex, outputs=[status, summary, *listing])
         fact_outputs = [indicators, budget, ratings, answers, indicator]
@@ -451,32 +472,5 @@ def build_app(settings: Settings) -> gr.Blocks:
     return app
 
 
-def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> gr.Blocks:
-    """Serve the app on ``host:port`` (loopback unless told otherwise); ``block=False`` returns at once."""
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from ui.auth import gradio_auth
-
-    auth = gradio_auth()  # PROJDOCS_AUTH / PROJDOCS_AUTH_FILE; None: no login
-    app = build_app(settings)
-    app.queue(default_concurrency_limit=2)
-    app.launch(
-        server_name=host,
-        server_port=port,
-        share=False,
-        inbrowser=False,
-        show_error=True,
-        quiet=not block,
-        prevent_thread_lock=not block,
-        ssr_mode=False,
-        mcp_server=False,
-        footer_links=["settings"],
-        allowed_paths=[str(settings.home / "drafts")],
-        max_file_size=settings.max_file_mb * 1024 * 1024,
-        theme=theme(),
-        css=CSS,
-        run_history=False,
-        auth=auth,
-        auth_message="ProjectDocs Assistant: sign in" if auth else None,
-    )
-    return app
+def theme_and_css() -> tuple[Any, str]:
+    return theme(), CSS

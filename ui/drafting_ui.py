@@ -90,30 +90,31 @@ def run(
         )
     except ProjdocsError as exc:
         return gr.skip(), None, f"**Could not draft:** {exc}"
-    path = to_docx(result, _draft_path(backend, project, ".docx"))
+    path = to_docx(result, _draft_path(backend, project, ".docx", request))
     n = len(result.questions)
     return (
         to_markdown(result),
-        str(path),
+        backend.deliver(path),  # a per-user file, served from an unguessable copy
         f"Drafted {n} question{'s' if n != 1 else ''} from {len(result.sources)} document(s).",
     )
 
 
-def _draft_path(backend: Any, project: str | None, suffix: str) -> Path:
-    """A new file under ``<home>/drafts`` (the only folder the app serves files from)."""
-    out_dir = backend.settings.home / "drafts"
-    out_dir.mkdir(parents=True, exist_ok=True)
+def _draft_path(backend: Any, project: str | None, suffix: str, request: gr.Request | None = None) -> Path:
+    """A new file under ``<home>/drafts/<user>`` (never served by path: ``Backend.deliver``)."""
+    out_dir = backend.user_folder(request, "drafts")
     stem = re.sub(r"[^\w-]+", "-", f"qa-draft-{project or 'selected'}").strip("-")
     return out_dir / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}{suffix}"
 
 
-def save_edits(backend: Any, project: str | None, text: str | None) -> tuple[Any, str]:
+def save_edits(
+    backend: Any, project: str | None, text: str | None, request: gr.Request | None = None
+) -> tuple[Any, str]:
     """The edited draft saved as Markdown; (file component update, status line)."""
     if not (text or "").strip():
         return gr.update(value=None, visible=False), "Nothing to save: draft first."
-    path = _draft_path(backend, project, "-edited.md")
+    path = _draft_path(backend, project, "-edited.md", request)
     path.write_text(text or "", encoding="utf-8")
-    return gr.update(value=str(path), visible=True), "Saved your edited text as Markdown."
+    return gr.update(value=backend.deliver(path), visible=True), "Saved your edited text as Markdown."
 
 
 def layout(backend: Any) -> dict[str, Any]:
@@ -186,8 +187,12 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
         inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
         outputs=[parts["text"], parts["file"], parts["status"]],
     )
+
+    def on_save(project: str, text: str, request: gr.Request = None) -> tuple[Any, str]:  # type: ignore[assignment]
+        return save_edits(backend, project, text, request)
+
     parts["save"].click(
-        lambda project, text: save_edits(backend, project, text),
+        on_save,
         inputs=[parts["project"], parts["text"]],
         outputs=[parts["edited"], parts["status"]],
     )

@@ -318,19 +318,40 @@ def remove(ctx: Context, source: str) -> None:
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to bind; keep loopback unless you mean it."
 )
-@click.option("--port", default=7860, show_default=True, type=int, help="Port of the web app.")
+@click.option("--port", default=7860, show_default=True, type=int, help="Port of the web app and the API.")
+@click.option("--allow-open", is_flag=True, help="Serve a non-loopback address even with no login configured.")
+@click.option("--max-upload-mb", default=20.0, show_default=True, help="Largest PDF or DOCX upload.")
+@click.option("--max-text-mb", default=2.0, show_default=True, help="Largest TXT or MD upload.")
+@click.option("--max-request-mb", default=50.0, show_default=True, help="Largest upload of several files at once.")
 @click.pass_obj
-def serve(ctx: Context, host: str, port: int) -> None:
-    """Open the web app (chat with sources, documents, facts, QA drafting).
+def serve(
+    ctx: Context,
+    host: str,
+    port: int,
+    allow_open: bool,
+    max_upload_mb: float,
+    max_text_mb: float,
+    max_request_mb: float,
+) -> None:
+    """Open the web app and the HTTP API (OpenAPI docs at /api/docs; OpenAI-compatible /v1).
+
+    With PROJDOCS_AUTH_FILE set, users log in and see only their projects' documents; the API
+    takes the same users (HTTP Basic) or API keys (projdocs keys create). With no login, a
+    non-loopback --host is refused unless --allow-open.
 
     \b
     Examples:
       projdocs serve
-      projdocs serve --port 8080
+      PROJDOCS_AUTH_FILE=users.txt projdocs serve --host 0.0.0.0 --port 8080
     """
-    from ui.app import launch
+    from assistant.api.uploads import UploadLimits
+    from ui.server import serve as serve_app
 
-    launch(ctx.settings, host=host, port=port)
+    limits = UploadLimits(max_file_mb=max_upload_mb, max_text_mb=max_text_mb, max_request_mb=max_request_mb)
+    try:
+        serve_app(ctx.settings, host=host, port=port, limits=limits, allow_open=allow_open)
+    except ProjdocsError as exc:
+        _fail(ctx, exc)
 
 
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
@@ -352,3 +373,7 @@ def main() -> None:  # pragma: no cover
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+from assistant.cli.access import access, keys
+cli.add_command(access)
+cli.add_command(keys)
+

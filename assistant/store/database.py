@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -67,6 +67,19 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_key ON records(kind, key);
 """
+-- Access (assistant.access.policy): uploader and projects; no foreign keys, so a re-ingest keeps them
+CREATE TABLE IF NOT EXISTS document_owners (
+    source TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_projects (
+    source TEXT NOT NULL,
+    project TEXT NOT NULL,  -- project_key(): no leading zeros
+    added_by TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    PRIMARY KEY (source, project)
+);
 
 
 _crash_counts: dict[str, int] = {}
@@ -105,6 +118,16 @@ class StoredDocument:
     n_chunks: int
     ingested_at: float
 
+    projects: tuple[str, ...] | None = None  # chosen at upload or linked; None: its own number only
+    owner: str = ""  # who uploaded it ("" without a login)
+
+    @property
+    def member_projects(self) -> tuple[str, ...]:
+        """The project keys the document belongs to (never the ones it merely mentions)."""
+        if self.projects is not None:
+            return self.projects
+        own = project_key(self.project_number)
+        return (own,) if own else ()
 
 @dataclass(frozen=True)
 class Filters:
@@ -211,7 +234,18 @@ class Store:
             "SELECT source, path, kind, sha256, index_name, title, doc_type, project_number, related_projects, "
             "period_start, period_end, pages, n_chunks, ingested_at FROM documents ORDER BY source"
         )
-        return [self._doc(r) for r in rows]
+        owners = {r["source"]: r["owner"] for r in self.query("SELECT source, owner FROM document_owners")}
+        projects: dict[str, list[str]] = {}
+        for r in self.query("SELECT source, project FROM document_projects ORDER BY project"):
+            projects.setdefault(r["source"], []).append(r["project"])
+        docs = [self._doc(r) for r in rows]
+        chosen = set(owners) | set(projects)
+        return [
+            replace(d, projects=tuple(projects.get(d.source, ())), owner=owners.get(d.source, ""))
+            if d.source in chosen
+            else d
+            for d in docs
+        ]
 
     def document(self, source: str) -> StoredDocument | None:
         docs = [d for d in self.documents() if d.source == source]
@@ -329,6 +363,8 @@ class Store:
             existed = con.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone() is not None
             self._delete_rows(con, source)
         if ids:
+            con.execute("DELETE FROM document_owners WHERE source = ?", (source,))  # its access rows too
+            con.execute("DELETE FROM document_projects WHERE source = ?", (source,))
             self.collection.delete(ids=sorted(ids))
         return existed
 
@@ -373,8 +409,14 @@ class Store:
             params.append(filters.doc_type)
         if filters.project_number:
             number = project_key(filters.project_number)
-            sql += " AND (ltrim(d.project_number, '0') = ? OR d.related_projects LIKE ?)"
-            params += [number, f'%{number}"%']
+            # the document's chosen projects, else (no owner, no link) its own number; never a mention
+            sql += (
+                " AND (EXISTS (SELECT 1 FROM document_projects p WHERE p.source = d.source AND p.project = ?)"
+                " OR (ltrim(d.project_number, '0') = ?"
+                " AND NOT EXISTS (SELECT 1 FROM document_owners o WHERE o.source = d.source)"
+                " AND NOT EXISTS (SELECT 1 FROM document_projects p2 WHERE p2.source = d.source)))"
+            )
+            params += [number, number]
         return sql, params
 
     def vector_search(self, vector: list[float], k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
@@ -445,6 +487,7 @@ class Store:
 
 
 def matches_project(doc: StoredDocument, number: str) -> bool:
-    """A document belongs to a project when it carries its number or names it as a phase."""
+    """A document belongs to a project when its owner chose it (its own number, or an explicit
+    link: ``StoredDocument.member_projects``); a project it merely mentions does not count."""
     n = project_key(number)
-    return project_key(doc.project_number) == n or any(project_key(p) == n for p in doc.related_projects)
+    return bool(n) and n in doc.member_projects

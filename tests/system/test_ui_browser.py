@@ -44,7 +44,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from assistant.core.settings import Settings
-    from ui.app import launch
+    from ui.server import serve as launch
 
     home = tmp_path_factory.mktemp("ui-home") / "home"
     shutil.copytree(corpus_settings.home, home, ignore=shutil.ignore_patterns("*.lock"))
