@@ -16,6 +16,25 @@ SourceKind = Literal["text", "pdf", "docx"]
 RecordKind = Literal["indicator", "budget", "qa_question", "qa_section", "table_row"]
 
 
+def _bbox(raw: Any) -> tuple[float, float, float, float] | None:
+    """A bounding box from its metadata form ("x0,top,x1,bottom")."""
+    if not raw:
+        return None
+    try:
+        x0, top, x1, bottom = (float(v) for v in str(raw).split(","))
+    except ValueError:
+        return None
+    return (x0, top, x1, bottom)
+
+
+def _page_end(a: Location, b: Location) -> int | None:
+    """The last page two locations reach, when it is after the first."""
+    pages = [p for p in (a.page, a.page_end, b.page, b.page_end) if p is not None]
+    if not pages or max(pages) == min(pages):
+        return None
+    return max(pages)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a piece of text sits in its source, as a person would look for it."""
@@ -33,11 +52,14 @@ class Location:
     column: str = ""  # a cited cell's column header path ("Targets > Year 2 (2022)")
     char_start: int | None = None  # the exact span in the document text, when pinned
     char_end: int | None = None
+    page_end: int | None = None  # the last page, when the passage runs over a page break
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points on ``page``
 
     def __str__(self) -> str:
         parts: list[str] = [self.heading] if self.heading else []
         if self.page is not None:
-            parts.append(f"p. {self.page}")
+            end = self.page_end
+            parts.append(f"pp. {self.page}–{end}" if end is not None and end != self.page else f"p. {self.page}")
         if self.table is not None:
             rows = ""
             if self.row is not None:
@@ -68,6 +90,8 @@ class Location:
             "column": self.column or None,
             "char_start": self.char_start,
             "char_end": self.char_end,
+            "page_end": self.page_end,
+            "bbox": ",".join(f"{v:g}" for v in self.bbox) if self.bbox else None,
         }
         return {k: v for k, v in raw.items() if v is not None}
 
@@ -87,6 +111,8 @@ class Location:
             column=str(meta.get("column") or ""),
             char_start=meta.get("char_start"),
             char_end=meta.get("char_end"),
+            page_end=meta.get("page_end"),
+            bbox=_bbox(meta.get("bbox")),
         )
 
     def covers_row(self, table: int | None, row: int | None) -> bool:
@@ -108,6 +134,7 @@ class Location:
             source=self.source,
             kind=self.kind,
             page=lo(self.page, other.page),
+            page_end=_page_end(self, other),
             paragraph=lo(self.paragraph, other.paragraph),
             table=self.table if same_table else None,
             row=lo(self.row, other.row) if same_table else None,

@@ -25,7 +25,7 @@ _NON_ASCII_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 
 def sniff(data: bytes, path: Path) -> SourceKind:
     """The file's real kind, from its first bytes."""
-    if data.startswith(b"%PDF"):
+    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:  # a banner may come before the header
         if path.suffix.lower() not in {".pdf", ""}:
             logger.warning("%s is named %s but holds a PDF: read as a PDF", path, path.suffix)
         return "pdf"

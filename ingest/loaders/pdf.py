@@ -1,36 +1,34 @@
-"""PDF loader: ruled tables and the text around them, page by page, as Blocks.
+"""PDF loader: the checks before parsing, then each page read once and released.
 
-Owns the checks before parsing (damaged, encrypted, too many pages, no text layer),
-table extraction with pdfplumber (a ruled table becomes one Block whose rows carry
-page, table and row numbers; tables are numbered across the whole document) and the
-split of the remaining text into headings and paragraphs, kept in reading order (top of
-the page first). A table that continues on the next page comes out as a second table of
-the same width; ``ingest.tables`` carries the first one's layout over to it.
+Owns the checks (damaged, encrypted, too many pages, decompression bombs, no text layer)
+with pypdf, a banner before ``%PDF-`` skipped, and the page loop: PDFium reads each
+page's characters and ruling lines (``pdf_page``), ruled tables are taken out
+(``pdf_tables``), the rest is put in reading order (``pdf_lines``), and the pages' lines
+become paragraphs, headings, lists and tables (``pdf_text``). A page PDFium cannot read
+is skipped with a warning rather than sinking the document. A table that continues on
+the next page comes out as a second table of the same width; ``ingest.tables`` carries
+the first one's layout over to it.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
-from dataclasses import dataclass
+import logging
 from typing import Any
 
 from assistant.core.errors import UnreadableFile
-from assistant.core.types import Block, Location, TableRow
+from assistant.core.types import Block
 
 MAX_PAGES = 2000
 MAX_INFLATED = 200 * 1024 * 1024  # page content and forms, decompressed, per document
-_END_PUNCT = (".", ",", ";", ":", ")")
+
+logger = logging.getLogger(__name__)
 
 
-@dataclass
-class _Line:
-    text: str
-    top: float
-    bottom: float
-    size: float
-    bold: bool
+def pdf_start(data: bytes) -> int:
+    """Where ``%PDF-`` starts: a mail or web banner before it is not part of the file."""
+    at = data.find(b"%PDF-", 0, 4096)
+    return max(at, 0)
 
 
 def _reader(data: bytes, path: str) -> Any:
@@ -108,123 +106,57 @@ def check_inflated_size(reader: Any, path: str) -> None:
         raise UnreadableFile(path, f"the PDF is damaged or truncated: {exc or type(exc).__name__}") from exc
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    x = (obj.get("x0", 0.0) + obj.get("x1", 0.0)) / 2
-    y = (obj.get("top", 0.0) + obj.get("bottom", 0.0)) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+def _pages(data: bytes, path: str, page_count: int) -> list[Any]:
+    """Each page's lines and tables (``pdf_text.PageItems``), page by page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
+    from ingest.loaders.pdf_lines import page_lines
+    from ingest.loaders.pdf_page import read_page
+    from ingest.loaders.pdf_tables import find_tables
+    from ingest.loaders.pdf_text import PageItems
 
-def _lines(page: Any, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
-    """Text lines of ``page`` outside the table boxes, with font size and weight."""
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    out: list[_Line] = []
-    for line in outside.extract_text_lines(strip=True, return_chars=True):
-        text = line["text"].strip()
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not text or not chars:
-            continue
-        size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
-        bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars)
-        out.append(_Line(text, line["top"], line["bottom"], size, bold))
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(path, f"the PDF is damaged and could not be parsed: {exc}") from exc
+    out: list[PageItems] = []
+    try:
+        for index in range(min(len(document), page_count)):
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as exc:
+                logger.warning("%s: page %d could not be read (%s); skipped", path, index + 1, exc)
+                out.append(PageItems(index + 1, 842.0, [], []))
+                continue
+            try:
+                content = read_page(raw, page)
+            finally:
+                page.close()
+            tables = find_tables(content.chars, content.edges)
+            taken = set().union(*(t.taken for t in tables)) if tables else set()
+            chars = [c for i, c in enumerate(content.chars) if i not in taken]
+            out.append(PageItems(index + 1, content.height, page_lines(chars, index + 1), tables))
+    finally:
+        document.close()
     return out
-
-
-def _heading_level(line: _Line, body: float) -> int | None:
-    words = line.text.split()
-    if len(words) > 14 or line.text.endswith(_END_PUNCT) or not any(ch.isalpha() for ch in line.text):
-        return None
-    if line.size >= body * 1.6:
-        return 1
-    if line.size >= body * 1.15:
-        return 2
-    if len(words) <= 10 and (line.bold or (line.text.isupper() and len(line.text) > 3)):
-        return 3
-    return None
-
-
-def _paragraphs(lines: list[_Line], body: float) -> list[tuple[float, str, int | None]]:
-    """(top, text, heading level) for runs of lines separated by gaps or size changes."""
-    out: list[tuple[float, str, int | None]] = []
-    current: list[_Line] = []
-
-    def flush() -> None:
-        if current:
-            out.append((current[0].top, "\n".join(ln.text for ln in current), None))
-            current.clear()
-
-    for line in lines:
-        level = _heading_level(line, body)
-        if level is not None:
-            flush()
-            out.append((line.top, line.text, level))
-            continue
-        if current:
-            prev = current[-1]
-            gap = line.top - prev.bottom
-            if gap > 0.6 * (prev.bottom - prev.top) or abs(line.size - prev.size) > 0.6:
-                flush()
-        current.append(line)
-    flush()
-    return out
-
-
-def _table_rows(table: Any) -> list[list[str]]:
-    return [[(cell or "").strip() for cell in row] for row in table.extract()]
 
 
 def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
     """Blocks of a PDF in reading order, and its page count."""
+    data = data[pdf_start(data) :]
     reader = _reader(data, path)
     page_count = len(reader.pages)
     check_inflated_size(reader, path)
-    import pdfplumber
+    del reader
+    from ingest.loaders.pdf_text import build_blocks
 
-    pages: list[tuple[list[_Line], list[tuple[float, list[list[str]]]]]] = []
     try:
-        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for page in pdf.pages:
-                found = page.find_tables()
-                tables = [(t.bbox, _table_rows(t)) for t in found]
-                tables = [(bbox, rows) for bbox, rows in tables if any(c for row in rows for c in row)]
-                lines = _lines(page, [t.bbox for t in found])
-                pages.append((lines, [(float(bbox[1]), rows) for bbox, rows in tables]))
+        pages = _pages(data, path, page_count)
     except UnreadableFile:
         raise
-    except Exception as exc:  # pdfminer raises many kinds of error on damaged files
+    except Exception as exc:  # a parser bug on a damaged file must read as a damaged file
         raise UnreadableFile(path, f"the PDF is damaged and could not be parsed: {exc or type(exc).__name__}") from exc
-
-    if not any(lines or tables for lines, tables in pages):
+    if not any(p.lines or p.tables for p in pages):
         raise UnreadableFile(path, "no text layer: the PDF looks scanned and needs OCR")
-    sizes = Counter(ln.size for lines, _ in pages for ln in lines for _ in ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 10.0
-
-    blocks: list[Block] = []
-    section: list[tuple[int, str]] = []
-    table_no = 0
-    for page_no, (lines, page_tables) in enumerate(pages, start=1):
-        items: list[tuple[float, str, int | None, list[list[str]]]] = [
-            (top, text, level, []) for top, text, level in _paragraphs(lines, body)
-        ]
-        items += [(top, "", None, cells) for top, cells in page_tables]
-        for _top, text, level, cells in sorted(items, key=lambda it: (it[0], bool(it[3]))):
-            path_now = tuple(title for _, title in section)
-            if cells:
-                table_no += 1
-                rows = tuple(
-                    TableRow(tuple(row), Location(source, "pdf", page=page_no, table=table_no, row=r))
-                    for r, row in enumerate(cells, start=1)
-                )
-                text = "\n".join("\t".join(row.cells) for row in rows)
-                loc = Location(source, "pdf", page=page_no, table=table_no)
-                blocks.append(Block("table", text, loc, path_now, rows))
-                continue
-            loc = Location(source, "pdf", page=page_no)
-            if level is not None:
-                title = re.sub(r"\s+", " ", text)
-                section = [s for s in section if s[0] < level] + [(level, title)]
-                blocks.append(Block("heading", text, loc, tuple(t for _, t in section)))
-            elif text.lstrip().startswith(("• ", "- ", "· ", "* ")):
-                blocks.append(Block("list", text, loc, path_now))
-            else:
-                blocks.append(Block("paragraph", text, loc, path_now))
-    return blocks, page_count
+    return build_blocks(pages, source), page_count

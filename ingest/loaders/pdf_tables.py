@@ -1,0 +1,219 @@
+"""Ruled tables of one PDF page, from its ruling edges and characters.
+
+Owns the table grid: ruling segments snapped and joined, their crossings turned into cell
+rectangles (``pdfplumber``'s edge algorithms, fed with PDFium's edges), cells laid on a
+grid of columns and rows, and each character given to the cell it sits in. Cells are
+read once: the continuation of a vertical merge is an empty cell, and a horizontally
+spanned cell is one cell, except in the header rows above the data, where a spanned
+header is repeated in each column it covers so that header paths can be read
+("Yearly budgets (USD) > 2021"). Characters inside a table's box but in no cell stay in
+the page's running text; none is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.loaders.pdf_page import Char, Edge
+
+_SNAP = 3.0
+
+
+@dataclass
+class PdfTable:
+    """A table found on a page: its box, rows of cell texts and the characters it took."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    row_boxes: list[tuple[float, float, float, float]]
+    taken: set[int] = field(default_factory=set)  # ids of the characters read into cells
+    header_rows: int = 0
+
+
+def _edge_dicts(edges: list[Edge]) -> list[dict[str, Any]]:
+    out = []
+    for e in edges:
+        length = (e.x1 - e.x0) if e.orientation == "h" else (e.bottom - e.top)
+        if length < 3:
+            continue
+        out.append(
+            {
+                "x0": e.x0,
+                "x1": e.x1,
+                "top": e.top,
+                "bottom": e.bottom,
+                "width": e.x1 - e.x0,
+                "height": e.bottom - e.top,
+                "orientation": e.orientation,
+                "object_type": "line",
+            }
+        )
+    return out
+
+
+def _cluster(values: list[float]) -> list[float]:
+    """Distinct positions, values within the snap tolerance counted as one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _SNAP:
+            out.append(v)
+    return out
+
+
+def _index(positions: list[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None = None) -> str:
+    """A cell's text: its lines in order, joined by spaces, line-end hyphenation undone, and
+    a word too long for the cell (broken by the writer without a hyphen) put back together."""
+    if not chars:
+        return ""
+    angle = Counter(c.angle for c in chars).most_common(1)[0][0]
+    from ingest.loaders.pdf_lines import _fragments
+
+    frags = _fragments([c for c in chars if c.angle == angle], angle, 0)
+    by_line: dict[int, list[Any]] = {}
+    for f in frags:
+        by_line.setdefault(f.line_id, []).append(f)
+    lines = sorted(by_line.values(), key=lambda ps: min(p.v0 for p in ps))
+    texts = [" ".join(f.text for f in sorted(parts, key=lambda f: f.u0)) for parts in lines]
+    if box is None or angle != 0 or len(lines) < 2:
+        return join_lines([t for t in texts if t])
+    inner = (box[2] - box[0]) - 2 * max(min(f.u0 for f in frags) - box[0], 0.0)
+    out = texts[0]
+    for prev, text in zip(lines, texts[1:]):
+        last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
+        width = sum(p.u1 - p.u0 for p in prev) / max(len(" ".join(p.text for p in prev)), 1)
+        broken = last[-1:].isalnum() and first[:1].isalnum() and (len(last) + len(first)) * width > 0.9 * inner
+        out = join_lines([out + ("\u00ad" if broken else ""), text])
+    return out.replace("\u00ad", "")
+
+
+def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
+    """Lines joined into running text; a word broken at a line end is put back together."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            head = out.rsplit(" ", 1)[-1][:-1]
+            tail = line.split(" ", 1)[0]
+            if keep_hyphen is not None and keep_hyphen(head, tail):
+                out = out + line
+            else:
+                out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return out.replace("\u00ad", "")
+
+
+def _header_rows(starts: list[tuple[int, int, int, int]], n_rows: int) -> int:
+    """How many leading rows are header rows: the first row has a cell spanning several
+    columns, and each next row lies under a spanned cell of the rows above it."""
+    spans = [(r, c, rs, cs) for r, c, rs, cs in starts]
+    if not any(r == 0 and cs > 1 for r, _, _, cs in spans):
+        return 0
+    count = 1
+    while count < n_rows - 1:
+        above = [(c, cs) for r, c, rs, cs in spans if r < count and cs > 1 and r + rs <= count]
+        here = [(c, cs) for r, c, rs, cs in spans if r == count]
+        under = [h for h in here if any(c <= h[0] and h[0] + h[1] <= c + cs for c, cs in above)]
+        if len(under) < 2:
+            break
+        count += 1
+    return count
+
+
+def find_tables(chars: list[Char], edges: list[Edge]) -> list[PdfTable]:
+    """The ruled tables of a page, top first."""
+    if len(edges) < 4:
+        return []
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    merged = merge_edges(_edge_dicts(edges), _SNAP, _SNAP, _SNAP, _SNAP)
+    merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    if not merged:
+        return []
+    cells_sets = cells_to_tables(intersections_to_cells(edges_to_intersections(merged, _SNAP, _SNAP)))
+    tables: list[PdfTable] = []
+    for cells in cells_sets:
+        if len(cells) < 2:
+            continue
+        table = _read_table(cells, chars)
+        if table is not None:
+            tables.append(table)
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables
+
+
+def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char]) -> PdfTable | None:
+    xs = _cluster([v for c in cells for v in (c[0], c[2])])
+    ys = _cluster([v for c in cells for v in (c[1], c[3])])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    placed: dict[tuple[int, int], tuple[int, int, tuple[float, float, float, float]]] = {}
+    for cell in cells:
+        c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
+        r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        placed[(r0, c0)] = (r1 - r0, c1 - c0, cell)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    texts: dict[tuple[int, int], list[Char]] = {key: [] for key in placed}
+    taken: set[int] = set()
+    boxes = sorted(placed.items(), key=lambda kv: (kv[1][2][1], kv[1][2][0]))
+    for i, ch in enumerate(chars):
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        if not (bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]):
+            continue
+        for key, (_, _, (x0, top, x1, bottom)) in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                texts[key].append(ch)
+                taken.add(i)
+                break
+    if not taken:
+        return None
+    content = {key: cell_text(chs, placed[key][2]) for key, chs in texts.items()}
+    starts = [(r, c, rs, cs) for (r, c), (rs, cs, _) in placed.items()]
+    header = _header_rows(starts, n_rows)
+    covered: dict[tuple[int, int], tuple[int, int]] = {}  # grid slot -> the cell covering it
+    for (r, c), (rs, cs, _) in placed.items():
+        for rr in range(r, r + rs):
+            for cc in range(c, c + cs):
+                covered[(rr, cc)] = (r, c)
+    rows: list[list[str]] = []
+    row_boxes: list[tuple[float, float, float, float]] = []
+    for r in range(n_rows):
+        row: list[str] = []
+        c = 0
+        while c < n_cols:
+            owner = covered.get((r, c))
+            if owner is None:
+                row.append("")
+                c += 1
+                continue
+            rs, cs, _ = placed[owner]
+            end = owner[1] + cs
+            if owner[0] != r:
+                row.append("")  # the continuation of a vertical merge
+            elif r < header and cs > 1:
+                row.extend([content[owner]] * (end - c))
+            else:
+                row.append(content[owner])
+            c = end
+        rows.append(row)
+        row_boxes.append((xs[0], ys[r], xs[-1], ys[r + 1]))
+    if not any(cell for row in rows for cell in row):
+        return None
+    keep = [i for i, row in enumerate(rows) if any(row)]
+    return PdfTable(bbox, [rows[i] for i in keep], [row_boxes[i] for i in keep], taken, header)

@@ -1,0 +1,276 @@
+"""Visual lines of a whole PDF to Blocks: what a reader sees as paragraphs and headings.
+
+Owns the decisions made across lines and pages: running headers and footers (lines in
+the page margins that repeat on many pages, digits ignored) and page numbers are dropped;
+lines are joined into paragraphs (a paragraph ends at a wider gap, a first-line indent, a
+short line ending a sentence, a change of size, a heading or a list item), words broken
+at a line end are put back together (the hyphen kept where the document writes the word
+with one); a paragraph cut by a column or page break goes on where the next column or
+page does; footnotes (small print at the foot of a page) are kept apart; headings are
+told by size and weight relative to the body text. Every block keeps its page, the page
+it ends on and its box on its first page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from assistant.core.types import Block, Location, TableRow
+from ingest.loaders.pdf_lines import VLine
+from ingest.loaders.pdf_tables import PdfTable, join_lines
+
+_LIST_START = re.compile(r"^([•·▪◦‣●○■□➢►✓\-–*]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+\S")
+_PAGE_NUMBER = re.compile(
+    r"^(page\s*)?[-–(\[]?\s*([#]|[ivxlc]+)\s*[-–)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$", re.IGNORECASE
+)
+_END = (".", "!", "?", ":", ";", "…")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass
+class PageItems:
+    """One page read: its visual lines in reading order and its tables."""
+
+    page: int
+    height: float
+    lines: list[VLine]
+    tables: list[PdfTable]
+
+
+@dataclass
+class _Para:
+    kind: str  # heading | paragraph | list | footnote
+    lines: list[VLine] = field(default_factory=list)
+    level: int = 0
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def running_lines(pages: list[PageItems]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers, footers and page numbers."""
+    margin: list[tuple[int, int, str]] = []
+    for p in pages:
+        if not p.lines:
+            continue
+        order = sorted(range(len(p.lines)), key=lambda i: p.lines[i].bbox[1])
+        for i in order[:3] + order[-3:]:
+            line = p.lines[i]
+            if line.bbox[3] < 0.15 * p.height or line.bbox[1] > 0.85 * p.height:
+                margin.append((p.page, i, _key(line.text)))
+    counts = Counter(key for _, _, key in {(pg, 0, k) for pg, _, k in margin})
+    n_pages = len(pages)
+    drop: set[tuple[int, int]] = set()
+    for page, i, key in margin:
+        if _PAGE_NUMBER.match(key) or (n_pages >= 3 and counts[key] >= max(3, 0.4 * n_pages)):
+            drop.add((page, i))
+    return drop
+
+
+def body_size(pages: list[PageItems]) -> float:
+    sizes = Counter(round(line.size) for p in pages for line in p.lines for _ in line.text)
+    return float(sizes.most_common(1)[0][0]) if sizes else 10.0
+
+
+def _heading_level(line: VLine, body: float) -> int | None:
+    text = line.text.strip()
+    words = text.split()
+    if len(words) > 18 or not any(ch.isalpha() for ch in text) or text.endswith((".", ",", ";", ":")):
+        return None
+    if _LIST_START.match(text) and not re.match(r"^\d{1,2}(\.\d+)*\.?\s+[A-Z]", text):
+        return None
+    if line.size >= body * 1.6:
+        return 1
+    if line.size >= body * 1.15:
+        return 2
+    if line.bold and len(words) <= 12 and line.size >= body * 0.9:
+        return 3
+    return None
+
+
+class _Vocabulary:
+    """Words of the document, to tell a broken word from a hyphenated one at a line end."""
+
+    def __init__(self, pages: list[PageItems]) -> None:
+        self.words: Counter[str] = Counter()
+        for p in pages:
+            for line in p.lines:
+                self.words.update(w.lower() for w in _WORD.findall(line.text))
+
+    def keep_hyphen(self, head: str, tail: str) -> bool:
+        h, t = head.lower(), tail.lower().rstrip(".,;:!?)")
+        if f"{h}-{t}" in self.words:
+            return True
+        if f"{h}{t}" in self.words:
+            return False
+        return len(h) >= 3 and len(t) >= 3 and h in self.words and t in self.words
+
+
+class _Builder:
+    def __init__(self, pages: list[PageItems], source: str) -> None:
+        self.pages = pages
+        self.source = source
+        self.body = body_size(pages)
+        self.vocab = _Vocabulary(pages)
+        self.drop = running_lines(pages)
+        self.paras: list[_Para | tuple[int, PdfTable]] = []
+        self.last_body: _Para | None = None
+        self.gaps: dict[tuple[int, int], float] = {}
+
+    def typical_gap(self, line: VLine) -> float:
+        key = (line.page, line.region)
+        if key not in self.gaps:
+            page = self.pages[line.page - 1] if line.page - 1 < len(self.pages) else None
+            same = [ln for ln in (page.lines if page else []) if ln.region == line.region]
+            gaps = [b.v0 - a.v1 for a, b in zip(same, same[1:]) if 0 <= b.v0 - a.v1 < 3 * (a.v1 - a.v0)]
+            self.gaps[key] = median(gaps) if gaps else 0.0
+        return self.gaps[key]
+
+    def continues(self, prev: VLine, line: VLine, para: _Para) -> bool:
+        """Whether ``line`` goes on with the paragraph whose last line is ``prev``."""
+        if abs(line.size - prev.size) > 1.0 or (prev.bold != line.bold and para.kind != "list"):
+            return False
+        text = line.text.lstrip()
+        if prev.page != line.page or prev.region != line.region:
+            ends = prev.text.rstrip().endswith(_END)
+            return not ends and (text[:1].islower() or prev.text.endswith(("-", "\u00ad", ",")))
+        height = max(prev.v1 - prev.v0, 1.0)
+        gap = line.v0 - prev.v1
+        if gap > max(0.45 * height, self.typical_gap(line) + 0.3 * height) or gap < -0.5 * height:
+            return False
+        if para.kind == "list":
+            first = para.lines[0]
+            return line.u0 >= first.u0 + 0.5 * line.size
+        em = max(line.size, 1.0)
+        if line.u0 - line.region_u0 > 1.2 * em and prev.u0 - prev.region_u0 < 0.5 * em:
+            return False  # a first-line indent starts a paragraph
+        if prev.u1 < line.region_u1 - 4 * em and prev.text.rstrip().endswith(_END):
+            return False  # a short line ending a sentence ends the paragraph
+        return True
+
+    def add_line(self, line: VLine) -> None:
+        text = line.text.strip()
+        footnote = line.size < 0.85 * self.body and line.bbox[1] > 0.6 * self.pages[line.page - 1].height
+        current = self.paras[-1] if self.paras and isinstance(self.paras[-1], _Para) else None
+        level = None if footnote else _heading_level(line, self.body)
+        if level is not None:
+            if (
+                current is not None
+                and current.kind == "heading"
+                and current.level == level
+                and current.lines[-1].page == line.page
+                and abs(current.lines[-1].size - line.size) < 0.6
+                and line.v0 - current.lines[-1].v1 < 0.8 * (line.v1 - line.v0)
+                and len(current.lines) < 3
+            ):
+                current.lines.append(line)
+                return
+            self.paras.append(_Para("heading", [line], level))
+            self.last_body = None
+            return
+        if footnote:
+            if (
+                current is not None
+                and current.kind == "footnote"
+                and current.lines[-1].page == line.page
+                and not _LIST_START.match(text)
+                and not re.match(r"^\d{1,3}\s", text)
+            ):
+                current.lines.append(line)
+            else:
+                self.paras.append(_Para("footnote", [line]))
+            return
+        target = self.last_body
+        if target is not None and not _LIST_START.match(text) and self.continues(target.lines[-1], line, target):
+            target.lines.append(line)
+            return
+        para = _Para("list" if _LIST_START.match(text) else "paragraph", [line])
+        self.paras.append(para)
+        self.last_body = para
+
+    def add_table(self, page: int, table: PdfTable) -> None:
+        self.paras.append((page, table))
+        self.last_body = None
+
+    def run(self) -> None:
+        for p in self.pages:
+            tables = sorted(p.tables, key=lambda t: t.bbox[1])
+            for i, line in enumerate(p.lines):
+                while tables and _before(tables[0], line):
+                    self.add_table(p.page, tables.pop(0))
+                if (p.page, i) not in self.drop:
+                    self.add_line(line)
+            for table in tables:
+                self.add_table(p.page, table)
+
+    def blocks(self) -> list[Block]:
+        out: list[Block] = []
+        section: list[tuple[int, str]] = []
+        table_no = 0
+        for item in self.paras:
+            path_now = tuple(title for _, title in section)
+            if isinstance(item, tuple):
+                page, table = item
+                table_no += 1
+                rows = tuple(
+                    TableRow(
+                        tuple(cells),
+                        Location(self.source, "pdf", page=page, table=table_no, row=r, bbox=_round(box)),
+                    )
+                    for r, (cells, box) in enumerate(zip(table.rows, table.row_boxes), start=1)
+                )
+                text = "\n".join("\t".join(row.cells) for row in rows)
+                loc = Location(self.source, "pdf", page=page, table=table_no, bbox=_round(table.bbox))
+                out.append(Block("table", text, loc, path_now, rows))
+                continue
+            lines = item.lines
+            text = join_lines([ln.text for ln in lines], self.vocab.keep_hyphen)
+            if not text:
+                continue
+            first = lines[0]
+            on_first = [ln for ln in lines if ln.page == first.page]
+            box = (
+                min(ln.bbox[0] for ln in on_first),
+                min(ln.bbox[1] for ln in on_first),
+                max(ln.bbox[2] for ln in on_first),
+                max(ln.bbox[3] for ln in on_first),
+            )
+            last_page = max(ln.page for ln in lines)
+            loc = Location(
+                self.source,
+                "pdf",
+                page=first.page,
+                page_end=last_page if last_page != first.page else None,
+                bbox=_round(box),
+            )
+            if item.kind == "heading":
+                level = item.level
+                section = [s for s in section if s[0] < level] + [(level, text)]
+                out.append(Block("heading", text, loc, tuple(t for _, t in section)))
+            elif item.kind == "list":
+                out.append(Block("list", text, loc, path_now))
+            else:
+                out.append(Block("paragraph", text, loc, path_now))
+        return out
+
+
+def _round(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    return (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1))
+
+
+def _before(table: PdfTable, line: VLine) -> bool:
+    """Whether ``table`` is read before ``line``: it starts above the line, side by side."""
+    x0, top, x1, _ = table.bbox
+    overlaps = line.bbox[0] < x1 and line.bbox[2] > x0
+    return line.angle == 0 and line.bbox[1] >= top - 1 and (overlaps or line.bbox[1] >= table.bbox[3])
+
+
+def build_blocks(pages: list[PageItems], source: str) -> list[Block]:
+    """Blocks of a whole PDF from its pages' lines and tables."""
+    builder = _Builder(pages, source)
+    builder.run()
+    return builder.blocks()
