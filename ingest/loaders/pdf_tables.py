@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.loaders.grid import header_rows, repeat_span
 from ingest.loaders.pdf_page import Char, Edge
 
 _SNAP = 3.0
@@ -116,23 +117,6 @@ def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
     return out.replace("\u00ad", "")
 
 
-def _header_rows(starts: list[tuple[int, int, int, int]], n_rows: int) -> int:
-    """How many leading rows are header rows: the first row has a cell spanning several
-    columns, and each next row lies under a spanned cell of the rows above it."""
-    spans = [(r, c, rs, cs) for r, c, rs, cs in starts]
-    if not any(r == 0 and cs > 1 for r, _, _, cs in spans):
-        return 0
-    count = 1
-    while count < n_rows - 1:
-        above = [(c, cs) for r, c, rs, cs in spans if r < count and cs > 1 and r + rs <= count]
-        here = [(c, cs) for r, c, rs, cs in spans if r == count]
-        under = [h for h in here if any(c <= h[0] and h[0] + h[1] <= c + cs for c, cs in above)]
-        if len(under) < 2:
-            break
-        count += 1
-    return count
-
-
 def find_tables(chars: list[Char], edges: list[Edge]) -> list[PdfTable]:
     """The ruled tables of a page, top first."""
     if len(edges) < 4:
@@ -185,7 +169,7 @@ def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char
         return None
     content = {key: cell_text(chs, placed[key][2]) for key, chs in texts.items()}
     starts = [(r, c, rs, cs) for (r, c), (rs, cs, _) in placed.items()]
-    header = _header_rows(starts, n_rows)
+    header = header_rows(starts, n_rows)
     covered: dict[tuple[int, int], tuple[int, int]] = {}  # grid slot -> the cell covering it
     for (r, c), (rs, cs, _) in placed.items():
         for rr in range(r, r + rs):
@@ -206,7 +190,7 @@ def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char
             end = owner[1] + cs
             if owner[0] != r:
                 row.append("")  # the continuation of a vertical merge
-            elif r < header and cs > 1:
+            elif repeat_span(cs, n_cols, r < header) > 1:
                 row.extend([content[owner]] * (end - c))
             else:
                 row.append(content[owner])
