@@ -11,8 +11,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 
-from assistant.core.text import clean, period_label, split_sentences
-from assistant.core.types import Block, Chunk, Document, Location, Record
+from assistant.core.records import Record, describe_record
+from assistant.core.text import clean, split_sentences
+from assistant.core.types import Block, Chunk, Document, Location
 
 TokenCounter = Callable[[str], int]
 
@@ -96,33 +97,11 @@ def _make(doc: Document, text: str, location: Location, section: tuple[str, ...]
     )
 
 
-def record_sentence(record: Record, period: tuple[int, int] | None) -> str:
-    """A table row as one self-contained sentence, so that retrieval finds it."""
-    f = record.fields
-    if record.kind == "indicator":
-        parts = [f"Indicator {clean(f.get('indicator', record.key))}"]
-        if record.group:
-            parts.append(f"({clean(record.group)})")
-        parts.append(f"Baseline ({clean(f.get('baseline_year', ''))}): {clean(f.get('baseline', '')) or 'empty'}.")
-        years = sorted(k for k in f if k.startswith("year_"))
-        for k in years:
-            parts.append(f"{period_label(int(k.split('_')[1]), period)} target: {clean(f[k]) or 'empty'}.")
-        parts.append(f"Final target: {clean(f.get('final', '')) or 'empty'}.")
-        if f.get("data_source"):
-            parts.append(f"Data source: {clean(f['data_source'])}.")
-        return " ".join(parts)
-    if record.kind == "budget":
-        head = f"Budget: {record.key.capitalize()} {record.label}".strip()
-        amounts = [f"{k}: {clean(v)}" for k, v in f.items() if re.fullmatch(r"(19|20)\d\d|year_\d|total", k)]
-        extra = [f"Responsible party: {clean(f['responsible_party'])}"] if f.get("responsible_party") else []
-        group = f" ({clean(record.group)})" if record.group else ""
-        return f"{head}{group}. " + "; ".join(amounts + extra) + " (USD)."
-    if record.kind == "qa_section":
-        return f"QA section {record.label}: Quality Rating {clean(f.get('rating', ''))}."
-    if record.kind == "qa_question":
-        sel = f.get("selected") or "not recorded"
-        return f"QA question {record.key} ({record.group}): {clean(record.label)} Selected rating: {sel}."
-    return clean(" | ".join(f.values()))
+def record_sentence(record: Record) -> str:
+    """A record as one self-contained sentence, so that retrieval finds the row it comes from:
+    "Indicator 2.3 Number of participants … (Output 2 …). Baseline: 7,300 50% women. Year 2
+    (2022) target: 1,000 50% women. …" — composed from its cells and their column roles."""
+    return describe_record(record)
 
 
 def chunk_document(
@@ -177,7 +156,9 @@ def chunk_document(
             run.append((piece, block.location))
     flush()
     for record in records:
-        text = record_sentence(record, doc.period)
+        if record.kind == "table_map":
+            continue
+        text = record_sentence(record)
         chunks.append(_make(doc, text, record.location, (record.group,) if record.group else (), "record"))
     unique: dict[str, Chunk] = {c.id: c for c in chunks}
     return list(unique.values())

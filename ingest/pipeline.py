@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.core.errors import IngestError, ProjdocsError, StoreError
@@ -19,7 +19,7 @@ from assistant.store.database import Store, crash_point
 from assistant.store.embeddings import embedding_text, get_embedder
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
-from ingest.tables import recognise_tables
+from ingest.tables import recognise_tables, table_period
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,8 @@ def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSumm
     if existing and os.path.abspath(existing.path) != os.path.abspath(path):
         logger.info("%s replaces the document of the same name from %s", path, existing.path)
     doc = load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024)
+    if doc.period is None and (period := table_period(doc)):
+        doc = replace(doc, period=period)  # the work plan's year columns give the project period
     records = recognise_tables(doc)
     embedder = get_embedder(settings.embedding_model)
     chunks = chunk_document(

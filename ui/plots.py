@@ -15,8 +15,9 @@ def indicator_figure(row: dict[str, Any]) -> Any:
     from matplotlib.figure import Figure
 
     series = render.indicator_series(row)
-    yearly = [(label, v, text) for label, v, text in series if label.startswith("Year ")]
-    levels = [(label, v, text) for label, v, text in series if not label.startswith("Year ") and v is not None]
+    levels_named = ("Baseline", "Final")
+    yearly = [(label, v, text) for label, v, text in series if not label.startswith(levels_named)]
+    levels = [(label, v, text) for label, v, text in series if label.startswith(levels_named) and v is not None]
     fig = Figure(figsize=(7, 3.4), layout="constrained")
     ax = fig.subplots()
     xs = list(range(len(yearly)))

@@ -51,11 +51,17 @@ def stream_chunks(text: str, words_per_chunk: int = 3) -> Iterator[str]:
 
 
 def md_escape(text: str) -> str:
-    """Text from a document shown as Markdown: no HTML, no accidental emphasis or links."""
+    """Text from a document shown as Markdown, inert: no HTML, no emphasis, and no links or
+    images (``[..](..)``, ``![..](..)``, bare URLs, ``www.`` and e-mail addresses are not made
+    live; a URL shows as plain text)."""
     text = html.escape(text, quote=False)
-    text = re.sub(r"([\\`*_#|~])", r"\\\1", text)  # [n] markers stay as typed: no link follows them
+    text = re.sub(r"([\\`*_#|~\[\]!])", r"\\\1", text)  # [n] markers still read [n]
     text = re.sub(r"^(\s*)([-+])(?=\s)", r"\1\\\2", text, flags=re.MULTILINE)  # not a list item
-    return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", text, flags=re.MULTILINE)
+    text = re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", text, flags=re.MULTILINE)
+    # autolinks: break the patterns Markdown renderers look for (entities still read as the characters)
+    text = re.sub(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)", r"\1&#58;", text)
+    text = re.sub(r"(?i)\bwww\.", "www&#46;", text)
+    return text.replace("@", "&#64;")
 
 
 def copy_text(question: str, answer: Answer) -> str:
@@ -204,11 +210,12 @@ def indicator_series(row: dict[str, Any]) -> list[tuple[str, float | None, str]]
     """(label, number, cell text) for an indicator row's baseline, yearly targets and final target."""
     out: list[tuple[str, float | None, str]] = []
     base = str(row.get("baseline", ""))
-    year = row.get("baseline_year", "")
-    out.append((f"Baseline ({year})" if year else "Baseline", to_number(base), base))
+    year = row.get("baseline year", "")
+    if base:
+        out.append((f"Baseline ({year})" if year else "Baseline", to_number(base), base))
     for k, v in row.items():
-        if k.startswith("Year "):
-            out.append((k, to_number(str(v)), str(v)))
-    if row.get("final"):
-        out.append(("Final", to_number(str(row["final"])), str(row["final"])))
+        if k.endswith(" target") and not k.startswith(("final", "mid-term")):
+            out.append((k.removesuffix(" target"), to_number(str(v)), str(v)))
+    if row.get("final target"):
+        out.append(("Final", to_number(str(row["final target"])), str(row["final target"])))
     return out

@@ -38,6 +38,7 @@ class Assistant:
         self.store = store or Store(settings)
         self.retriever = Retriever(self.store, settings)
         self._llm: Any = None  # the language-model backend, made on first use
+        self._vectors: dict[str, list[float]] = {}
 
     def ask(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Answer:
         if self.settings.llm == "openai":
@@ -107,6 +108,16 @@ class Assistant:
             self._llm = llm.LLMBackend(self.settings)
         return self._llm
 
+    def _embed_cached(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embeddings of record labels and questions, each text embedded once per process."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if todo:
+            from assistant.store.embeddings import get_embedder
+
+            for text, vector in zip(todo, get_embedder(self.settings.embedding_model).embed(todo)):
+                self._vectors[text] = vector
+        return [self._vectors[t] for t in texts]
+
     def _texts(self) -> SourceTexts:
         return SourceTexts(self.store.document_text)
 
@@ -118,7 +129,7 @@ class Assistant:
             if filters
             else ()
         )
-        fact = FactFinder(self.store, sources).answer(resolved)
+        fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
             return fact, []
         # record chunks (composed sentences) help retrieval find table rows, but the fact path

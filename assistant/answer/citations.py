@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from assistant.core.types import Citation, Location, Record
+from assistant.core.records import Record
+from assistant.core.types import Citation, Location
 from assistant.core.verify import SourceTexts
 
 logger = logging.getLogger(__name__)
@@ -18,8 +19,7 @@ logger = logging.getLogger(__name__)
 
 def record_location(record: Record, column: str = "") -> Location:
     """A record's place with its table heading, and the cited cell's column when known."""
-    heading = record.location.heading or record.fields.get("section", "")
-    return replace(record.location, heading=heading, column=column or record.location.column)
+    return replace(record.location, column=column or record.location.column)
 
 
 def verified(citations: list[Citation], texts: SourceTexts, *, table_lines: bool = False) -> list[Citation]:

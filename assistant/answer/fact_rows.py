@@ -1,41 +1,39 @@
-"""Records as flat rows for listing (CLI ``facts``, the web app's Facts tab)."""
+"""Records as flat rows for listing (CLI ``facts``, the web app's Facts tab): one column per
+cell role and period, named as a person reads them ("Year 2 (2022) target")."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from assistant.core.text import clean, period_label
+from assistant.core.records import cell_label
+from assistant.core.text import clean
 from assistant.store.database import Store
+
+DEFAULT_KINDS = ["indicator", "activity", "total", "qa_section", "qa_question"]
 
 
 def record_rows(store: Store, kinds: list[str] | None = None) -> list[dict[str, Any]]:
-    """One flat dict per record, columns named as a person reads them."""
-    periods = {d.source: d.period for d in store.documents()}
+    """One flat dict per record (budget lines and QA options left out: they are in the row)."""
     rows: list[dict[str, Any]] = []
-    for kind in kinds or ["indicator", "budget", "qa_section", "qa_question"]:
+    for kind in kinds or DEFAULT_KINDS:
         for r in store.records(kind):
-            f = r.fields
             row: dict[str, Any] = {"kind": r.kind, "source": r.source, "key": r.key}
             if r.kind == "indicator":
                 row["indicator"] = clean(r.label)
-                row["baseline"] = clean(f.get("baseline", ""))
-                row["baseline_year"] = clean(f.get("baseline_year", ""))
-                for k in sorted(x for x in f if x.startswith("year_")):
-                    row[period_label(int(k.split("_")[1]), periods.get(r.source))] = clean(f[k])
-                row["final"] = clean(f.get("final", ""))
-            elif r.kind == "budget":
-                row["label"] = clean(r.label)[:80]
-                for k, v in f.items():
-                    if k.isdigit() or k.startswith("year_") or k == "total":
-                        row[k] = clean(v)
-                row["responsible_party"] = clean(f.get("responsible_party", ""))
-            elif r.kind == "qa_section":
-                row["label"] = r.label
-                row["rating"] = f.get("rating", "")
-            else:
+            elif r.kind in ("qa_question",):
                 row["section"] = r.group
-                row["question"] = clean(r.label)[:80]
-                row["selected"] = f.get("selected", "") or "not marked"
+                row["question"] = clean(r.label)
+                selected = r.cell("selected")
+                row["selected"] = selected.line if selected else "not marked"
+            else:
+                row["label"] = clean(r.label)
+            if r.kind == "table_map":
+                row["columns"] = "; ".join(f"{c.text} → {cell_label(c)}" for c in r.cells) or "-"
+            else:
+                for c in r.cells:
+                    if c.line or c.role in ("option", "evidence", "selected"):
+                        continue
+                    row.setdefault(cell_label(c), clean(c.text))
             row["location"] = str(r.location)
             row["notes"] = " ".join(r.notes)
             rows.append(row)

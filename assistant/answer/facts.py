@@ -1,35 +1,27 @@
-"""The fact path: answer table questions from Records, citing the row's cells verbatim.
+"""The fact path: table questions answered from records, citing the row's cells verbatim.
 
-Recognises questions about an indicator (baseline, yearly/final targets, data source), a
-budget line (activity amounts per year, sub-totals, totals) or a QA form (section and
-overall ratings, a question's selected level), maps "2022" or "Year 2" onto the table's
-columns through the project period, and refuses what the table cannot say (a year
-outside the period, an indicator that does not exist). Returns None when the question is
-not a table question, so that the caller falls back to retrieval.
+A question (read by ``query``) names its rows by number ("indicator 2.3", "activity 1.6",
+"sub-total of output 2", "QA question 5") or by what they say (matched by ``matching``), and
+the fields and periods it wants. Calendar years are mapped onto the table's columns only
+where the mapping is known (from the header, or the project period), and the answer says how
+("Year 2 (2022)"). What the table cannot say is refused with the reason. ``None`` means "not
+a table question": the caller falls back to retrieval.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
-from assistant.core.text import clean, period_label
-from assistant.core.types import Record
+from assistant.answer.matching import Embed, RecordMatcher
+from assistant.answer.query import Query, parse_query
+from assistant.core.records import Cell, Period, Record
+from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
-QA_SECTION_NAMES = {
-    "strategic": "strategic",
-    "relevant": "relevant",
-    "principled": "principled",
-    "management & monitoring": "management & monitoring",
-    "management and monitoring": "management & monitoring",
-    "efficient": "efficient",
-    "effective": "effective",
-    "sustainability & national ownership": "sustainability & national ownership",
-    "sustainability and national ownership": "sustainability & national ownership",
-    "sustainability": "sustainability & national ownership",
-}
+INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
+BUDGET_FIELDS = ("amount", "responsible_party", "expenditure")
 
 
 @dataclass
@@ -51,315 +43,302 @@ class FactResult:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Query:
-    """What a table question asks."""
+class _Answer:
+    """Builds "label: value [n]" parts, each citing one cell."""
 
-    indicator: str = ""
-    activity: str = ""
-    subtotal: str = ""
-    total: str = ""  # "total for all outputs" | "grand total project budget" | "undp parallel contribution"
-    qa_section: str = ""
-    qa_question: str = ""
-    years: tuple[int, ...] = ()
-    year_indexes: tuple[int, ...] = ()
-    wants: tuple[str, ...] = ()  # baseline | final | target | data_source | method | budget | responsible
-    rating_value: str = ""  # "which section was rated Exemplary?"
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.evidence = [Evidence(record.label_cell or record.label, record)]
+        self.parts: list[str] = []
 
-
-def _ids(q: str, word: str) -> list[str]:
-    """ "indicators 2.3 and 2.4" → ["2.3", "2.4"]; "activity 2.3 or activity 2.2" → both."""
-    out: list[str] = []
-    for m in re.finditer(rf"\b{word}\s+(\d+\.\d+(?:\s*(?:,|and|or|&)\s*\d+\.\d+)*)", q):
-        out += re.findall(r"\d+\.\d+", m.group(1))
-    return list(dict.fromkeys(out))
-
-
-def _years(q: str) -> tuple[int, ...]:
-    years: list[int] = []
-    for a, b in re.findall(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b", q):
-        years += range(int(a), int(b) + 1)
-    q = re.sub(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b", " ", q)
-    years += [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", q)]
-    return tuple(dict.fromkeys(years))
-
-
-RATINGS = ("highly satisfactory", "satisfactory", "exemplary", "needs improvement", "inadequate")
-
-
-def parse_query(question: str) -> Query:
-    q = question.lower().replace("–", "-").replace("—", "-")
-    indicators = _ids(q, "indicators?")
-    activities = _ids(q, "activit(?:y|ies)")
-    subtotals = re.findall(r"sub-?\s*totals?\s+(?:of\s+|for\s+)?(?:the\s+)?outputs?\s+(\d+)", q)
-    subtotals += re.findall(r"\boutput\s+(\d+)\s+sub-?\s*total", q)
-    if "sub-total" in q or "subtotal" in q or "sub total" in q:
-        subtotals += re.findall(r"\boutputs?\s+(\d+)(?:\s*(?:or|and|,)\s*(?:output\s+)?(\d+))?", q and q)
-    subs = [x for item in subtotals for x in (item if isinstance(item, tuple) else (item,)) if x]
-    totals = []
-    if "grand total" in q or re.search(r"total (?:project )?budget", q):
-        totals.append("grand total project budget")
-    if re.search(r"total for all outputs|all outputs", q):
-        totals.append("total for all outputs")
-    if "parallel" in q:
-        totals.append("undp parallel contribution")
-    qa_question = re.search(r"\b(?:qa\s+)?question\s+(\d{1,2})\b", q)
-    section = ""
-    rating_value = ""
-    if "rating" in q or "rated" in q:
-        if "overall" in q:
-            section = "overall"
+    def cite(self, label: str, cell: Cell | None, unit: str = "") -> None:
+        if cell is not None and cell.text.strip():
+            self.evidence.append(Evidence(cell.text, self.record, cell.column))
+            self.parts.append(f"{label}: {unit}{clean(cell.text)} [{len(self.evidence)}]")
         else:
-            for name, key in QA_SECTION_NAMES.items():
-                if re.search(rf"\b{re.escape(name)}\b", q):
-                    section = key
-                    break
-        if not section and re.search(r"\bsections?\b", q):
-            rating_value = next((r for r in RATINGS if r in q), "")
-    wants: list[str] = []
-    for word, key in (
-        ("baseline", "baseline"),
-        ("final", "final"),
-        ("end of project", "final"),
-        ("data source", "data_source"),
-        ("source of data", "data_source"),
-        ("collection method", "method"),
-        ("responsible", "responsible"),
-        ("target", "target"),
-        ("budget", "budget"),
-    ):
-        if word in q and key not in wants:
-            wants.append(key)
-    plain_totals = totals if not (indicators or activities or subs) else []
-    return Query(
-        indicator=",".join(indicators),
-        activity=",".join(activities),
-        subtotal=",".join(dict.fromkeys(subs)),
-        total=",".join(plain_totals),
-        qa_section=section,
-        qa_question=qa_question.group(1) if qa_question and not (indicators or activities) else "",
-        years=_years(q),
-        year_indexes=tuple(int(n) for n in re.findall(r"\byear\s+(\d)\b", q)),
-        wants=tuple(wants),
-        rating_value=rating_value,
-    )
+            self.parts.append(f"{label}: the cell is empty in the table")
+
+    def result(self, head: str) -> FactResult:
+        return FactResult(f"{head} [1]: " + "; ".join(self.parts) + ".", self.evidence, notes=list(self.record.notes))
 
 
-def is_table_question(query: Query) -> bool:
-    return bool(
-        query.indicator
-        or query.activity
-        or query.subtotal
-        or query.total
-        or query.qa_section
-        or query.qa_question
-        or query.rating_value
-    )
+def _target_cells(record: Record) -> list[Cell]:
+    return [c for c in record.cells if c.role == "target" and c.period is not None]
+
+
+def _period_cell(cells: list[Cell], year: int | None = None, index: int | None = None) -> Cell | None:
+    for c in cells:
+        p = c.period
+        if p is None:
+            continue
+        if year is not None and p.matches_year(year):
+            return c
+        if index is not None and p.kind == "project_year" and p.index == index:
+            return c
+    return None
+
+
+def _span(cells: list[Cell]) -> str:
+    years = sorted({c.period.year for c in cells if c.period and c.period.year})
+    return f"{years[0]}–{years[-1]}" if years else ""
+
+
+def _id_key(key: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in key.split(".") if x.isdigit()) if re.fullmatch(r"[\d.]+", key) else (999,)
 
 
 class FactFinder:
-    """Looks questions up in the records of one store."""
+    """Looks questions up in the records of one store (optionally of some sources only)."""
 
-    def __init__(self, store: Store, sources: tuple[str, ...] = ()) -> None:
+    def __init__(self, store: Store, sources: tuple[str, ...] = (), embed: Embed | None = None) -> None:
         self.store = store
         self.sources = sources
+        self.embed = embed
 
-    def _period(self, source: str) -> tuple[int, int] | None:
-        doc = self.store.document(source)
-        return doc.period if doc else None
+    def _records(self, kind: str) -> list[Record]:
+        return self.store.records(kind, self.sources)
 
     def answer(self, question: str) -> FactResult | None:
         query = parse_query(question)
-        if not is_table_question(query):
-            return None
         parts: list[FactResult | None] = []
-        for key in filter(None, query.indicator.split(",")):
-            parts.append(self._indicator(replace(query, indicator=key)))
-        budget_keys = [("activity", k) for k in query.activity.split(",") if k]
-        budget_keys += [("subtotal", k) for k in query.subtotal.split(",") if k]
-        budget_keys += [("total", k) for k in query.total.split(",") if k]
-        for name, key in budget_keys:
-            only = {"activity": "", "subtotal": "", "total": "", name: key}
-            parts.append(
-                self._budget(replace(query, activity=only["activity"], subtotal=only["subtotal"], total=only["total"]))
-            )
-        if query.qa_section:
+        for key in query.indicators:
+            parts.append(self._indicator_by_key(key, query))
+        for key in query.activities:
+            parts.append(self._activity_by_key(key, query))
+        for key in query.bare_ids:
+            parts.append(self._bare(key, query))
+        for number in query.subtotals:
+            parts.append(self._total(f"subtotal {number}", query))
+        if query.qa_section or query.overall:
             parts.append(self._qa_section(query))
         if query.rating_value:
             parts.append(self._sections_rated(query.rating_value))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
-        found = [p for p in parts if p is not None]
-        if not found:
-            return None
-        return merge(found)
-
-    # indicators ------------------------------------------------------------------------------
-    def _indicator(self, query: Query) -> FactResult | None:
-        all_rows = self.store.records("indicator", self.sources)
-        if not all_rows:
-            return None  # no results framework ingested: let retrieval try
-        rows = [r for r in all_rows if r.key == query.indicator]
-        if not rows:
-            known = ", ".join(sorted({r.key for r in all_rows}, key=lambda k: [int(x) for x in k.split(".")]))
-            return FactResult(
-                f"Indicator {query.indicator} is not in the results framework of the documents (it lists {known}).",
-                refused=True,
-            )
-        record = rows[0]
-        f = record.fields
-        period = self._period(record.source)
-        n_years = len([k for k in f if k.startswith("year_")])
-        indexes: list[int] = list(query.year_indexes)
-        for year in query.years:
-            if year == _int(f.get("baseline_year")) and ("baseline" in query.wants or not query.wants):
-                continue
-            if period is None:
-                return FactResult(
-                    f"The results framework gives targets by Year 1–{n_years} without calendar years, "
-                    f"so it does not say which is {year}.",
-                    refused=True,
-                )
-            index = year - period[0] + 1
-            if not 1 <= index <= n_years:
-                return FactResult(
-                    f"The documents do not give a {year} target for indicator {record.key}: its targets "
-                    f"cover {period[0]}–{period[0] + n_years - 1}.",
-                    refused=True,
-                )
-            indexes.append(index)
-        for index in indexes:
-            if not 1 <= index <= n_years:
-                return FactResult(f"Indicator {record.key} has targets for Year 1–{n_years} only.", refused=True)
-        ev = [Evidence(f["indicator"], record)]
-        parts: list[str] = []
-
-        def cite(label: str, name: str) -> None:
-            _cite_cell(ev, parts, record, label, f.get(name, ""))
-
-        wants = set(query.wants)
-        specific = wants & {"baseline", "final", "data_source", "method"}
-        if "baseline" in wants:
-            cite(f"baseline ({clean(f.get('baseline_year', ''))})", "baseline")
-        if indexes:
-            for index in sorted(set(indexes)):
-                cite(f"{period_label(index, period)} target", f"year_{index}")
-        elif "target" in wants and not specific:
-            for index in range(1, n_years + 1):
-                cite(f"{period_label(index, period)} target", f"year_{index}")
-        if "final" in wants or ("target" in wants and not specific and not indexes):
-            cite("final target", "final")
-        if "data_source" in wants:
-            cite("data source", "data_source")
-        if "method" in wants:
-            cite("data collection method", "collection_method")
         if not parts:
-            cite(f"baseline ({clean(f.get('baseline_year', ''))})", "baseline")
-            for index in range(1, n_years + 1):
-                cite(f"{period_label(index, period)} target", f"year_{index}")
-            cite("final target", "final")
-        text = f"Indicator {record.key} ({clean(record.label)}) [1]: " + "; ".join(parts) + "."
-        return FactResult(text, ev, notes=list(record.notes))
+            parts.append(self._by_name(query, question))
+        found = [p for p in parts if p is not None]
+        return merge(found) if found else None
 
-    # budget ------------------------------------------------------------------------------------
-    def _budget(self, query: Query) -> FactResult | None:
-        rows = self.store.records("budget", self.sources)
-        if not rows:
+    # rows named by number or by name -----------------------------------------------------
+    def _bare(self, key: str, query: Query) -> FactResult | None:
+        """"RF final target 3.1", "budjet 3.4 2021": an identifier without its kind word."""
+        if query.wants(*BUDGET_FIELDS) and not query.wants(*INDICATOR_FIELDS):
+            return self._activity_by_key(key, query, quiet=True)
+        if query.wants(*INDICATOR_FIELDS):
+            return self._indicator_by_key(key, query, quiet=True)
+        return None
+
+    def _by_name(self, query: Query, question: str) -> FactResult | None:
+        if not query.subject_words or not (query.wants(*INDICATOR_FIELDS) or query.wants(*BUDGET_FIELDS)):
             return None
-        if query.activity:
-            key = f"activity {query.activity}"
-        elif query.subtotal:
-            key = f"subtotal {query.subtotal}"
-        else:
-            key = query.total
+        kinds = ["indicator"] if query.wants(*INDICATOR_FIELDS) and not query.wants(*BUDGET_FIELDS) else []
+        kinds = kinds or (["activity", "total"] if not query.wants(*INDICATOR_FIELDS) else ["indicator", "activity"])
+        records = [r for k in kinds for r in self._records(k)]
+        record = RecordMatcher(records, self.embed).best(query.subject_words, question)
+        if record is None:
+            return None
+        if record.kind == "indicator":
+            return self._indicator(record, query)
+        if record.kind == "activity":
+            return self._activity(record, query)
+        return self._total_answer(record, query)
+
+    # indicators --------------------------------------------------------------------------
+    def _indicator_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:
+        rows = self._records("indicator")
+        if not rows:
+            return None  # no results framework ingested: let retrieval try
         matches = [r for r in rows if r.key == key]
         if not matches:
-            what = (
-                f"Activity {query.activity}"
-                if query.activity
-                else f"Output {query.subtotal} sub-total"
-                if query.subtotal
-                else query.total
-            )
-            return FactResult(f"{what} is not in the budget tables of the documents.", refused=True)
-        record = matches[0]
-        f = record.fields
-        years = [k for k in f if re.fullmatch(r"(19|20)\d\d", k)]
-        if "total" in f:
-            ev = [Evidence(f.get("label", record.label), record), Evidence(f["total"], record)]
-            text = f"{record.label} [1]: USD {clean(f['total'])} [2]."
-            return FactResult(text, ev, notes=list(record.notes))
-        asked = [str(y) for y in query.years]
-        missing = [y for y in asked if y not in years]
-        if missing:
-            span = f"{years[0]}–{years[-1]}" if years else "no years"
+            if quiet:
+                return None
+            known = ", ".join(sorted({r.key for r in rows}, key=_id_key))
             return FactResult(
-                f"The budget does not give a {', '.join(missing)} amount for Activity {query.activity}: it covers {span}.",
+                f"Indicator {key} is not in the results framework of the documents (it lists {known}).", refused=True
+            )
+        if query.wants("achieved", "met", "status"):
+            progress = [r for r in matches if r.table == "progress_report"]
+            framework = [r for r in matches if r.table != "progress_report"]
+            if progress:
+                return self._progress(progress[0], framework[0] if framework else None, query)
+        framework = [r for r in matches if r.table != "progress_report"] or matches
+        return self._indicator(framework[0], query)
+
+    def _indicator(self, record: Record, query: Query) -> FactResult:
+        targets = _target_cells(record)
+        yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
+        ans = _Answer(record)
+        chosen: list[Cell] = []
+        baseline_year = to_number(record.text("baseline_year"))
+        for year in query.years:
+            if baseline_year == year and (query.wants("baseline") or not query.fields):
+                continue
+            cell = _period_cell(targets, year=year)
+            if cell is None:
+                if yearly and all(c.period and c.period.year is None for c in yearly):
+                    return FactResult(
+                        f"The results framework gives targets by Year 1–{len(yearly)} without calendar years, "
+                        f"so it does not say which is {year}.",
+                        refused=True,
+                    )
+                return FactResult(
+                    f"The documents do not give a {year} target for indicator {record.key}: its targets "
+                    f"cover {_span(yearly) or 'no calendar years'}.",
+                    refused=True,
+                )
+            chosen.append(cell)
+        for index in query.year_indexes:
+            cell = _period_cell(targets, index=index)
+            if cell is None:
+                return FactResult(
+                    f"Indicator {record.key} has targets for Year 1–{len(yearly)} only.", refused=True
+                )
+            chosen.append(cell)
+        specific = query.wants("baseline", "final", "midterm", "data_source", "method")
+        base_year = clean(record.text("baseline_year"))
+        base_label = f"baseline ({base_year})" if base_year else "baseline"
+        if query.wants("baseline"):
+            ans.cite(base_label, record.cell("baseline"))
+        if chosen:
+            for cell in dict.fromkeys(chosen):
+                ans.cite(f"{cell.period.describe() if cell.period else ''} target", cell)
+        elif query.wants("target") and not specific:
+            for cell in yearly:
+                ans.cite(f"{cell.period.describe() if cell.period else ''} target", cell)
+        for kind, label in (("midterm", "mid-term target"), ("final", "final target")):
+            wanted = query.wants(kind) or (kind == "final" and query.wants("target") and not specific and not chosen)
+            if wanted:
+                ans.cite(label, next((c for c in targets if c.period and c.period.kind == kind), None))
+        if query.wants("data_source"):
+            ans.cite("data source", record.cell("data_source"))
+        if query.wants("method"):
+            ans.cite("data collection method", record.cell("method"))
+        if not ans.parts:
+            ans.cite(base_label, record.cell("baseline"))
+            for cell in targets:
+                label = "final target" if cell.period and cell.period.kind == "final" else (
+                    f"{cell.period.describe()} target" if cell.period else "target"
+                )
+                ans.cite(label, cell)
+        return ans.result(f"Indicator {record.key} ({clean(record.label)})")
+
+    def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:
+        """Achieved against target, from the progress report's row (and the framework's)."""
+        ans = _Answer(record)
+        target = record.cell("target") or (framework and _period_cell(_target_cells(framework), *query.years[:1]))
+        achieved = record.cell("achieved")
+        ans.cite("target", target if isinstance(target, Cell) else None)
+        ans.cite("achieved", achieved)
+        if record.cell("status"):
+            ans.cite("status", record.cell("status"))
+        result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
+        t = to_number(target.text) if isinstance(target, Cell) else None
+        a = to_number(achieved.text) if achieved else None
+        if query.wants("met") and t is not None and a is not None:
+            verdict = "met" if a >= t else "not met"
+            result.text += f" The target was {verdict}: {clean(achieved.text)} achieved against {t:,.0f}."
+        return result
+
+    # budgets -----------------------------------------------------------------------------
+    def _activity_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:
+        rows = self._records("activity")
+        if not rows:
+            return None
+        matches = [r for r in rows if r.key == key]
+        if not matches:
+            return None if quiet else FactResult(f"Activity {key} is not in the budget tables of the documents.", refused=True)
+        return self._activity(matches[0], query)
+
+    def _activity(self, record: Record, query: Query) -> FactResult:
+        amounts = [c for c in record.cells_of("amount") if c.period is not None]
+        ans = _Answer(record)
+        if query.wants("responsible_party"):
+            ans.cite("responsible party", record.cell("responsible_party"))
+            return ans.result(f"Activity {record.key} ({clean(record.label)})")
+        line = next((c.line for c in record.cells if c.line and c.line.lower() in query.text), "")
+        cells = [c for c in record.cells_of("line_amount") if c.line == line] if line else amounts
+        missing = [y for y in query.years if _period_cell(cells, year=y) is None]
+        if missing:
+            return FactResult(
+                f"The budget does not give a {', '.join(map(str, missing))} amount for Activity {record.key}: "
+                f"it covers {_span(cells) or 'no calendar years'}.",
                 refused=True,
             )
-        label_cell = _label_cell(record)
-        ev = [Evidence(label_cell, record)]
-        parts: list[str] = []
-        if "responsible" in query.wants:
-            _cite_cell(ev, parts, record, "responsible party", f.get("responsible_party", ""))
-        else:
-            for year in asked or years:
-                _cite_cell(ev, parts, record, year, f.get(year, ""), unit="USD ")
-        name = f"Activity {query.activity}" if query.activity else record.label
-        text = f"{name} ({clean(record.label)}) [1]: " + "; ".join(parts) + "."
-        return FactResult(text, ev, notes=list(record.notes))
+        for cell in [_period_cell(cells, year=y) for y in query.years] if query.years else cells:
+            if cell is not None and cell.period is not None:
+                label = f"{cell.period.describe()}" + (f" (budget line {line})" if line else "")
+                ans.cite(label, cell, unit="USD ")
+        if not ans.parts and (total := record.cell("amount")):
+            ans.cite("amount", total, unit="USD ")
+        return ans.result(f"Activity {record.key} ({clean(record.label)})")
 
-    # QA -------------------------------------------------------------------------------------------
+    def _total(self, key: str, query: Query) -> FactResult | None:
+        rows = [r for r in self._records("total") if r.key == key]
+        if not rows:
+            if self._records("total"):
+                return FactResult(f"{key.replace('subtotal', 'The sub-total of output')} is not in the budget tables.", refused=True)
+            return None
+        return self._total_answer(rows[0], query)
+
+    def _total_answer(self, record: Record, query: Query) -> FactResult:
+        ans = _Answer(record)
+        per_year = [c for c in record.cells_of("amount") if c.period is not None]
+        if query.years and per_year:
+            for y in query.years:
+                ans.cite(str(y), _period_cell(per_year, year=y), unit="USD ")
+        elif record.cell("total"):
+            ans.cite("total", record.cell("total"), unit="USD ")
+        else:
+            for cell in per_year:
+                ans.cite(cell.period.describe() if cell.period else "amount", cell, unit="USD ")
+        result = ans.result(clean(record.label))
+        result.text = result.text.replace(" [1]: total: ", " [1]: ")
+        return result
+
+    # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:
-        rows = [r for r in self.store.records("qa_section", self.sources) if r.key == query.qa_section]
+        key = "overall" if query.overall else query.qa_section
+        rows = [r for r in self._records("qa_section") if r.key == key]
         if not rows:
             return None
         record = rows[0]
-        rating = record.fields["rating"]
+        rating = record.text("rating")
+        ev = [Evidence(rating, record)]
         if record.key == "overall":
-            return FactResult(f"The overall rating of the QA report is {rating} [1].", [Evidence(rating, record)])
-        return FactResult(f"The {record.label} section was rated {rating} [1].", [Evidence(rating, record)])
+            return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
+        return FactResult(f"The {record.label} section was rated {rating} [1].", ev)
 
     def _sections_rated(self, rating: str) -> FactResult | None:
-        rows = [r for r in self.store.records("qa_section", self.sources) if r.key != "overall"]
+        rows = [r for r in self._records("qa_section") if r.key != "overall"]
         if not rows:
             return None
-        hits = [r for r in rows if r.fields["rating"].lower() == rating]
+        hits = [r for r in rows if r.text("rating").lower() == rating.lower()]
         if not hits:
             return FactResult(f"No section of the QA report was rated {rating.title()}.", refused=True)
-        ev = [Evidence(r.fields["rating"], r) for r in hits]
+        ev = [Evidence(r.text("rating"), r) for r in hits]
         names = [f"{r.label} [{i}]" for i, r in enumerate(hits, start=1)]
-        return FactResult(f"Rated {hits[0].fields['rating']}: " + ", ".join(names) + ".", ev)
+        return FactResult(f"Rated {hits[0].text('rating')}: " + ", ".join(names) + ".", ev)
 
     def _qa_question(self, query: Query) -> FactResult | None:
-        rows = [r for r in self.store.records("qa_question", self.sources) if r.key == query.qa_question]
+        rows = [r for r in self._records("qa_question") if r.key == query.qa_question]
         if not rows:
-            if self.store.records("qa_question", self.sources):
+            if self._records("qa_question"):
                 return FactResult(f"The QA report has no question {query.qa_question}.", refused=True)
             return None
         record = rows[0]
-        f = record.fields
-        ev = [Evidence(f["question"], record)]
-        if f.get("selected"):
-            ev.append(Evidence(f["selected_text"], record))
-            text = f"QA question {record.key} ({record.group}) [1] was rated {f['selected']} [2]."
+        ev = [Evidence(record.label_cell or record.label, record)]
+        selected = record.cell("selected")
+        if selected:
+            ev.append(Evidence(selected.text, record))
+            text = f"QA question {record.key} ({record.group}) [1] was rated {selected.line} [2]."
         else:
             text = f"QA question {record.key} ({record.group}) [1]: the form marks no rubric level."
-        if f.get("evidence 1"):
-            ev.append(Evidence(f["evidence 1"], record))
-            text += f" Evidence: {f['evidence 1']} [{len(ev)}]"
+        evidence = record.cells_of("evidence")
+        if evidence:
+            ev.append(Evidence(evidence[0].text, record))
+            text += f" Evidence: {evidence[0].text} [{len(ev)}]"
         return FactResult(text, ev)
-
-
-def _cite_cell(
-    evidence: list[Evidence], parts: list[str], record: Record, label: str, value: str, unit: str = ""
-) -> None:
-    """Add "label: value [n]" citing the cell, or say the cell is empty (never filled in)."""
-    if value.strip():
-        evidence.append(Evidence(value, record))
-        parts.append(f"{label}: {unit}{clean(value)} [{len(evidence)}]")
-    else:
-        parts.append(f"{label}: the cell is empty in the table")
 
 
 def _shift_marker(m: re.Match[str], offset: int) -> str:
@@ -384,14 +363,4 @@ def merge(results: list[FactResult]) -> FactResult:
     return FactResult(" ".join(texts), evidence, refused=False, notes=notes)
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-
-
-def _label_cell(record: Record) -> str:
-    """A verbatim span naming the budget row: the activity cell's first line."""
-    cell = record.fields.get("activity", "") or record.label
-    return cell.strip().split("\n")[0]
+__all__ = ["Evidence", "FactFinder", "FactResult", "Period", "merge"]

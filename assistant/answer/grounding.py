@@ -208,7 +208,7 @@ def passages_from_hits(hits: Sequence[Hit], store: Store, limit: int) -> list[Pa
         label = " ".join(x for x in (chunk.title, chunk.section) if x)
         if chunk.chunk_type == "record":
             records = [r for r in store.records(None, (chunk.location.source,)) if r.location == chunk.location]
-            cells = [v.strip() for r in records for v in r.fields.values() if v and v.strip()]
+            cells = [c.text.strip() for r in records for c in r.cells if c.text.strip()]
             quotes = _quotes(texts, cells, chunk.location.source, location)
             label = f"{label} {chunk.text}"  # composed by ingest from the row's own cells and period
         else:

@@ -248,7 +248,11 @@ def _ask_batch(assistant: Any, path: Path, out: str | None, filters: Any) -> Non
 
 
 @cli.command()
-@click.option("--kind", type=click.Choice(["indicators", "budget", "qa"]), help="Only this kind of record.")
+@click.option(
+    "--kind",
+    type=click.Choice(["indicators", "budget", "qa", "tables", "rows"]),
+    help="Only this kind of record (tables: how each table was understood, or why it was rejected).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.pass_obj
@@ -259,11 +263,19 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
     Examples:
       projdocs facts --kind indicators
       projdocs facts --kind budget --csv > budget.csv
+      projdocs facts --kind tables        # recognised tables and their columns; rejected ones with the reason
     """
     from assistant.answer.fact_rows import record_rows
     from assistant.store.database import Store
 
-    kinds = {"indicators": ["indicator"], "budget": ["budget"], "qa": ["qa_section", "qa_question"], None: None}[kind]
+    kinds = {
+        "indicators": ["indicator"],
+        "budget": ["activity", "total"],
+        "qa": ["qa_section", "qa_question"],
+        "tables": ["table_map"],
+        "rows": ["table_row", "delivery", "rating"],
+        None: None,
+    }[kind]
     store = Store(ctx.settings)
     rows = record_rows(store, kinds)
     if as_json:
@@ -362,7 +374,11 @@ cli.add_command(draft)
 from assistant.cli.doctor import doctor
 
 cli.add_command(doctor)
+from assistant.cli.access import access, keys
 from evals.command import eval_command
+
+cli.add_command(access)
+cli.add_command(keys)
 
 cli.add_command(eval_command, "eval")
 
@@ -373,7 +389,3 @@ def main() -> None:  # pragma: no cover
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-from assistant.cli.access import access, keys
-cli.add_command(access)
-cli.add_command(keys)
-

@@ -6,14 +6,13 @@ Internal values are frozen dataclasses; values that become JSON (``Citation``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 BlockKind = Literal["heading", "paragraph", "list", "table"]
 SourceKind = Literal["text", "pdf", "docx"]
-RecordKind = Literal["indicator", "budget", "qa_question", "qa_section", "table_row"]
 
 
 def _bbox(raw: Any) -> tuple[float, float, float, float] | None:
@@ -218,24 +217,6 @@ class Chunk:
             project_number=str(meta.get("project_number", "")),
             chunk_type=str(meta.get("chunk_type", "text")),
         )
-
-
-@dataclass(frozen=True)
-class Record:
-    """A typed fact extracted from a table row or a QA form.
-
-    ``fields`` maps a field name (``baseline``, ``year_2``, ``2021``, ``rating``…) to the cell
-    text exactly as in the source, so that it can be quoted verbatim.
-    """
-
-    kind: RecordKind
-    key: str  # indicator id ("2.3"), activity id ("1.9"), QA question number, section name…
-    label: str  # indicator / activity / question text
-    fields: dict[str, str]
-    location: Location
-    source: str
-    group: str = ""  # the output or QA section the row belongs to
-    notes: tuple[str, ...] = field(default_factory=tuple)  # consistency notes
 
 
 class Citation(BaseModel):

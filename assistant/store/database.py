@@ -23,9 +23,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from assistant.core.errors import StoreError
+from assistant.core.records import Record, dump_body, load_body
 from assistant.core.settings import Settings
 from assistant.core.text import STOPWORDS, project_key
-from assistant.core.types import Chunk, Document, Location, Record
+from assistant.core.types import Chunk, Document, Location
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,6 @@ CREATE TABLE IF NOT EXISTS records (
     notes TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_key ON records(kind, key);
-"""
 -- Access (assistant.access.policy): uploader and projects; no foreign keys, so a re-ingest keeps them
 CREATE TABLE IF NOT EXISTS document_owners (
     source TEXT PRIMARY KEY,
@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS document_projects (
     created_at REAL NOT NULL,
     PRIMARY KEY (source, project)
 );
+"""
 
 
 _crash_counts: dict[str, int] = {}
@@ -117,7 +118,6 @@ class StoredDocument:
     pages: int | None
     n_chunks: int
     ingested_at: float
-
     projects: tuple[str, ...] | None = None  # chosen at upload or linked; None: its own number only
     owner: str = ""  # who uploaded it ("" without a login)
 
@@ -128,6 +128,7 @@ class StoredDocument:
             return self.projects
         own = project_key(self.project_number)
         return (own,) if own else ()
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -336,7 +337,7 @@ class Store:
                         r.key,
                         r.label,
                         r.group,
-                        json.dumps(r.fields),
+                        dump_body(r),
                         json.dumps(r.location.to_metadata()),
                         json.dumps(list(r.notes)),
                     )
@@ -362,9 +363,9 @@ class Store:
         with self.db() as con:
             existed = con.execute("SELECT 1 FROM documents WHERE source = ?", (source,)).fetchone() is not None
             self._delete_rows(con, source)
-        if ids:
             con.execute("DELETE FROM document_owners WHERE source = ?", (source,))  # its access rows too
             con.execute("DELETE FROM document_projects WHERE source = ?", (source,))
+        if ids:
             self.collection.delete(ids=sorted(ids))
         return existed
 
@@ -408,8 +409,8 @@ class Store:
             sql += " AND d.doc_type = ?"
             params.append(filters.doc_type)
         if filters.project_number:
-            number = project_key(filters.project_number)
             # the document's chosen projects, else (no owner, no link) its own number; never a mention
+            number = project_key(filters.project_number)
             sql += (
                 " AND (EXISTS (SELECT 1 FROM document_projects p WHERE p.source = d.source AND p.project = ?)"
                 " OR (ltrim(d.project_number, '0') = ?"
@@ -452,19 +453,24 @@ class Store:
         if sources:
             sql += f" AND source IN ({','.join('?' * len(sources))})"
             params += list(sources)
-        return [
-            Record(
-                kind=r["kind"],
-                key=r["key"],
-                label=r["label"],
-                fields=json.loads(r["fields"]),
-                location=Location.from_metadata(json.loads(r["location"])),
-                source=r["source"],
-                group=r["grp"],
-                notes=tuple(json.loads(r["notes"])),
+        out = []
+        for r in self.query(sql, params):
+            cells, label_cell, table = load_body(r["fields"])
+            out.append(
+                Record(
+                    kind=r["kind"],
+                    key=r["key"],
+                    label=r["label"],
+                    cells=cells,
+                    location=Location.from_metadata(json.loads(r["location"])),
+                    source=r["source"],
+                    group=r["grp"],
+                    notes=tuple(json.loads(r["notes"])),
+                    label_cell=label_cell,
+                    table=table,
+                )
             )
-            for r in self.query(sql, params)
-        ]
+        return out
 
     def iter_all_vector_ids(self) -> Iterator[str]:
         got = self.collection.get(include=[])

@@ -52,7 +52,9 @@ def _imports(path: Path, known: set[str]) -> set[str]:
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            subs = [f"{node.module}.{a.name}" for a in node.names]
+            # "from assistant import profiles" imports the module assistant.profiles, not the facade
+            names = [s for s in subs if s in known] or [node.module]
         for name in names:
             while name and name not in known:
                 name = name.rpartition(".")[0]

@@ -19,7 +19,8 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from assistant.core.errors import UnreadableFile
-from assistant.core.types import Document, Record
+from assistant.core.records import Record
+from assistant.core.types import Document
 from ingest.loaders import load_document
 from ingest.loaders.text import parse_text
 from ingest.tables import recognise_tables
@@ -41,8 +42,17 @@ def seed_rows(section: str) -> list[list[str]]:
     return [list(r.cells) for r in table.rows]
 
 
+def record_values(record: Record) -> dict[str, str]:
+    """A record's cells as "role period line" -> normalised text, to compare two readings."""
+    return {
+        f"{c.role} {c.period.label if c.period else ''} {c.line}": norm(c.text)
+        for c in record.cells
+        if c.role not in ("output",)
+    }
+
+
 def indicator_values(records: list[Record]) -> dict[str, dict[str, str]]:
-    return {r.key: {f: norm(r.fields[f]) for f in VALUE_FIELDS} for r in records if r.kind == "indicator"}
+    return {r.key: record_values(r) for r in records if r.kind == "indicator"}
 
 
 def seed_records() -> list[Record]:
@@ -139,15 +149,15 @@ def test_docx_budget(tmp_path: Path) -> None:
     doc = load_document(path)
     table = next(b for b in doc.blocks if b.kind == "table")
     assert [len(r.cells) for r in table.rows[:3]] == [len(c) for c in sample[:3]]  # spans collapsed
-    got = {r.key: r for r in recognise_tables(doc) if r.kind == "budget"}
-    want = {r.key: r for r in seed_records() if r.kind == "budget"}
-    for key in ("activity 1.1", "activity 1.9", "subtotal 1"):
-        assert {k: norm(v) for k, v in got[key].fields.items()} == {k: norm(v) for k, v in want[key].fields.items()}
+    got = {r.key: r for r in recognise_tables(doc) if r.kind in ("activity", "total")}
+    want = {r.key: r for r in seed_records() if r.kind in ("activity", "total")}
+    for key in ("1.1", "1.9", "subtotal 1"):
+        assert record_values(got[key]) == record_values(want[key])
         assert got[key].notes == want[key].notes
         loc, seed_loc = got[key].location, want[key].location
         assert (loc.kind, loc.table, loc.row, loc.row_end) == ("docx", 1, seed_loc.row, seed_loc.row_end)
-    assert norm(got["subtotal 1"].fields["total"]) == "1 505 000"
-    assert got["activity 1.9"].fields["2021"] == "75 355"
+    assert norm(got["subtotal 1"].text("total")) == "1 505 000"
+    assert record_values(got["1.9"])["amount 2021 "] == "75 355"
 
 
 def build_results_pdf(path: Path, rows: list[list[str]]) -> int:
@@ -200,8 +210,8 @@ def test_pdf_results_framework_split_across_pages(tmp_path: Path) -> None:
     got = indicator_values(records)
     assert sorted(got, key=lambda k: tuple(map(int, k.split(".")))) == IDS
     assert got == indicator_values(seed_records())
-    assert "1,000" in got["2.3"]["year_2"] and "50% women" in got["2.3"]["year_2"]
-    assert got["3.3"]["baseline"] == "130"
+    assert "1,000" in got["2.3"]["target Year 2 "] and "50% women" in got["2.3"]["target Year 2 "]
+    assert got["3.3"]["baseline  "] == "130"
     r33 = next(r for r in records if r.key == "3.3")
     assert (r33.location.page, r33.location.table) == (2, 2) and r33.group.startswith("Output 3")
 
@@ -262,8 +272,8 @@ def build_qa_docx(path: Path) -> None:
 
 def qa_summary(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     records = recognise_tables(doc)
-    ratings = {r.key: r.fields["rating"] for r in records if r.kind == "qa_section"}
-    selected = {r.key: r.fields["selected"] for r in records if r.kind == "qa_question"}
+    ratings = {r.key: r.text("rating") for r in records if r.kind == "qa_section"}
+    selected = {r.key: (c.line if (c := r.cell("selected")) else "") for r in records if r.kind == "qa_question"}
     return ratings, selected
 
 

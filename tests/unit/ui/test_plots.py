@@ -9,11 +9,11 @@ ROW = {
     "indicator": "Number of participants in capacity development events - conferences, workshops, seminars, "
     "trainings, study visits, etc, disaggregated by gender",
     "baseline": "7,300",
-    "baseline_year": "2020",
-    "Year 1 (2021)": "1,000",
-    "Year 2 (2022)": "1,000 50% women",
-    "Year 3 (2023)": "1,000",
-    "final": "10,300",
+    "baseline year": "2020",
+    "Year 1 (2021) target": "1,000",
+    "Year 2 (2022) target": "1,000 50% women",
+    "Year 3 (2023) target": "1,000",
+    "final target": "10,300",
 }
 
 

@@ -1,0 +1,94 @@
+"""Rows matched by what they say: a question that names an indicator or activity by its
+meaning ("how many people were we supposed to train") is matched against the records' own
+labels, lexically (word overlap weighted by how rare a word is among the labels) and by
+meaning (the bundled embedder), and only a clear winner is taken."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from assistant.core.records import Record
+from assistant.core.text import key_terms, stem
+
+Embed = Callable[[Sequence[str]], list[list[float]]]
+
+MIN_SCORE = 0.42  # below this no record is named by the question
+MIN_MARGIN = 0.04  # the winner must lead the next different row by this much
+_SYNONYMS = {  # a question's word -> words a label may use for it
+    "train": ("training", "capacity", "participants", "trainings"),
+    "trained": ("training", "participants", "capacity"),
+    "people": ("participants", "persons", "individuals", "civil", "servants"),
+    "scholarship": ("scholarships", "grants"),
+    "studies": ("study", "scholarships"),
+    "publish": ("publication", "published", "products"),
+    "papers": ("publications", "knowledge", "products"),
+    "events": ("event", "conferences", "workshops", "seminars"),
+    "countries": ("country",),
+    "women": ("gender", "female"),
+    "experts": ("expert", "roster"),
+    "households": ("household", "connections", "connected"),
+    "electricity": ("power", "energy", "grid", "mini-grids"),
+}
+
+
+def _words(text: str) -> list[str]:
+    return [stem(w) for w in key_terms(re.sub(r"[–—-]", " ", text)) if not w[0].isdigit()]
+
+
+def _cos(a: Sequence[float], b: Sequence[float]) -> float:
+    return sum(x * y for x, y in zip(a, b))
+
+
+class RecordMatcher:
+    """Finds the record a question's subject words name, among ``records``."""
+
+    def __init__(self, records: list[Record], embed: Embed | None = None) -> None:
+        self.records = records
+        self.embed = embed
+        self.docs = [_words(f"{r.label} {r.group}") for r in records]
+        df: Counter[str] = Counter(w for words in self.docs for w in set(words))
+        n = max(len(records), 1)
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self._vectors: list[list[float]] | None = None
+
+    def _lexical(self, words: list[str], doc: list[str]) -> float:
+        have = set(doc)
+        total = got = 0.0
+        for w in words:
+            weight = self.idf.get(w, math.log(1 + len(self.records)))
+            total += weight
+            alts = {stem(a) for a in _SYNONYMS.get(w, ())}
+            if w in have or alts & have:
+                got += weight
+        return got / total if total else 0.0
+
+    def _semantic(self, question: str) -> list[float]:
+        if self.embed is None or not self.records:
+            return [0.0] * len(self.records)
+        if self._vectors is None:
+            self._vectors = self.embed([f"{r.label}" for r in self.records])
+        q = self.embed([question])[0]
+        return [_cos(q, v) for v in self._vectors]
+
+    def ranked(self, subject_words: Sequence[str], question: str) -> list[tuple[Record, float]]:
+        words = [stem(w) for w in subject_words]
+        if not words or not self.records:
+            return []
+        semantic = self._semantic(question)
+        scored = [
+            (r, 0.6 * self._lexical(words, doc) + 0.4 * max(0.0, sim))
+            for r, doc, sim in zip(self.records, self.docs, semantic)
+        ]
+        return sorted(scored, key=lambda p: -p[1])
+
+    def best(self, subject_words: Sequence[str], question: str) -> Record | None:
+        """The one record the words name, or None when none or several fit."""
+        ranked = self.ranked(subject_words, question)
+        if not ranked or ranked[0][1] < MIN_SCORE:
+            return None
+        top, score = ranked[0]
+        rival = next((s for r, s in ranked[1:] if (r.kind, r.key) != (top.kind, top.key)), 0.0)
+        return top if score - rival >= MIN_MARGIN else None

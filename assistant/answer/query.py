@@ -1,0 +1,159 @@
+"""What a table question asks, as a structured query: subjects (by number, or words to match
+by name), the fields asked for, the periods, and for QA forms the section or question.
+
+The words people use for fields and subjects (English and Russian) come from the
+``questions`` profile; misspelt words are read as the nearest known word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from assistant import profiles
+from assistant.core.text import STOPWORDS, key_terms
+
+_ID = r"\d{1,2}(?:\.\d{1,2}){1,2}"
+_ID_LIST = rf"({_ID}(?:\s*(?:,|and|or|&|и|или)\s*{_ID})*)"
+_YEAR = r"(?:19|20)\d\d"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question read for the fact path."""
+
+    text: str  # the question as read: lower case, typos mended, Russian words glossed
+    indicators: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    bare_ids: tuple[str, ...] = ()  # "RF final target 3.1": an identifier with no kind word
+    subtotals: tuple[str, ...] = ()  # output numbers
+    outputs: tuple[str, ...] = ()  # "output 2" named without "sub-total"
+    qa_question: str = ""
+    qa_section: str = ""
+    overall: bool = False
+    rating_value: str = ""  # "which section was rated Exemplary?"
+    fields: tuple[str, ...] = ()  # roles asked for, in the profile's order
+    years: tuple[int, ...] = ()
+    year_indexes: tuple[int, ...] = ()
+    subject_words: tuple[str, ...] = field(default_factory=tuple)  # for matching a row by its name
+
+    def wants(self, *roles: str) -> bool:
+        return any(r in self.fields for r in roles)
+
+    @property
+    def numbered(self) -> bool:
+        return bool(self.indicators or self.activities or self.bare_ids or self.subtotals or self.qa_question)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    return profiles.load("questions")
+
+
+def _patterns(group: str) -> dict[str, list[re.Pattern[str]]]:
+    raw = _vocabulary()[group]
+    assert isinstance(raw, dict)
+    return {k: [profiles.rx(p) for p in v] for k, v in raw.items()}
+
+
+def mend_typos(text: str) -> str:
+    """Words close to a known one ("budjet", "activty", "indicatr") read as it."""
+    known = [str(w) for w in _vocabulary()["words"]]
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < 5 or word in known or word in STOPWORDS:
+            return word
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    return re.sub(r"[a-z]+", fix, text)
+
+
+def gloss(text: str) -> str:
+    """English glosses of the Russian subject words of ``text``, appended to it."""
+    table = _vocabulary()["gloss_ru"]
+    assert isinstance(table, dict)
+    extra = [
+        str(en) for word in re.findall(r"[а-яё-]+", text) for stem, en in table.items() if word.startswith(str(stem))
+    ]
+    return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
+
+
+def _ids(text: str, kind_words: list[re.Pattern[str]]) -> list[str]:
+    out: list[str] = []
+    for pattern in kind_words:
+        for m in re.finditer(rf"(?:{pattern.pattern})\s*(?:no\.?|#|№)?\s*{_ID_LIST}", text):
+            out += re.findall(_ID, m.group(m.lastindex or 1))
+    return list(dict.fromkeys(out))
+
+
+def _years(text: str) -> tuple[int, ...]:
+    years: list[int] = []
+    span = rf"\b({_YEAR})\s*(?:-|–|to|through|по|до)\s*({_YEAR})\b"
+    for a, b in re.findall(span, text):
+        years += range(int(a), int(b) + 1)
+    years += [int(y) for y in re.findall(rf"\b({_YEAR})\b", re.sub(span, " ", text))]
+    return tuple(dict.fromkeys(years))
+
+
+def _qa(text: str) -> tuple[str, bool, str]:
+    """(section key, overall rating asked, rating value asked) of a QA question."""
+    asks_rating = any(p.search(text) for p in _patterns("fields")["rating"])
+    if not asks_rating:
+        return "", False, ""
+    if re.search(r"\boverall\b|\bобщ\w*", text):
+        return "", True, ""
+    for section in profiles.qa_sections():
+        for alias in sorted(section.aliases, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(alias)}\b", text):
+                return section.name.lower(), False, ""
+    if re.search(r"\bsections?\b|\bраздел\w*", text):
+        value = next((r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", text)), "")
+        # "satisfactory" is inside "highly satisfactory": prefer the longer name
+        longer = [r for r in profiles.rating_scale() if r.lower() in text and value.lower() in r.lower()]
+        return "", False, max(longer, key=len) if longer else value
+    return "", False, ""
+
+
+def parse_query(question: str) -> Query:
+    text = question.lower().replace("–", "-").replace("—", "-").replace("ё", "е")
+    text = gloss(mend_typos(text))
+    subjects = _patterns("subjects")
+    indicators = _ids(text, subjects["indicator"])
+    activities = _ids(text, subjects["activity"])
+    named = set(indicators) | set(activities)
+    bare = [
+        i for i in dict.fromkeys(re.findall(rf"(?<![\d.]){_ID}(?![\d.])", text)) if i not in named
+    ]
+    subtotals: list[str] = []
+    if any(p.search(text) for p in subjects["subtotal"]):
+        subtotals = re.findall(r"\boutputs?\s*(?:no\.?\s*)?(\d{1,2})\b(?!\.\d)", text)
+        subtotals += re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+output", text)
+    outputs = [] if subtotals else re.findall(r"\boutputs?\s*(?:no\.?\s*)?(\d{1,2})\b(?!\.\d)", text)
+    qa_question = re.search(r"\b(?:qa\s+)?question\s*(?:no\.?|#)?\s*(\d{1,2})\b(?!\.\d)", text)
+    section, overall, rating_value = _qa(text)
+    fields = [role for role, pats in _patterns("fields").items() if any(p.search(text) for p in pats)]
+    noise = {str(w) for w in _vocabulary()["noise"]}
+    words = [
+        w for w in key_terms(text) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2
+    ]
+    return Query(
+        text=text,
+        indicators=tuple(indicators),
+        activities=tuple(activities),
+        bare_ids=tuple(bare),
+        subtotals=tuple(dict.fromkeys(subtotals)),
+        outputs=tuple(dict.fromkeys(outputs)),
+        qa_question=qa_question.group(1) if qa_question and not named else "",
+        qa_section=section,
+        overall=overall,
+        rating_value=rating_value,
+        fields=tuple(fields),
+        years=_years(text),
+        year_indexes=tuple(int(n) for n in re.findall(r"\byear\s+(\d{1,2})\b(?!\s*\()", text)),
+        subject_words=tuple(words),
+    )

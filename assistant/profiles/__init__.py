@@ -1,0 +1,120 @@
+"""Template profiles: what identifies a results framework, a work plan, a QA form…, their
+column roles and synonyms, total-row labels, QA section names and rating scales. Data files
+beside this module, read by generic code; a new template variant is a data change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """A profile file (``tables``, ``qa_form``…) as plain data."""
+    import yaml
+
+    with (HERE / f"{name}.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"profile {name}.yaml is not a mapping")
+    return data
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return _compiled(pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    role: str
+    patterns: tuple[re.Pattern[str], ...]
+    periodic: bool = False
+
+    def matches(self, path: str) -> bool:
+        return any(p.search(path) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class TableKind:
+    name: str
+    title: str
+    looks_like: tuple[re.Pattern[str], ...]
+    required: tuple[str, ...]
+    key: str
+    roles: tuple[RoleRule, ...]
+    line_roles: tuple[str, ...] = ()
+
+
+def _loose(pattern: str) -> str:
+    """A space in a header pattern matches any run of whitespace, or none: PDF text extraction
+    may run a header's words together ("DATASOURCE")."""
+    return pattern.replace(" ", r"\s*")
+
+
+@lru_cache(maxsize=1)
+def table_kinds() -> tuple[TableKind, ...]:
+    kinds = []
+    for name, raw in load("tables")["kinds"].items():
+        roles = tuple(
+            RoleRule(r["role"], tuple(rx(_loose(p)) for p in r["header"]), bool(r.get("periodic")))
+            for r in raw["roles"]
+        )
+        kinds.append(
+            TableKind(
+                name=name,
+                title=raw["title"],
+                looks_like=tuple(rx(p) for p in raw["looks_like"]),
+                required=tuple(raw["required"]),
+                key=raw["key"],
+                roles=roles,
+                line_roles=tuple(raw.get("line_roles", ())),
+            )
+        )
+    return tuple(kinds)
+
+
+def identifier(kind: str) -> re.Pattern[str]:
+    """The identifier pattern of ``indicator``, ``activity`` or ``output`` cells."""
+    return rx(load("tables")["identifiers"][kind])
+
+
+def total_patterns() -> dict[str, re.Pattern[str]]:
+    return {k: rx(v) for k, v in load("tables")["totals"].items()}
+
+
+def period_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(p["kind"], rx(p["pattern"])) for p in load("tables")["periods"]]
+
+
+def numeric_roles() -> frozenset[str]:
+    return frozenset(load("tables")["numeric_roles"])
+
+
+@dataclass(frozen=True)
+class QASection:
+    name: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def qa_sections() -> tuple[QASection, ...]:
+    return tuple(QASection(s["name"], tuple(s["aliases"])) for s in load("qa_form")["sections"])
+
+
+def qa_marker(name: str) -> Any:
+    value = load("qa_form")["markers"][name]
+    return rx(value) if isinstance(value, str) else tuple(value)
+
+
+def rating_scale() -> tuple[str, ...]:
+    return tuple(load("qa_form")["rating_scale"])

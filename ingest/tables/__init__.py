@@ -1,0 +1,107 @@
+"""Tables understood from their headers, whatever the project or the format.
+
+For each table block: its header rows become header paths (``headers``), the paths and the
+data choose a kind and a role per column from the template profiles (``roles``), and the data
+rows become typed records (``rows``). A headerless table right after a recognised one of the
+same width continues it (a table split over pages). Every table yields a ``table_map``
+record saying how it was understood — or why not: a table that looks like a results
+framework or a work plan but whose columns cannot be mapped is reported, never guessed.
+QA forms are read from their text (``qa_form``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.core.records import Cell, Record
+from assistant.core.text import clean
+from assistant.core.types import Block, Document
+from ingest.tables import checks
+from ingest.tables.headers import candidates, cell_text, width_of
+from ingest.tables.qa_form import recognise_qa
+from ingest.tables.roles import Layout, understand
+from ingest.tables.rows import RowReader
+
+__all__ = ["recognise_qa", "recognise_tables", "table_period"]
+
+
+def table_period(doc: Document) -> tuple[int, int] | None:
+    """The project period from the document, else from a work plan's consecutive year columns."""
+    if doc.period:
+        return doc.period
+    for block in doc.blocks:
+        if block.kind != "table":
+            continue
+        heads = candidates(list(block.rows))
+        layout, _ = understand(heads, list(block.rows), None) if heads else (None, None)
+        if layout and layout.kind.name == "work_plan":
+            years = sorted({c.period.year for c in layout.of("amount") if c.period and c.period.year})
+            if len(years) >= 2 and years[-1] - years[0] == len(years) - 1:
+                return years[0], years[-1]
+    return None
+
+
+def _map_record(doc: Document, block: Block, layout: Layout | None, reason: str | None, kind: str) -> Record:
+    loc = replace(block.location, row=None, row_end=None)
+    if layout is not None:
+        cells = tuple(
+            Cell(c.role, c.path, c.path, c.period) for c in layout.columns
+        )
+        label = f"{layout.kind.title} ({layout.header.reading} header, {len(layout.columns)} columns mapped)"
+        return Record("table_map", layout.kind.name, label, cells, loc, doc.source, table=layout.kind.name)
+    return Record("table_map", "rejected" if reason else kind, reason or "a table with a header, read as rows",
+                  (), loc, doc.source, notes=((reason,) if reason else ()), table="")
+
+
+def _generic_rows(doc: Document, block: Block) -> list[Record]:
+    """Rows of any other table with a header: each cell under its column's header path."""
+    heads = candidates(list(block.rows))
+    if not heads:
+        return []
+    header = heads[0]
+    out = []
+    for row in block.rows[header.first_data :]:
+        texts = [cell_text(c) for c in row.cells]
+        if sum(1 for t in texts if t) < 2 or len(row.cells) != header.width:
+            continue
+        label_cell = next(c.strip() for c, t in zip(row.cells, texts) if t)
+        cells = tuple(
+            Cell("column", c.strip(), header.paths[j]) for j, c in enumerate(row.cells) if texts[j] and header.paths[j]
+        )
+        heading = block.section[-1] if block.section else ""
+        out.append(Record("table_row", clean(label_cell).lower()[:80], clean(label_cell), cells,
+                          replace(row.location, heading=heading), doc.source, label_cell=label_cell))
+    return out
+
+
+def recognise_tables(doc: Document) -> list[Record]:
+    """Records of ``doc``'s tables and QA form, with consistency notes and table maps."""
+    period = table_period(doc)
+    start = period[0] if period else None
+    parts: list[list[Record] | RowReader] = []  # in document order; a reader's records grow
+    reader: RowReader | None = None
+    for block in doc.blocks:
+        if block.kind != "table" or not block.rows:
+            continue
+        rows = list(block.rows)
+        heads = candidates(rows)
+        layout, reason = understand(heads, rows, start) if heads else (None, None)
+        if layout is None and reader is not None and not heads and width_of(rows) == reader.layout.header.width:
+            reader.read(rows)  # a continuation of the previous table (split over pages)
+            continue
+        if layout is None:
+            reader = None
+            parts.append([_map_record(doc, block, None, reason, "rows")])
+            if not reason:
+                parts.append(_generic_rows(doc, block))
+            continue
+        heading = block.section[-1] if block.section else layout.kind.title
+        reader = RowReader(layout, doc.source, heading)
+        reader.read(rows[layout.header.first_data :])
+        parts += [[_map_record(doc, block, layout, None, layout.kind.name)], reader]
+    records = [r for part in parts for r in (part.records if isinstance(part, RowReader) else part)]
+    checked = [
+        checks.check_indicator(r) if r.kind == "indicator" else checks.check_activity(r) if r.kind == "activity" else r
+        for r in records
+    ]
+    return checks.check_subtotals(checked) + recognise_qa(doc)

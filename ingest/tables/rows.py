@@ -1,0 +1,213 @@
+"""Records from the data rows of an understood table (see ``roles``).
+
+Indicator-keyed tables (results frameworks, progress reports), ratings and delivery tables
+give one record per row. Work plans give one record per activity, with its per-period
+amounts and the cells of its budget lines (rows below it with an empty activity cell), and
+one record per total row (sub-total per output, GMS, total, grand total). Every cell is
+kept verbatim with its role, its column's header path and its period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from assistant import profiles
+from assistant.core.records import Cell, Record
+from assistant.core.text import clean, to_number
+from assistant.core.types import Location, TableRow
+from ingest.tables.headers import cell_text
+from ingest.tables.roles import Column, Layout
+
+
+def _cell(row: TableRow, col: Column) -> str:
+    """The cell's verbatim text ("" when the row is short or the cell empty)."""
+    if col.index >= len(row.cells):
+        return ""
+    text = row.cells[col.index].strip()
+    return text if cell_text(text) else ""
+
+
+def total_key(label: str) -> str | None:
+    """"subtotal 2", "gms", "total", "grand total" for a budget total row's label, else None."""
+    pats = profiles.total_patterns()
+    text = clean(label)
+    if pats["subtotal"].search(text):
+        m = pats["output"].search(text)
+        return f"subtotal {m.group(1)}" if m else "subtotal"
+    for name in ("gms", "grand_total", "total"):
+        if pats[name].search(text):
+            return name.replace("_", " ")
+    return None
+
+
+@dataclass
+class RowReader:
+    """Reads the data rows of one table (and of its headerless continuations)."""
+
+    layout: Layout
+    source: str
+    heading: str
+    records: list[Record] = field(default_factory=list)
+    group: str = ""
+    group_cell: str = ""
+    activity: Record | None = None
+    by_label: bool | None = None  # rows named by their label: the key column has no identifiers
+
+    def read(self, rows: list[TableRow]) -> None:
+        if self.by_label is None and self.layout.kind.key == "indicator":
+            col = self.layout.column("indicator")
+            pattern = profiles.identifier("indicator")
+            cells = [clean(_cell(r, col)) for r in rows] if col else []
+            self.by_label = not any(pattern.match(c) for c in cells if c)
+        for row in rows:
+            if not any(cell_text(c) for c in row.cells):
+                continue
+            if self.layout.kind.name == "work_plan":
+                self._work_plan_row(row)
+            else:
+                self._keyed_row(row)
+
+    # one record per row ------------------------------------------------------------------
+    def _keyed_row(self, row: TableRow) -> None:
+        kind = self.layout.kind
+        key_col = self.layout.column(kind.key)
+        assert key_col is not None
+        label_cell = _cell(row, key_col)
+        self._note_group(row)
+        if not label_cell:
+            return
+        if len(row.cells) < self.layout.header.width and len([c for c in row.cells if cell_text(c)]) <= 1:
+            return  # a caption or section line inside the table, not a data row
+        key, label = label_cell, clean(label_cell)
+        if kind.key == "indicator":
+            m = profiles.identifier("indicator").match(clean(label_cell))
+            if not m and not self.by_label:
+                return  # among numbered indicators, an unnumbered cell is a caption or a wrapped line
+            key, label = (m.group(1), clean(m.group(2))) if m else (clean(label_cell).lower()[:80], clean(label_cell))
+        else:
+            key = clean(label_cell).lower()[:80]
+        cells = tuple(
+            Cell(c.role, text, c.path, c.period)
+            for c in self.layout.columns
+            if c.index != key_col.index and c.role != "output" and ((text := _cell(row, c)) or c.period)
+        )  # an empty per-period cell is kept: "the cell is empty" is an answer
+        record_kind = {"work_plan": "activity", "delivery": "delivery", "ratings": "rating"}.get(kind.name, "indicator")
+        self.records.append(
+            Record(
+                record_kind,  # type: ignore[arg-type]
+                key,
+                label,
+                cells,
+                self._loc(row.location),
+                self.source,
+                self.group,
+                label_cell=label_cell,
+                table=kind.name,
+            )
+        )
+
+    def _note_group(self, row: TableRow) -> None:
+        out_col = self.layout.column("output")
+        text = _cell(row, out_col) if out_col else ""
+        if not text and len(row.cells) == 1:
+            text = row.cells[0].strip() if profiles.identifier("output").match(clean(row.cells[0])) else ""
+        if text:
+            self.group_cell = text.split("\n")[0].strip()
+            self.group = clean(self.group_cell)
+
+    # work plans ----------------------------------------------------------------------------
+    def _work_plan_row(self, row: TableRow) -> None:
+        texts = [cell_text(c) for c in row.cells]
+        label_index = next((j for j, t in enumerate(texts) if t and to_number(t) is None), None)
+        label = row.cells[label_index].strip() if label_index is not None else ""
+        is_activity = bool(profiles.identifier("activity").match(clean(label)))
+        if label and (key := total_key(label)) and not is_activity:
+            self._total_row(row, key, label)
+            return
+        narrow = len(row.cells) < self.layout.header.width
+        if narrow and label and not is_activity and any(to_number(t) is not None for t in texts if t):
+            self._total_row(row, clean(label).lower()[:80], label)  # "UNDP parallel contribution | 360 000"
+            return
+        self._note_group(row)
+        act_col = self.layout.column("activity")
+        assert act_col is not None
+        if len(row.cells) < self.layout.header.width:
+            return  # a row narrower than the table that is not a total: nothing reliable to map
+        activity_cell = _cell(row, act_col)
+        if activity_cell:
+            m = profiles.identifier("activity").match(clean(activity_cell))
+            key = m.group(1) if m else clean(activity_cell).lower()[:80]
+            name = clean(m.group(2)) if m and m.group(2) else clean(activity_cell)
+            self.activity = Record(
+                "activity",
+                key,
+                name,
+                (),
+                self._loc(row.location),
+                self.source,
+                self.group,
+                label_cell=activity_cell.split("\n")[0].strip(),
+                table="work_plan",
+            )
+            self.records.append(self.activity)
+        if self.activity is None:
+            return
+        cells = list(self.activity.cells)
+        line = self._line_name(row)
+        for col in self.layout.columns:
+            if col.index == act_col.index or col.role == "output":
+                continue
+            text = _cell(row, col)
+            if not text:
+                continue
+            on_line = col.on_line or col.role in self.layout.kind.line_roles
+            if not activity_cell and not on_line:
+                continue  # a budget-line row repeats no activity-level cell
+            role = "line_amount" if col.on_line else col.role
+            cells.append(Cell(role, text, col.path, col.period, line=line if on_line else "", row=row.location.row))
+        updated = replace(self.activity, cells=tuple(cells), location=self.activity.location.span(row.location))
+        self.records[self.records.index(self.activity)] = updated
+        self.activity = updated
+
+    def _line_name(self, row: TableRow) -> str:
+        for role in ("budget_line", "budget_description", "funding_source"):
+            col = self.layout.column(role)
+            if col and (text := _cell(row, col)):
+                return clean(text)
+        return ""
+
+    def _total_row(self, row: TableRow, key: str, label: str) -> None:
+        """"Sub-Total for Output 2 | … | 1 505 000": amounts by period where the row is full
+        width, else one total (a narrow row's cells cannot be placed under the header)."""
+        self.activity = None
+        amount_cols = [c for c in self.layout.of("amount") if not c.on_line]
+        cells: list[Cell] = []
+        if len(row.cells) == self.layout.header.width:
+            for col in self.layout.of("amount"):
+                if text := _cell(row, col):
+                    cells.append(Cell("line_amount" if col.on_line else "amount", text, col.path, col.period))
+        else:
+            numbers = [c.strip() for c in row.cells if cell_text(c) and to_number(cell_text(c)) is not None]
+            if len(numbers) == len(amount_cols) > 1:
+                cells = [Cell("amount", t, c.path, c.period) for t, c in zip(numbers, amount_cols)]
+            elif numbers:
+                cells = [Cell("total", numbers[-1])]
+        if key.startswith("subtotal") and key == "subtotal" and self.group:
+            m = profiles.identifier("output").match(self.group)
+            key = f"subtotal {m.group(1)}" if m else key
+        self.records.append(
+            Record(
+                "total",
+                key,
+                clean(label),
+                tuple(cells),
+                self._loc(row.location),
+                self.source,
+                self.group,
+                label_cell=label.split("\n")[0].strip(),
+                table="work_plan",
+            )
+        )
+
+    def _loc(self, loc: Location) -> Location:
+        return replace(loc, heading=self.heading or self.layout.kind.title)
