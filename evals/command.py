@@ -102,6 +102,28 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 @click.option("--min-citation-validity", type=float, help="Fail below this share of verbatim citations.")
 @click.option("--json-out", type=click.Path(dir_okay=False), help="Also write the JSON report here.")
 @click.option("--worst", default=10, show_default=True, type=int, help="Show the N worst misses (0: none).")
+@click.option(
+    "--set",
+    "sets",
+    type=click.Choice(["dev", "seed", "project2", "heldout", "all"]),
+    help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
+    "held-out sets written blind (heldout: both; all: with dev too).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "docx", "pdf", "all"]),
+    default="txt",
+    show_default=True,
+    help="With --set: the documents' format (all: each side by side).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="With --set: the held-out split (tune on dev; test is never tuned on).",
+)
 @click.pass_obj
 def eval_command(
     ctx: Any,
@@ -114,6 +136,9 @@ def eval_command(
     min_citation_validity: float | None,
     json_out: str | None,
     worst: int,
+    sets: str | None,
+    fmt: str,
+    split: str,
 ) -> None:
     """Score the assistant on the gold questions, against a naive LangChain baseline.
 
@@ -127,8 +152,13 @@ def eval_command(
       projdocs eval
       projdocs eval --limit 20 --no-baseline
       projdocs --home /tmp/ci eval --min-accuracy 0.8 --json-out report.json
+      projdocs eval --set heldout --format all     # held-out sets, TXT, DOCX and PDF side by side
     """
     from rich.console import Console
+
+    if sets:
+        _matrix(ctx.settings, sets, fmt, split, json_out, worst)
+        return
 
     from assistant.answer.assistant import Assistant
     from assistant.core.errors import ProjdocsError
@@ -212,3 +242,33 @@ def _ingest_corpus(settings: Any) -> None:
         click.echo(f"ingest: {line}", err=True)
     if summary.failed:
         raise click.ClickException("the corpus could not be ingested completely")
+
+
+def _matrix(settings: Any, sets: str, fmt: str, split: str, json_out: str | None, worst: int) -> None:
+    from rich.console import Console
+
+    from evals.matrix import FORMATS, render, run_one
+
+    names = {"heldout": ["seed", "project2"], "all": ["dev", "seed", "project2"]}.get(sets, [sets])
+    formats = list(FORMATS) if fmt == "all" else [fmt]
+    runs = []
+    for name in names:
+        for f in formats:
+            click.echo(f"eval: {name} / {f}…", err=True)
+            try:
+                runs.append(run_one(name, f, settings.home / "eval" / f"{name}-{f}", split))
+            except (FileNotFoundError, RuntimeError) as exc:
+                click.echo(f"eval: skipped {name} / {f}: {exc}", err=True)
+    console = Console() if sys.stdout.isatty() else Console(width=160)
+    render(runs, console)
+    if worst:
+        for run in runs:
+            for qid, question, answer in run.misses[:worst]:
+                console.print(f"miss {run.set_name}/{run.fmt} {qid}: {question!r} -> {answer!r}", style="dim")
+    text = json.dumps([r.to_dict() for r in runs], indent=2, ensure_ascii=False)
+    out = settings.home / "eval-matrix.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    if json_out:
+        Path(json_out).write_text(text, encoding="utf-8")
+    click.echo(f"report: {out}", err=True)

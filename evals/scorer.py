@@ -49,6 +49,8 @@ class GoldItem:
     source: str
     evidence: str
     refuse: bool
+    phrasing: str = ""  # number | name | telegraphic | typo | russian | conversation (held-out sets)
+    split: str = ""  # dev | test (held-out sets: tune on dev, never on test)
 
     @property
     def answerable(self) -> bool:
@@ -73,6 +75,8 @@ def load_gold(path: str | Path = GOLD_PATH, limit: int | None = None) -> list[Go
                 source=str(raw.get("source", "")),
                 evidence=str(raw.get("evidence", "")),
                 refuse=bool(raw.get("refuse", False)),
+                phrasing=str(raw.get("phrasing", "")),
+                split=str(raw.get("split", "")),
             )
         )
     return items[:limit] if limit else items
