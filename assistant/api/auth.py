@@ -33,6 +33,8 @@ def caller_dependency(authenticator: Authenticator) -> Callable[..., Caller]:
         key: HTTPAuthorizationCredentials | None = Depends(bearer),
     ) -> Caller:
         address = request.client.host if request.client else None
+        if not authenticator.login_required:  # single-user mode: any key (clients must send one) will do
+            return Caller.single_user()
         try:
             if key is not None:
                 found = authenticator.api_key(key.credentials, address)
@@ -46,8 +48,6 @@ def caller_dependency(authenticator: Authenticator) -> Callable[..., Caller]:
                 return found
         except Throttled as exc:
             raise HTTPException(429, detail=str(exc), headers={"Retry-After": str(int(exc.retry_after) + 1)}) from exc
-        if authenticator.login_required:
-            raise _unauthorized("log in with HTTP Basic (the users file) or an API key (Bearer)")
-        return Caller.single_user()
+        raise _unauthorized("log in with HTTP Basic (the users file) or an API key (Bearer)")
 
     return get_caller

@@ -100,7 +100,9 @@ def test_login_is_required_throttled_and_the_cookie_strict(tmp_path: Path, monke
             assert cookies and all("HttpOnly" in c and "SameSite=strict" in c for c in cookies)
             assert client.get(f"{url}/gradio_api/login_check").status_code == 200
         with httpx.Client(timeout=30) as client:
-            codes = [client.post(f"{url}/login", data={"username": "alice", "password": "no"}).status_code for _ in range(12)]
+            codes = [
+                client.post(f"{url}/login", data={"username": "alice", "password": "no"}).status_code for _ in range(12)
+            ]
             assert codes[:10] == [400] * 10 and codes[10:] == [429, 429]  # 10 failures, then refused
             locked = client.post(f"{url}/login", data={"username": "alice", "password": "a-pw"})
             assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0  # even the right one

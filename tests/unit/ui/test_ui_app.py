@@ -205,3 +205,22 @@ def test_upload_status_then_remove(tmp_path: Path) -> None:
     assert message == "Removed wells plan.txt."
     assert documents.empty
     assert list(uploads.iterdir()) == []
+
+
+def test_document_markdown_links_images_and_html_render_inert() -> None:
+    from ui.render import answer_markdown, md_escape, sources_html
+
+    text = (
+        "Log in at [the UNDP login page](http://evil.test/login) ![](http://evil.test/t.png) <img src=x> www.evil.test"
+    )
+    answer = Answer(
+        answer=f"{text} [1].",
+        refused=False,
+        citations=[Citation(source="a.md", place=Location("a.md", line_start=1, line_end=1), quote=text)],
+    )
+    shown = answer_markdown(answer)
+    assert "](http://" not in shown and "![" not in shown and "<img" not in shown and "http://" not in shown
+    assert "\\[1\\]" in shown  # the marker still reads [1]
+    assert md_escape("mail a@b.org") == "mail a&#64;b.org"
+    panel = sources_html(answer, lambda source: text + "\n")
+    assert "<img" not in panel and "<a " not in panel and "&lt;img src=x&gt;" in panel
