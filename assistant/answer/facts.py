@@ -16,6 +16,7 @@ from functools import partial
 
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
+from assistant.answer.table_rows import computed, row_answer
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -115,14 +116,20 @@ class FactFinder:
             parts.append(self._sections_rated(query.rating_value))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
-        if not parts:
-            parts.append(self._by_name(query, question))
+        if not parts and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
+            parts.append(self._delivery(query, question))
+        if not parts and query.wants("rating"):
+            parts.append(self._rating(query, question))
+        if not any(parts):
+            parts = [self._by_name(query, question)]
+        if not any(parts):
+            parts = [self._table_row(query, question)]
         found = [p for p in parts if p is not None]
         return merge(found) if found else None
 
     # rows named by number or by name -----------------------------------------------------
     def _bare(self, key: str, query: Query) -> FactResult | None:
-        """"RF final target 3.1", "budjet 3.4 2021": an identifier without its kind word."""
+        """ "RF final target 3.1", "budjet 3.4 2021": an identifier without its kind word."""
         if query.wants(*BUDGET_FIELDS) and not query.wants(*INDICATOR_FIELDS):
             return self._activity_by_key(key, query, quiet=True)
         if query.wants(*INDICATOR_FIELDS):
@@ -191,9 +198,7 @@ class FactFinder:
         for index in query.year_indexes:
             cell = _period_cell(targets, index=index)
             if cell is None:
-                return FactResult(
-                    f"Indicator {record.key} has targets for Year 1–{len(yearly)} only.", refused=True
-                )
+                return FactResult(f"Indicator {record.key} has targets for Year 1–{len(yearly)} only.", refused=True)
             chosen.append(cell)
         specific = query.wants("baseline", "final", "midterm", "data_source", "method")
         base_year = clean(record.text("baseline_year"))
@@ -217,8 +222,10 @@ class FactFinder:
         if not ans.parts:
             ans.cite(base_label, record.cell("baseline"))
             for cell in targets:
-                label = "final target" if cell.period and cell.period.kind == "final" else (
-                    f"{cell.period.describe()} target" if cell.period else "target"
+                label = (
+                    "final target"
+                    if cell.period and cell.period.kind == "final"
+                    else (f"{cell.period.describe()} target" if cell.period else "target")
                 )
                 ans.cite(label, cell)
         return ans.result(f"Indicator {record.key} ({clean(record.label)})")
@@ -235,7 +242,7 @@ class FactFinder:
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
         t = to_number(target.text) if isinstance(target, Cell) else None
         a = to_number(achieved.text) if achieved else None
-        if query.wants("met") and t is not None and a is not None:
+        if query.wants("met") and t is not None and a is not None and achieved is not None:
             verdict = "met" if a >= t else "not met"
             result.text += f" The target was {verdict}: {clean(achieved.text)} achieved against {t:,.0f}."
         return result
@@ -247,7 +254,11 @@ class FactFinder:
             return None
         matches = [r for r in rows if r.key == key]
         if not matches:
-            return None if quiet else FactResult(f"Activity {key} is not in the budget tables of the documents.", refused=True)
+            return (
+                None
+                if quiet
+                else FactResult(f"Activity {key} is not in the budget tables of the documents.", refused=True)
+            )
         return self._activity(matches[0], query)
 
     def _activity(self, record: Record, query: Query) -> FactResult:
@@ -277,7 +288,9 @@ class FactFinder:
         rows = [r for r in self._records("total") if r.key == key]
         if not rows:
             if self._records("total"):
-                return FactResult(f"{key.replace('subtotal', 'The sub-total of output')} is not in the budget tables.", refused=True)
+                return FactResult(
+                    f"{key.replace('subtotal', 'The sub-total of output')} is not in the budget tables.", refused=True
+                )
             return None
         return self._total_answer(rows[0], query)
 
@@ -287,14 +300,71 @@ class FactFinder:
         if query.years and per_year:
             for y in query.years:
                 ans.cite(str(y), _period_cell(per_year, year=y), unit="USD ")
-        elif record.cell("total"):
-            ans.cite("total", record.cell("total"), unit="USD ")
         else:
+            if record.cell("total"):
+                ans.cite("total", record.cell("total"), unit="USD ")
             for cell in per_year:
                 ans.cite(cell.period.describe() if cell.period else "amount", cell, unit="USD ")
         result = ans.result(clean(record.label))
         result.text = result.text.replace(" [1]: total: ", " [1]: ")
         return result
+
+    # other tables --------------------------------------------------------------------------
+    def _delivery(self, query: Query, question: str) -> FactResult | None:
+        """Budget against expenditure of an output (a progress report's delivery table)."""
+        rows = self._records("delivery")
+        if not rows:
+            return None
+        record = None
+        for number in query.outputs:
+            record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
+        if record is None and re.search(r"\btotal\b|\bвсего\b|\bитог", query.text):
+            record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
+        if record is None:
+            record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
+        if record is None:
+            return None
+        ans = _Answer(record)
+        budget = record.cell("budget")
+        spent = record.cell("expenditure")
+        ans.cite(f"budget ({budget.period.describe()})" if budget and budget.period else "budget", budget, "USD ")
+        ans.cite(f"expenditure ({spent.period.describe()})" if spent and spent.period else "expenditure", spent, "USD ")
+        if record.cell("delivery_rate"):
+            ans.cite("delivery rate", record.cell("delivery_rate"))
+        result = ans.result(clean(record.label))
+        if budget and spent and re.search(r"unspent|left|remain|balance|остат|не израсход", query.text):
+            if shown := computed(budget, spent, "-"):
+                result.text += f" Unspent: {shown}."
+        return result
+
+    def _rating(self, query: Query, question: str) -> FactResult | None:
+        """A criterion's rating in a review or evaluation ratings table."""
+        rows = self._records("rating")
+        if not rows:
+            return None
+        record = None
+        if query.overall:
+            record = next((r for r in rows if "overall" in r.label.lower()), None)
+        if record is None:
+            record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
+        if record is None:
+            return None
+        ans = _Answer(record)
+        ans.cite("rating", record.cell("rating"))
+        if record.cell("justification"):
+            ans.cite("justification", record.cell("justification"))
+        return ans.result(clean(record.label))
+
+    def _table_row(self, query: Query, question: str) -> FactResult | None:
+        """A (row, column) question on any other table with a header."""
+        found = row_answer(self._records("table_row"), query, question, self.embed)
+        if found is None:
+            return None
+        record, cells = found
+        ans = _Answer(record)
+        for cell in cells:
+            ans.cite(cell.column.split(" > ")[-1] or cell.role, cell)
+        return ans.result(clean(record.label))
 
     # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:

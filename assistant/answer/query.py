@@ -126,9 +126,7 @@ def parse_query(question: str) -> Query:
     indicators = _ids(text, subjects["indicator"])
     activities = _ids(text, subjects["activity"])
     named = set(indicators) | set(activities)
-    bare = [
-        i for i in dict.fromkeys(re.findall(rf"(?<![\d.]){_ID}(?![\d.])", text)) if i not in named
-    ]
+    bare = [i for i in dict.fromkeys(re.findall(rf"(?<![\d.]){_ID}(?![\d.])", text)) if i not in named]
     subtotals: list[str] = []
     if any(p.search(text) for p in subjects["subtotal"]):
         subtotals = re.findall(r"\boutputs?\s*(?:no\.?\s*)?(\d{1,2})\b(?!\.\d)", text)
@@ -138,9 +136,7 @@ def parse_query(question: str) -> Query:
     section, overall, rating_value = _qa(text)
     fields = [role for role, pats in _patterns("fields").items() if any(p.search(text) for p in pats)]
     noise = {str(w) for w in _vocabulary()["noise"]}
-    words = [
-        w for w in key_terms(text) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2
-    ]
+    words = [w for w in key_terms(text) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
     return Query(
         text=text,
         indicators=tuple(indicators),

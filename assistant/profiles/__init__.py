@@ -53,6 +53,7 @@ class TableKind:
     key: str
     roles: tuple[RoleRule, ...]
     line_roles: tuple[str, ...] = ()
+    required_periodic: tuple[str, ...] = ()  # roles that need at least one column with a period
 
 
 def _loose(pattern: str) -> str:
@@ -78,6 +79,7 @@ def table_kinds() -> tuple[TableKind, ...]:
                 key=raw["key"],
                 roles=roles,
                 line_roles=tuple(raw.get("line_roles", ())),
+                required_periodic=tuple(raw.get("required_periodic", ())),
             )
         )
     return tuple(kinds)

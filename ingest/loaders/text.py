@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.core.types import Block, Location, TableRow
 
 _CELL = re.compile(r"^ *\t")
+_TSV_LINE = re.compile(r"\S\t|\t.*\t")  # a tab after text, or two tabs: cells side by side
 _MD_HEADING = re.compile(r"^(#{1,6}) +(\S.*)$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*")
 _NUMBERED_HEADING = re.compile(r"^\s*(\d+|[IVX]+)\.\s+[A-Z]")
@@ -34,7 +35,14 @@ class _Group:
 
     @property
     def is_cells(self) -> bool:
-        return bool(_CELL.match(self.lines[0]))
+        return bool(_CELL.match(self.lines[0])) and not self.is_tsv
+
+    @property
+    def is_tsv(self) -> bool:
+        """Tab-separated rows (one row a line, cells between tabs), as spreadsheets and many
+        exports write tables — unlike the Word export, whose cell lines hold one leading tab."""
+        tabbed = sum(1 for line in self.lines if _TSV_LINE.search(line))
+        return tabbed >= 2 and tabbed >= 0.6 * len(self.lines)
 
     def cells(self) -> list[tuple[str, int]]:
         """(cell text, line) pairs: a tab line starts a cell, other lines continue it."""
@@ -63,6 +71,14 @@ def _groups(lines: list[str]) -> list[_Group]:
 
 def _split_leading_text(group: _Group) -> list[_Group]:
     """A heading or paragraph written right above a table (no blank line) is not a cell."""
+    if group.is_tsv:
+        first_row = next(i for i, line in enumerate(group.lines) if "\t" in line)
+        if first_row:
+            return [
+                _Group(group.start, group.lines[:first_row]),
+                _Group(group.start + first_row, group.lines[first_row:]),
+            ]
+        return [group]
     first_cell = next((i for i, line in enumerate(group.lines) if _CELL.match(line)), None)
     if not first_cell:
         return [group]
@@ -127,6 +143,28 @@ def parse_text(text: str, source: str) -> list[Block]:
 
     while i < len(groups):
         group = groups[i]
+        if group.is_tsv:
+            table_count += 1
+            rows = [
+                TableRow(
+                    tuple(line.split("\t")),
+                    Location(
+                        source, "text", table=table_count, row=n, line_start=group.start + k, line_end=group.start + k
+                    ),
+                )
+                for n, (k, line) in enumerate(((k, ln) for k, ln in enumerate(group.lines) if ln.strip()), start=1)
+            ]
+            blocks.append(
+                Block(
+                    "table",
+                    "\n".join(group.lines),
+                    Location(source, "text", table=table_count, line_start=group.start, line_end=group.end),
+                    path(),
+                    tuple(rows),
+                )
+            )
+            i += 1
+            continue
         if group.is_cells:
             j = i
             while j + 1 < len(groups) and groups[j + 1].is_cells:

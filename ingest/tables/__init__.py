@@ -44,13 +44,19 @@ def table_period(doc: Document) -> tuple[int, int] | None:
 def _map_record(doc: Document, block: Block, layout: Layout | None, reason: str | None, kind: str) -> Record:
     loc = replace(block.location, row=None, row_end=None)
     if layout is not None:
-        cells = tuple(
-            Cell(c.role, c.path, c.path, c.period) for c in layout.columns
-        )
+        cells = tuple(Cell(c.role, c.path, c.path, c.period) for c in layout.columns)
         label = f"{layout.kind.title} ({layout.header.reading} header, {len(layout.columns)} columns mapped)"
         return Record("table_map", layout.kind.name, label, cells, loc, doc.source, table=layout.kind.name)
-    return Record("table_map", "rejected" if reason else kind, reason or "a table with a header, read as rows",
-                  (), loc, doc.source, notes=((reason,) if reason else ()), table="")
+    return Record(
+        "table_map",
+        "rejected" if reason else kind,
+        reason or "a table with a header, read as rows",
+        (),
+        loc,
+        doc.source,
+        notes=((reason,) if reason else ()),
+        table="",
+    )
 
 
 def _generic_rows(doc: Document, block: Block) -> list[Record]:
@@ -69,8 +75,17 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
             Cell("column", c.strip(), header.paths[j]) for j, c in enumerate(row.cells) if texts[j] and header.paths[j]
         )
         heading = block.section[-1] if block.section else ""
-        out.append(Record("table_row", clean(label_cell).lower()[:80], clean(label_cell), cells,
-                          replace(row.location, heading=heading), doc.source, label_cell=label_cell))
+        out.append(
+            Record(
+                "table_row",
+                clean(label_cell).lower()[:80],
+                clean(label_cell),
+                cells,
+                replace(row.location, heading=heading),
+                doc.source,
+                label_cell=label_cell,
+            )
+        )
     return out
 
 

@@ -16,9 +16,7 @@ def _num(text: str) -> float | None:
 def check_indicator(record: Record) -> Record:
     """A final target that is none of: baseline + yearly targets, their sum, the last or largest."""
     final = next((c for c in record.cells if c.role == "target" and c.period and c.period.kind == "final"), None)
-    yearly = [
-        c for c in record.cells if c.role == "target" and c.period and c.period.kind in ("project_year", "year")
-    ]
+    yearly = [c for c in record.cells if c.role == "target" and c.period and c.period.kind in ("project_year", "year")]
     base = _num(record.text("baseline"))
     values = [_num(c.text) for c in yearly]
     if final is None or base is None or not yearly or any(v is None for v in values):
@@ -81,17 +79,24 @@ def check_subtotals(records: list[Record]) -> list[Record]:
                 x for x in records if x.kind == "activity" and x.source == r.source and _output_no(x.group) == number
             ]
             support = [  # an output's indirect costs (GMS) are part of its sub-total
-                x for x in records if x.kind == "total" and x.key == "gms" and x.source == r.source
-                and _output_no(x.group) == number
+                x
+                for x in records
+                if x.kind == "total" and x.key == "gms" and x.source == r.source and _output_no(x.group) == number
             ]
             stated = stated_total(r)
             if members and stated is not None:
                 computed = sum(_activity_total(m) for m in members) + sum(stated_total(g) or 0.0 for g in support)
                 if abs(computed - stated) > 0.5:
-                    r = replace(r, notes=(*r.notes, (
-                        f"Inconsistent total: {r.label} ({stated:,.0f}) is not the sum of the output's "
-                        f"activities ({computed:,.0f}; difference {stated - computed:+,.0f})."
-                    )))
+                    r = replace(
+                        r,
+                        notes=(
+                            *r.notes,
+                            (
+                                f"Inconsistent total: {r.label} ({stated:,.0f}) is not the sum of the output's "
+                                f"activities ({computed:,.0f}; difference {stated - computed:+,.0f})."
+                            ),
+                        ),
+                    )
         out.append(r)
     return out
 

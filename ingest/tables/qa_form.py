@@ -43,8 +43,15 @@ class _Question:
             cells.append(Cell("selected", self.selected[1], line=self.selected[0]))
         cells += [Cell("evidence", para, row=i) for i, para in enumerate(self.evidence, start=1)]
         return Record(
-            "qa_question", self.number, self.text, tuple(cells), self.location, source, section,
-            label_cell=self.text, table="qa_form",
+            "qa_question",
+            self.number,
+            self.text,
+            tuple(cells),
+            self.location,
+            source,
+            section,
+            label_cell=self.text,
+            table="qa_form",
         )
 
 
@@ -65,12 +72,38 @@ def recognise_qa(doc: Document) -> list[Record]:
 
     for block in doc.blocks:
         if block.kind == "table":
+            for row in block.rows:  # "Overall Rating: | Satisfactory" laid out as a table row
+                joined = "\t".join(c.strip() for c in row.cells)
+                if m := marks["overall_rating"].search(joined):
+                    rating = m.group(1).strip()
+                    records.append(
+                        Record(
+                            "qa_section",
+                            "overall",
+                            "Overall Rating",
+                            (Cell("rating", rating),),
+                            row.location,
+                            doc.source,
+                            label_cell=rating,
+                            table="qa_form",
+                        )
+                    )
             continue
         text = block.text.strip()
         if m := marks["overall_rating"].search(text):
             rating = m.group(1).strip()
-            records.append(Record("qa_section", "overall", "Overall Rating", (Cell("rating", rating),),
-                                  block.location, doc.source, label_cell=rating, table="qa_form"))
+            records.append(
+                Record(
+                    "qa_section",
+                    "overall",
+                    "Overall Rating",
+                    (Cell("rating", rating),),
+                    block.location,
+                    doc.source,
+                    label_cell=rating,
+                    table="qa_form",
+                )
+            )
             continue
         name = section_of(text) if block.kind == "heading" or text.startswith(("**", "#")) else None
         if name:
@@ -78,8 +111,19 @@ def recognise_qa(doc: Document) -> list[Record]:
             section, in_evidence = name, False
         if m := marks["section_rating"].search(text):
             rating = m.group(1).strip()
-            records.append(Record("qa_section", section.lower(), section, (Cell("rating", rating),),
-                                  block.location, doc.source, section, label_cell=rating, table="qa_form"))
+            records.append(
+                Record(
+                    "qa_section",
+                    section.lower(),
+                    section,
+                    (Cell("rating", rating),),
+                    block.location,
+                    doc.source,
+                    section,
+                    label_cell=rating,
+                    table="qa_form",
+                )
+            )
             continue
         if name:
             continue

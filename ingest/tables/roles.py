@@ -105,9 +105,7 @@ def _agreement(kind: profiles.TableKind, columns: list[Column], data: list[Table
         elif kind.roles and _periodic(kind, col.role) and col.period is None:
             continue  # a per-period column whose period the header does not say: no credit
         elif col.role in numeric:
-            score += sum(1 for c in filled if to_number(c) is not None or c.lower() in {"n/a", "-", "–"}) / len(
-                filled
-            )
+            score += sum(1 for c in filled if to_number(c) is not None or c.lower() in {"n/a", "-", "–"}) / len(filled)
         else:
             score += 0.5 * sum(1 for c in filled if to_number(c) is None) / len(filled)
     return score
@@ -143,6 +141,11 @@ def understand(
             columns = _assign(kind, header, project_start)
             roles = {c.role for c in columns}
             missing = [r for r in kind.required if r not in roles]
+            missing += [
+                f"{r} by period"
+                for r in kind.required_periodic
+                if r in roles and not any(c.role == r and c.period for c in columns)
+            ]
             if missing:
                 if looks and best is None:
                     rejected = (

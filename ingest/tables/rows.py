@@ -28,7 +28,7 @@ def _cell(row: TableRow, col: Column) -> str:
 
 
 def total_key(label: str) -> str | None:
-    """"subtotal 2", "gms", "total", "grand total" for a budget total row's label, else None."""
+    """ "subtotal 2", "gms", "total", "grand total" for a budget total row's label, else None."""
     pats = profiles.total_patterns()
     text = clean(label)
     if pats["subtotal"].search(text):
@@ -177,7 +177,7 @@ class RowReader:
         return ""
 
     def _total_row(self, row: TableRow, key: str, label: str) -> None:
-        """"Sub-Total for Output 2 | … | 1 505 000": amounts by period where the row is full
+        """ "Sub-Total for Output 2 | … | 1 505 000": amounts by period where the row is full
         width, else one total (a narrow row's cells cannot be placed under the header)."""
         self.activity = None
         amount_cols = [c for c in self.layout.of("amount") if not c.on_line]
@@ -185,7 +185,9 @@ class RowReader:
         if len(row.cells) == self.layout.header.width:
             for col in self.layout.of("amount"):
                 if text := _cell(row, col):
-                    cells.append(Cell("line_amount" if col.on_line else "amount", text, col.path, col.period))
+                    # a line-amount column without a period ("Amount") holds the row's total
+                    role = "total" if col.on_line and col.period is None else "line_amount" if col.on_line else "amount"
+                    cells.append(Cell(role, text, col.path, col.period))
         else:
             numbers = [c.strip() for c in row.cells if cell_text(c) and to_number(cell_text(c)) is not None]
             if len(numbers) == len(amount_cols) > 1:
