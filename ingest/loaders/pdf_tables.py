@@ -20,6 +20,7 @@ from ingest.loaders.grid import header_rows, repeat_span
 from ingest.loaders.pdf_page import Char, Edge
 
 _SNAP = 3.0
+BREAK = "\u2060"  # a line break inside a word too long for its cell, or between two words
 
 
 @dataclass
@@ -89,8 +90,8 @@ def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None =
         last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
         width = sum(p.u1 - p.u0 for p in prev) / max(len(" ".join(p.text for p in prev)), 1)
         broken = last[-1:].isalnum() and first[:1].isalnum() and (len(last) + len(first)) * width > 0.9 * inner
-        out = join_lines([out + ("\u00ad" if broken else ""), text])
-    return out.replace("\u00ad", "")
+        out = join_lines([out + (BREAK if broken else ""), text])
+    return out
 
 
 def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
@@ -103,7 +104,9 @@ def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
         if not out:
             out = line
             continue
-        if out.endswith("\u00ad"):
+        if out.endswith(BREAK):
+            out = out + line
+        elif out.endswith("\u00ad"):
             out = out[:-1] + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             head = out.rsplit(" ", 1)[-1][:-1]
@@ -112,9 +115,26 @@ def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
                 out = out + line
             else:
                 out = out[:-1] + line
+        elif _cjk(out[-1]) and _cjk(line[0]):
+            out = out + line  # no spaces between Chinese, Japanese or Korean characters
         else:
             out = out + " " + line
     return out.replace("\u00ad", "")
+
+
+def _cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uff00" <= ch <= "\uffef"
+
+
+def _lines_per_cell(texts: dict[Any, list[Char]]) -> float:
+    """The median number of text lines in the non-empty cells."""
+    counts = []
+    for chars in texts.values():
+        if chars:
+            tops = sorted(c.top for c in chars if c.angle == 0) or [0.0]
+            counts.append(1 + sum(1 for a, b in zip(tops, tops[1:]) if b - a > 2.0))
+    counts.sort()
+    return float(counts[len(counts) // 2]) if counts else 0.0
 
 
 def find_tables(chars: list[Char], edges: list[Edge]) -> list[PdfTable]:
@@ -167,6 +187,8 @@ def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char
                 break
     if not taken:
         return None
+    if n_rows <= 3 and _lines_per_cell(texts) >= 4:
+        return None  # boxes around running text or ruled columns without rows: read as text
     content = {key: cell_text(chs, placed[key][2]) for key, chs in texts.items()}
     starts = [(r, c, rs, cs) for (r, c), (rs, cs, _) in placed.items()]
     header = header_rows(starts, n_rows)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from assistant.core.types import Block, Location, TableRow
 from ingest.loaders.pdf_lines import VLine
-from ingest.loaders.pdf_tables import PdfTable, join_lines
+from ingest.loaders.pdf_tables import BREAK, PdfTable, join_lines
 
 _LIST_START = re.compile(r"^([•·▪◦‣●○■□➢►✓\-–*]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+\S")
 _PAGE_NUMBER = re.compile(
@@ -60,7 +60,12 @@ def running_lines(pages: list[PageItems]) -> set[tuple[int, int]]:
         order = sorted(range(len(p.lines)), key=lambda i: p.lines[i].bbox[1])
         for i in order[:3] + order[-3:]:
             line = p.lines[i]
-            if line.bbox[3] < 0.15 * p.height or line.bbox[1] > 0.85 * p.height:
+            outermost = i in (order[0], order[-1]) and (
+                line.bbox[3] < 0.25 * p.height or line.bbox[1] > 0.75 * p.height
+            )
+            if outermost and _PAGE_NUMBER.match(_key(line.text)):
+                margin.append((p.page, i, _key(line.text)))
+            elif line.bbox[3] < 0.15 * p.height or line.bbox[1] > 0.85 * p.height:
                 margin.append((p.page, i, _key(line.text)))
     counts = Counter(key for _, _, key in {(pg, 0, k) for pg, _, k in margin})
     n_pages = len(pages)
@@ -100,6 +105,36 @@ class _Vocabulary:
         for p in pages:
             for line in p.lines:
                 self.words.update(w.lower() for w in _WORD.findall(line.text))
+            for table in p.tables:
+                for row in table.rows:
+                    for cell in row:
+                        whole = " ".join(t for t in cell.split() if BREAK not in t)
+                        self.words.update(w.lower() for w in _WORD.findall(whole))
+
+    def resolve_breaks(self, text: str) -> str:
+        """A cell's line breaks inside long words (``BREAK``) closed where the document
+        writes the joined word elsewhere and not both parts, else read as spaces."""
+        if BREAK not in text:
+            return text
+
+        def fix(m: re.Match[str]) -> str:
+            pieces = m.group(0).split(BREAK)
+            out: list[str] = []
+            i = 0
+            while i < len(pieces):
+                for j in range(len(pieces), i + 1, -1):  # the longest run that makes a known word
+                    whole = "".join(pieces[i:j])
+                    if self.words.get(whole.lower(), 0) and not all(p.lower() in self.words for p in pieces[i:j]):
+                        out.append(whole)
+                        i = j
+                        break
+                else:
+                    out.append(pieces[i])
+                    i += 1
+            return " ".join(out)
+
+        text = re.sub(rf"\w+(?:{BREAK}\w+)+", fix, text)
+        return text.replace(BREAK, " ")
 
     def keep_hyphen(self, head: str, tail: str) -> bool:
         h, t = head.lower(), tail.lower().rstrip(".,;:!?)")
@@ -215,13 +250,39 @@ class _Builder:
             path_now = tuple(title for _, title in section)
             if isinstance(item, tuple):
                 page, table = item
+                cells_rows = [tuple(self.vocab.resolve_breaks(c) for c in cells) for cells in table.rows]
+                prev = out[-1] if out else None
+                width = max((len(r) for r in cells_rows), default=0)
+                if (
+                    prev is not None
+                    and prev.kind == "table"
+                    and prev.rows
+                    and (prev.location.page_end or prev.location.page or 0) == page - 1
+                    and max(len(r.cells) for r in prev.rows) == width
+                ):
+                    # the same table going on over a page break: its repeated header left out
+                    skip = 0
+                    while skip < min(4, len(cells_rows), len(prev.rows)) and cells_rows[skip] == prev.rows[skip].cells:
+                        skip += 1
+                    start = len(prev.rows) + 1
+                    more = tuple(
+                        TableRow(
+                            cells,
+                            Location(self.source, "pdf", page=page, table=prev.location.table, row=r, bbox=_round(box)),
+                        )
+                        for r, (cells, box) in enumerate(zip(cells_rows[skip:], table.row_boxes[skip:]), start=start)
+                    )
+                    rows = prev.rows + more
+                    text = "\n".join("\t".join(row.cells) for row in rows)
+                    out[-1] = Block("table", text, replace(prev.location, page_end=page), prev.section, rows)
+                    continue
                 table_no += 1
                 rows = tuple(
                     TableRow(
-                        tuple(cells),
+                        cells,
                         Location(self.source, "pdf", page=page, table=table_no, row=r, bbox=_round(box)),
                     )
-                    for r, (cells, box) in enumerate(zip(table.rows, table.row_boxes), start=1)
+                    for r, (cells, box) in enumerate(zip(cells_rows, table.row_boxes), start=1)
                 )
                 text = "\n".join("\t".join(row.cells) for row in rows)
                 loc = Location(self.source, "pdf", page=page, table=table_no, bbox=_round(table.bbox))
