@@ -11,8 +11,9 @@ Run once and commit the result::
     python -m evals.build_question_bank                     # closure stage from corpus/
     python -m evals.build_question_bank --stage closure --seed corpus/acsh-phase2-closure-qa-report.txt
 
-Design- and implementation-stage forms go under their own ``stages`` key when a seed
-of those forms is available; the drafting code reads whichever stage it is asked for.
+The design and implementation stages were written from the UNDP PQA standard, as data, in
+``assistant/profiles/qa_design.yaml`` and ``qa_implementation.yaml`` (origin "standard");
+when a seed form of one of them is available, ``--stage`` writes it here (origin "seed").
 """
 
 from __future__ import annotations
@@ -74,12 +75,15 @@ def build_question_bank(seed: Path = DEFAULT_SEED, stage: str = "closure") -> di
                 "kind": kind,
                 "options": options,
                 "not_applicable": not_applicable,
+                "origin": "seed",
             }
         )
     questions.sort(key=lambda q: q["number"])
     return {
         "title": STAGE_TITLES.get(stage, f"{stage.capitalize()} Stage Quality Assurance Report"),
         "seed": seed.name,
+        "origin": "seed",
+        "plans_are_evidence": stage == "design",
         "sections": sections,
         "questions": questions,
     }

@@ -29,16 +29,13 @@ _drafter_lock = threading.Lock()
 def choices(backend: Any, initial: bool = True, request: gr.Request | None = None) -> tuple[Any, ...]:
     """Project, source, exclusion and question choices from the index and the question bank
     (``initial``: also pick the first project; otherwise what the user chose stays)."""
-    from assistant.drafting.drafter import load_stage
-
     docs = backend.visible_documents(request)
     projects, _ = backend.filter_choices(request)
     projects = [(label, value) for label, value in projects if value]
     first = projects[0][1] if projects else None
     sources = [d.source for d in docs]
     try:
-        _, _, bank = load_stage()
-        questions = [(f"Q{q.number} · {render.short(q.text, 90)}", str(q.number)) for q in bank]
+        questions = question_choices("closure")
     except ProjdocsError as exc:
         logger.warning("no QA questions: %s", exc)
         questions = []
@@ -52,6 +49,14 @@ def choices(backend: Any, initial: bool = True, request: gr.Request | None = Non
     )
 
 
+def question_choices(stage: str | None) -> list[tuple[str, str]]:
+    """The question picker's choices for a stage (auto: the closure form's numbering)."""
+    from assistant.drafting.drafter import load_stage
+
+    _, _, bank = load_stage(stage if stage and stage != "auto" else "closure")
+    return [(f"Q{q.number} · {render.short(q.text, 90)}", str(q.number)) for q in bank]
+
+
 def run(
     backend: Any,
     project: str | None,
@@ -60,6 +65,8 @@ def run(
     questions: list[str] | None,
     progress: Any = None,
     request: gr.Request | None = None,
+    stage: str | None = None,
+    include_own_report: bool = False,
 ) -> tuple[str, str | None, str]:
     """Draft the chosen questions; (editable text, DOCX path, status line)."""
     from assistant.drafting.drafter import Drafter, draft
@@ -85,6 +92,8 @@ def run(
             sources=sources or (),
             questions=numbers or None,
             drafter=backend.drafter,
+            stage=None if not stage or stage == "auto" else stage,
+            include_own_report=include_own_report,
             # a linked phase the user may not see is never quoted
             exclude=[*(exclude or ()), *(d.source for d in backend.store.documents() if d.source not in visible)],
         )
@@ -95,7 +104,14 @@ def run(
     return (
         to_markdown(result),
         backend.deliver(path),  # a per-user file, served from an unguessable copy
-        f"Drafted {n} question{'s' if n != 1 else ''} from {len(result.sources)} document(s).",
+        f"Drafted {n} {result.stage}-stage question{'s' if n != 1 else ''} ({result.stage_reason}) "
+        f"from {len(result.sources)} document(s)."
+        + (
+            f" The report being drafted ({', '.join(result.own_report)}) is "
+            + ("quoted, as asked." if result.own_report_included else "left out.")
+            if result.own_report
+            else ""
+        ),
     )
 
 
@@ -120,14 +136,28 @@ def save_edits(
 def layout(backend: Any) -> dict[str, Any]:
     """The tab's components."""
     gr.Markdown(
-        "Draft closure-stage QA evidence from a project's own documents: each paragraph is made of "
-        "sentences quoted from the documents, each cited, with the rating the evidence supports. "
+        "Draft QA evidence (design, implementation or closure stage) from a project's own documents: each "
+        "paragraph is made of sentences quoted from the documents, each cited, with the rating the evidence "
+        "supports; plan sentences are labelled *Planned* and never rated on. "
         "Edit the text freely: the DOCX holds the draft as generated; *Save my edits* keeps your version."
     )
     with gr.Row():
         project = gr.Dropdown([], label="Project", scale=2, elem_id="pd-draft-project")
         sources = gr.Dropdown([], label="Also use these documents (optional)", multiselect=True, scale=2)
-        exclude = gr.Dropdown([], label="Never quote (e.g. the QA report being redone)", multiselect=True, scale=2)
+        exclude = gr.Dropdown([], label="Never quote (also)", multiselect=True, scale=2)
+    with gr.Row():
+        stage = gr.Dropdown(
+            [("Suggest from the documents", "auto"), ("Design", "design"), ("Implementation", "implementation")]
+            + [("Closure", "closure")],
+            value="auto",
+            label="QA stage",
+            elem_id="pd-draft-stage",
+        )
+        include_own = gr.Checkbox(
+            value=False,
+            label="Quote this project's own QA report of the stage (the report being drafted)",
+            elem_id="pd-draft-include-own",
+        )
     questions = gr.Dropdown(
         [],
         label="QA questions (none chosen = all)",
@@ -153,6 +183,8 @@ def layout(backend: Any) -> dict[str, Any]:
         "project": project,
         "sources": sources,
         "exclude": exclude,
+        "stage": stage,
+        "include_own": include_own,
         "questions": questions,
         "run": run_button,
         "status": status,
@@ -171,10 +203,12 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
         sources: list[str],
         exclude: list[str],
         questions: list[str],
+        stage: str,
+        include_own: bool,
         progress: Any = gr.Progress(),
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:  # type: ignore[assignment]
-        return run(backend, project, sources, exclude, questions, progress, request)
+        return run(backend, project, sources, exclude, questions, progress, request, stage, bool(include_own))
 
     def on_load(request: gr.Request = None) -> tuple[Any, ...]:  # type: ignore[assignment]
         return choices(backend, request=request)
@@ -184,7 +218,14 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
 
     parts["run"].click(
         on_run,
-        inputs=[parts["project"], parts["sources"], parts["exclude"], parts["questions"]],
+        inputs=[
+            parts["project"],
+            parts["sources"],
+            parts["exclude"],
+            parts["questions"],
+            parts["stage"],
+            parts["include_own"],
+        ],
         outputs=[parts["text"], parts["file"], parts["status"]],
     )
 
@@ -195,6 +236,11 @@ def wire(app: gr.Blocks, tab: gr.Tab, backend: Any, parts: dict[str, Any]) -> No
         on_save,
         inputs=[parts["project"], parts["text"]],
         outputs=[parts["edited"], parts["status"]],
+    )
+    parts["stage"].change(
+        lambda stage: gr.update(choices=question_choices(stage), value=[]),
+        inputs=[parts["stage"]],
+        outputs=[parts["questions"]],
     )
     pickers = [parts["project"], parts["sources"], parts["exclude"], parts["questions"]]
     app.load(on_load, outputs=pickers)

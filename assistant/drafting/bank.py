@@ -14,10 +14,10 @@ from assistant.core.types import Citation
 
 logger = logging.getLogger(__name__)
 
-BANK_PATH = Path(__file__).resolve().parent.parent / "profiles" / "qa_bank.json"
+PROFILES = Path(__file__).resolve().parent.parent / "profiles"
+BANK_PATH = PROFILES / "qa_bank.json"  # the closure stage, generated from the seed form
 TOO_THIN = "too thin to rate"
-
-# Evidence signals: (name, pattern). An option that mentions the thing asks for the signal.
+STAGES = ("design", "implementation", "closure")  # the QA stages, in the order a project meets them
 
 
 # ---------------------------------------------------------------------------------------
@@ -30,6 +30,7 @@ class RubricOption:
 
     key: str
     text: str
+    requires: tuple[str, ...] = ()  # the level's checkable requirements; empty: the text's sentences
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class BankQuestion:
     kind: str  # "rubric" (3/2/1) or "yes_no"
     options: tuple[RubricOption, ...]
     not_applicable: bool = False
+    origin: str = "seed"  # "seed": copied from a seed QA form; "standard": written from the UNDP PQA standard
 
     def option(self, key: str) -> RubricOption | None:
         return next((o for o in self.options if o.key == key), None)
@@ -55,6 +57,9 @@ class DraftedSentence:
     text: str  # as shown in the paragraph (whitespace tidied; the quote itself is verbatim)
     citation: Citation
     relevance: float
+    planned: bool = False  # states a plan ("will…"), not what happened: shown as a plan, never rated on
+    kind: str = ""  # what its document is ("progress report", "project document"…)
+    shortfall: bool = False  # reports a gap or a delay
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,16 @@ class Requirement:
     level: str
     text: str
     found: bool
+    planned: bool = False  # not found in what was done, only in plans
+    evidence: tuple[int, ...] = ()  # the sentences (1-based markers) that show it
+
+    @property
+    def status(self) -> str:
+        """ "found [1, 3]", "planned only [2]" or "not found"."""
+        marks = f" [{', '.join(map(str, self.evidence))}]" if self.evidence else ""
+        if self.found:
+            return "found" + marks
+        return ("planned only" + marks) if self.planned else "not found"
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,10 @@ class Draft:
     questions: tuple[DraftedQuestion, ...]
     sections: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    stage_reason: str = ""  # why this stage: chosen by the user, or suggested from the documents
+    own_report: tuple[str, ...] = ()  # the QA report(s) being drafted (same project and stage)
+    own_report_included: bool = False  # True only when the user asked to quote them
+    date: str = ""  # ISO date of the draft
 
     def by_section(self) -> list[tuple[str, list[DraftedQuestion]]]:
         order = list(self.sections) + [q.section for q in self.questions if q.section not in self.sections]
@@ -116,32 +135,82 @@ class Draft:
 
 
 # ---------------------------------------------------------------------------------------
-# question bank
+# question banks: every qa_*.json / qa_*.yaml under assistant/profiles holding "stages"
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """A stage of the QA form: its title, section order, where its questions come from, and
+    whether planned arrangements count as evidence (at design, the plan is what is appraised)."""
+
+    stage: str
+    title: str
+    sections: tuple[str, ...]
+    origin: str
+    plans_are_evidence: bool
+    file: str
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the QA question bank {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"the QA question bank {path} is not a mapping")
+    return data
 
 
 @lru_cache(maxsize=4)
-def _bank(path: str) -> dict[str, Any]:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"cannot read the QA question bank {path}: {exc}") from exc
+def _bank(folder: str) -> dict[str, tuple[dict[str, Any], str]]:
+    """stage → (its data, the file it came from), over the bank files of ``folder``."""
+    stages: dict[str, tuple[dict[str, Any], str]] = {}
+    base = Path(folder)
+    files = [base] if base.is_file() else sorted(base.glob("qa_*.json")) + sorted(base.glob("qa_*.yaml"))
+    for path in files:
+        for name, data in (_read(path).get("stages") or {}).items():
+            if data and data.get("questions"):
+                stages[name] = (data, path.name)
+    return stages
 
 
-def known_stages(path: Path = BANK_PATH) -> list[str]:
-    """The QA stages the bank holds questions for."""
-    return [s for s, v in _bank(str(path)).get("stages", {}).items() if v and v.get("questions")]
+def known_stages(path: Path = PROFILES) -> list[str]:
+    """The QA stages the banks hold questions for, in project order."""
+    have = _bank(str(path))
+    return [s for s in STAGES if s in have] + sorted(s for s in have if s not in STAGES)
 
 
-def load_stage(stage: str = "closure", path: Path = BANK_PATH) -> tuple[str, tuple[str, ...], list[BankQuestion]]:
-    """Title, section order and questions of a QA stage."""
-    stages = _bank(str(path)).get("stages", {})
-    data = stages.get(stage)
-    if not data or not data.get("questions"):
+def stage_info(stage: str, path: Path = PROFILES) -> StageInfo:
+    """Title, sections, origin and evidence rule of a QA stage."""
+    data, file = _stage_data(stage, path)
+    return StageInfo(
+        stage=stage,
+        title=data.get("title", f"{stage.capitalize()} Stage Quality Assurance Report"),
+        sections=tuple(data.get("sections", ())),
+        origin=data.get("origin", "seed"),
+        plans_are_evidence=bool(data.get("plans_are_evidence", False)),
+        file=file,
+    )
+
+
+def _stage_data(stage: str, path: Path) -> tuple[dict[str, Any], str]:
+    stages = _bank(str(path))
+    if stage not in stages:
         raise ConfigError(
             f"the QA question bank has no {stage!r} questions",
             hint=f"known stages: {', '.join(known_stages(path)) or 'none'}; "
-            "add one with python -m evals.build_question_bank --stage STAGE --seed REPORT",
+            f"add one as assistant/profiles/qa_{stage}.yaml",
         )
+    return stages[stage]
+
+
+def load_stage(stage: str = "closure", path: Path = PROFILES) -> tuple[str, tuple[str, ...], list[BankQuestion]]:
+    """Title, section order and questions of a QA stage."""
+    data, _ = _stage_data(stage, path)
+    info = stage_info(stage, path)
     questions = [
         BankQuestion(
             stage=q.get("stage", stage),
@@ -149,13 +218,10 @@ def load_stage(stage: str = "closure", path: Path = BANK_PATH) -> tuple[str, tup
             number=int(q["number"]),
             text=q["text"],
             kind=q.get("kind", "rubric"),
-            options=tuple(RubricOption(o["key"], o["text"]) for o in q["options"]),
+            options=tuple(RubricOption(str(o["key"]), o["text"], tuple(o.get("requires", ()))) for o in q["options"]),
             not_applicable=bool(q.get("not_applicable")),
+            origin=q.get("origin", info.origin),
         )
         for q in data["questions"]
     ]
-    return data.get("title", f"{stage.capitalize()} Stage QA"), tuple(data.get("sections", ())), questions
-
-
-# ---------------------------------------------------------------------------------------
-# document selection
+    return info.title, info.sections, questions

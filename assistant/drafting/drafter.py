@@ -1,10 +1,11 @@
 """QA evidence drafting: for each question of a QA form, a paragraph built only from the
 project's own documents, every sentence cited, with the rubric level the evidence supports.
 
-Owns: the question bank (``qa_bank.json``, generated from a seed QA report by
-``evals/build_question_bank.py``), the choice of a project's documents (its own and those of
-linked earlier/later phases), evidence selection per question, the rating suggestion, and the
-``Draft`` values that ``assistant.drafting.export`` writes as Markdown or DOCX.
+Owns the drafting run: the stage (chosen, or suggested from the documents by
+``sources.suggest_stage``), the documents (the project's own and linked phases', less the QA
+report being drafted unless asked: ``sources.own_reports``), evidence selection per question,
+the rating (``rubric``), and the ``Draft`` that ``export`` writes as Markdown or DOCX. The
+question banks are data (``assistant/profiles/qa_*.json|yaml``, read by ``bank``).
 
 Nothing here writes prose: a drafted paragraph is the chosen sentences of the documents,
 verbatim, ordered as they stand in their source, each followed by its citation marker.
@@ -17,26 +18,30 @@ How a question is drafted:
      the form's own question and rubric wording skipped); each sentence is scored by its
      similarity to the question and the closest rubric requirement plus the share of the
      question's key words it holds (``assistant.answer.coverage``);
-  3. the best few, kept diverse, are verified verbatim and become the paragraph;
+     a sentence's relevance is weighted by what its document shows (reports of what happened
+     before plans: ``evidence.document_kind``), and a plan sentence ("will…") ranks lower;
+  3. the best few, kept diverse, are verified verbatim and become the paragraph: reports
+     first, then at most ``MAX_PLANNED`` plan sentences, each labelled "Planned:";
   4. each rubric option is split into requirements (its sentences, hedges removed); a
-     requirement is found when an evidence sentence is close to it in meaning and shares
-     its words, above all those the other options lack. 3 when most of level 3's
-     requirements are found (held at 2 when the evidence only states planned arrangements,
-     in the future tense), 2 when at least half of level 2's or level 3's are, else 1;
-     "too thin to rate" when fewer than ``MIN_SUPPORT`` sentences support the question.
+     requirement is found when a sentence reporting what was done (plans count only at the
+     design stage) is close to it in meaning and shares its words, above all those the other
+     options lack; one found only in plans is "planned only". 3 when all of level 3's are
+     found, 2 when all of level 2's (or half of level 3's) are, else 1; "too thin to rate"
+     when fewer than ``MIN_SUPPORT`` sentences report what was done.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.citations import verified
 from assistant.core.errors import ProjdocsError
 from assistant.core.settings import Settings
-from assistant.core.text import coverage, key_terms, normalise_space, split_sentences, stem
+from assistant.core.text import coverage, key_terms, normalise_space, stem
 from assistant.core.types import Citation, Location
 from assistant.core.verify import SourceTexts
 from assistant.drafting.bank import (
@@ -50,65 +55,50 @@ from assistant.drafting.bank import (
     RubricOption,
     known_stages,
     load_stage,
+    stage_info,
+)
+from assistant.drafting.evidence import (
+    DocKind,
+    document_kind,
+    evidence_sentences,
+    is_planned,
+    is_shortfall,
+    planned_label,
 )
 from assistant.drafting.rubric import (
     _GENERIC,
-    _RUBRIC_NOTE,
+    Evidence,
     _cos,
-    _distinctive,
     _plain,
     _requirements,
     _root,
+    as_evidence,
     missing_evidence,
     planned_share,
     requirement_core,
+    requirement_hits,
     requirement_texts,
     signals,
     suggest_level,
 )
-from assistant.drafting.sources import linked_projects, select_documents
+from assistant.drafting.sources import linked_projects, own_reports, select_documents, suggest_stage
 from assistant.retrieval.hybrid import Hit, Retriever
 from assistant.store.database import Filters, Store
-
-__all__ = [
-    "BANK_PATH",
-    "TOO_THIN",
-    "BankQuestion",
-    "Draft",
-    "DraftedQuestion",
-    "DraftedSentence",
-    "Drafter",
-    "Requirement",
-    "RubricOption",
-    "draft",
-    "known_stages",
-    "linked_projects",
-    "load_stage",
-    "missing_evidence",
-    "planned_share",
-    "requirement_core",
-    "requirement_texts",
-    "select_documents",
-    "signals",
-    "suggest_level",
-]
 
 logger = logging.getLogger(__name__)
 
 MAX_SENTENCES = 5  # sentences per drafted paragraph
-MIN_RELEVANCE = 0.40  # a sentence below this does not address the question
+MAX_PLANNED = 2  # plan sentences per paragraph (after the reports), labelled as plans
+PLAN_WEIGHT = 0.8  # a plan sentence's relevance is multiplied by this: reports come first
+MIN_RELEVANCE = 0.32  # a sentence below this does not address the question
 RETRIEVE_K = 12  # chunks per query
 EMBED_TOP = 24  # sentences per question scored by embedding similarity
 SECTION_BONUS = 0.15  # a sentence under a heading that names the question's topic
-REQUIREMENT_SIMILARITY = 0.5  # cosine similarity at which a sentence speaks to a requirement
-REQUIREMENT_COVERAGE = 0.25  # ...and the share of the requirement's distinctive words it must hold
 
-_MARKUP = re.compile(
-    r"\[footnoteRef:\d+\]|\[bookmark: [^\]]*\]|\[image: [^\]]*\]|\[\d+:\s[^\]]*\]?|https?://\S+|<[^>]+>"
-)
 _BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.IGNORECASE)
 _RUBRIC_LINE = re.compile(r"^\s*[-*•]\s*(?:\d\s*:|Yes\b|No\b|Not Applicable\b)")
-# Evidence signals: (name, pattern). An option that mentions the thing asks for the signal.
+_NEGATIVE = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b", re.IGNORECASE)
+_DEFAULT_KIND = DocKind("document", "document", "happened", 1.0)
 
 
 @dataclass
@@ -122,33 +112,10 @@ class _Sentence:
     similarity: float  # best dense similarity of its chunk to a query
     lexical: float = 0.0
     relevance: float = 0.0
+    weighted: float = 0.0  # relevance times what its document and tense show: the ranking order
     vector: list[float] | None = None
-
-
-def evidence_sentences(text: str) -> list[str]:
-    """Sentences of a chunk usable as evidence, each a verbatim span of ``text``.
-
-    Footnote references and bodies, bookmarks, links and tags split the text instead of
-    staying inside a quote; fragments (no verb-like length, no end punctuation) are left out.
-    """
-    out: list[str] = []
-    for line in text.split("\n"):
-        for segment in _MARKUP.split(line):
-            for sentence in split_sentences(segment.strip()):
-                s = sentence.strip()
-                if _usable(s):
-                    out.append(s)
-    return out
-
-
-def _usable(s: str) -> bool:
-    words = s.split()
-    if not 6 <= len(words) <= 90 or "\t" in s or "|" in s:
-        return False
-    if not re.match(r"[A-Z0-9“\"(]", s) or not re.search(r"(?:[.!;]|[.!][)”\"])$", s):
-        return False  # a question of a checklist, a label or a cut fragment is not evidence
-    letters = sum(ch.isalpha() for ch in s)
-    return letters >= 0.6 * len(s.replace(" ", ""))
+    planned: bool = False
+    kind: DocKind = _DEFAULT_KIND
 
 
 class Drafter:
@@ -171,14 +138,22 @@ class Drafter:
         return [self._vectors[t] for t in texts]
 
     # one question ------------------------------------------------------------------------
-    def draft_question(self, question: BankQuestion, sources: Sequence[str], rubric_text: set[str]) -> DraftedQuestion:
+    def draft_question(
+        self,
+        question: BankQuestion,
+        sources: Sequence[str],
+        rubric_text: set[str],
+        kinds: dict[str, DocKind] | None = None,
+        plans_are_evidence: bool = False,
+    ) -> DraftedQuestion:
+        """One question's paragraph and rating; ``kinds`` says what each source shows."""
         requirements = _requirements(question)
         hits = self._retrieve(question, [r for _, r in requirements], sources)
-        pool = self._sentences(hits, rubric_text)
-        self._score(question, pool, [r for _, r in requirements])
-        chosen = self._choose(pool)
+        pool = self._sentences(hits, rubric_text, kinds or {})
+        self._score(question, pool, [r for _, r in requirements], plans_are_evidence)
+        chosen = self._choose(pool, plans_are_evidence)
         sentences = self._verified(chosen)
-        return self._rate(question, sentences)
+        return self._rate(question, sentences, plans_are_evidence)
 
     def _retrieve(
         self, question: BankQuestion, requirements: list[str], sources: Sequence[str]
@@ -204,7 +179,9 @@ class Drafter:
                     hits[cid] = (rank, hit)
         return [(rank, replace(hit, similarity=best_sim[cid])) for cid, (rank, hit) in hits.items()]
 
-    def _sentences(self, hits: Iterable[tuple[int, Hit]], rubric_text: set[str]) -> list[_Sentence]:
+    def _sentences(
+        self, hits: Iterable[tuple[int, Hit]], rubric_text: set[str], kinds: dict[str, DocKind]
+    ) -> list[_Sentence]:
         pool: dict[str, _Sentence] = {}
         for rank, hit in hits:
             if hit.chunk.chunk_type == "record":
@@ -222,14 +199,26 @@ class Drafter:
                         old.rank, old.similarity = min(old.rank, rank), max(old.similarity, hit.similarity)
                     else:
                         chunk = hit.chunk
+                        source = chunk.location.source
                         pool[s] = _Sentence(
-                            s, chunk.location, chunk.location.source, section, chunk.section, rank, hit.similarity
+                            s,
+                            chunk.location,
+                            source,
+                            section,
+                            chunk.section,
+                            rank,
+                            hit.similarity,
+                            planned=is_planned(s),
+                            kind=kinds.get(source, _DEFAULT_KIND),
                         )
         return list(pool.values())
 
-    def _score(self, question: BankQuestion, pool: list[_Sentence], requirements: list[str]) -> None:
+    def _score(
+        self, question: BankQuestion, pool: list[_Sentence], requirements: list[str], plans_are_evidence: bool
+    ) -> None:
         """Relevance of each sentence to the question: first a cheap lexical pass over the whole
-        pool, then sentence embeddings for the best ``EMBED_TOP`` (the model is slow on a CPU)."""
+        pool, then sentence embeddings for the best ``EMBED_TOP`` (the model is slow on a CPU);
+        weighted by what the sentence's document shows, a plan sentence below a report."""
         if not pool:
             return
         q_terms = key_terms(question.text)
@@ -252,21 +241,28 @@ class Drafter:
             s.vector = v
             best_req = max((_cos(v, r) for r in req_vecs), default=0.0)
             s.relevance = 0.45 * _cos(v, q_vec) + 0.25 * best_req + 0.3 * s.lexical + 0.03 / (1 + s.rank)
+            s.weighted = s.relevance * s.kind.weight * (PLAN_WEIGHT if s.planned and not plans_are_evidence else 1.0)
 
-    def _choose(self, pool: list[_Sentence]) -> list[_Sentence]:
-        """The most relevant sentences, each adding something the others do not say."""
+    def _choose(self, pool: list[_Sentence], plans_are_evidence: bool = False) -> list[_Sentence]:
+        """The most relevant sentences, each adding something the others do not say; at most
+        ``MAX_PLANNED`` plan sentences unless plans are the evidence (design stage)."""
         chosen: list[_Sentence] = []
-        candidates = sorted((s for s in pool if s.relevance >= MIN_RELEVANCE), key=lambda s: -s.relevance)
+        plans = 0
+        candidates = sorted((s for s in pool if s.relevance >= MIN_RELEVANCE), key=lambda s: -s.weighted)
         while candidates and len(chosen) < MAX_SENTENCES:
 
             def gain(s: _Sentence) -> float:
                 overlap = max((_cos(s.vector or [], c.vector or []) for c in chosen), default=0.0)
-                return s.relevance - 0.3 * max(0.0, overlap - 0.5)
+                return s.weighted - 0.3 * max(0.0, overlap - 0.5)
 
             best = max(candidates, key=gain)
             candidates.remove(best)
             if any(_cos(best.vector or [], c.vector or []) > 0.9 for c in chosen):
                 continue  # a near-repeat (the same arrangement in another table row)
+            if best.planned and not plans_are_evidence:
+                if plans >= MAX_PLANNED:
+                    continue
+                plans += 1
             chosen.append(best)
         return chosen
 
@@ -282,33 +278,60 @@ class Drafter:
             if s.quote in checked:
                 out.append((texts[s.source].find(s.quote), s))
         order = {src: i for i, src in enumerate(dict.fromkeys(s.source for s in chosen))}
-        out.sort(key=lambda p: (order[p[1].source], p[0]))  # as they stand in their source
-        return [DraftedSentence(normalise_space(s.quote), checked[s.quote], s.relevance) for _, s in out]
+        out.sort(key=lambda p: (p[1].planned, order[p[1].source], p[0]))  # reports, then plans; in source order
+        return [
+            DraftedSentence(
+                normalise_space(s.quote),
+                checked[s.quote],
+                s.relevance,
+                planned=s.planned,
+                kind=s.kind.label,
+                shortfall=is_shortfall(s.quote),
+            )
+            for _, s in out
+        ]
 
     # rating ------------------------------------------------------------------------------
     def assess(
-        self, question: BankQuestion, evidence: Sequence[str]
+        self, question: BankQuestion, evidence: Sequence[str | Evidence], plans_are_evidence: bool = False
     ) -> tuple[str | None, str, list[str], list[Requirement]]:
-        """Rate evidence sentences against the question's rubric.
+        """Rate evidence sentences against the question's rubric: each requirement of each level
+        is looked for in what happened (and in plans, to say it is "planned only").
 
         Returns:
             (suggested level or None, one-line reason, missing evidence, requirements checked).
         """
-        evidence = list(evidence)
-        requirements = _requirements(question)
-        vectors = self._embed(evidence) if evidence else []
-        found = [
-            Requirement(option.key, text, self._requirement_found(question, option, text, evidence, vectors))
-            for option, text in requirements
-        ]
-        level, reason, _ = suggest_level(question, evidence, found)
+        items = as_evidence(evidence)
+        vectors = self._embed([e.text for e in items]) if items else []
+        done = [i for i, e in enumerate(items) if plans_are_evidence or not e.planned]
+        plans = [i for i, e in enumerate(items) if i not in set(done)]
+        found = []
+        for option, text in _requirements(question):
+            req_vec = self._embed([requirement_core(text)])[0]
+
+            args = (question, option, text)
+            hits = [done[i] for i in requirement_hits(*args, *_pick(items, vectors, done), req_vec)]
+            if option.key == "1":  # the failure level 1 describes needs a sentence reporting one
+                hits = [i for i in hits if items[i].shortfall or _NEGATIVE.search(items[i].text)]
+            planned = (
+                [] if hits else [plans[i] for i in requirement_hits(*args, *_pick(items, vectors, plans), req_vec)]
+            )
+            marks = tuple(i + 1 for i in (hits or planned))
+            found.append(Requirement(option.key, text, bool(hits), planned=bool(planned), evidence=marks))
+        level, reason, _ = suggest_level(question, items, found, plans_are_evidence)
         return level, reason, missing_evidence(level, found), found
 
-    def _rate(self, question: BankQuestion, sentences: list[DraftedSentence]) -> DraftedQuestion:
-        level, reason, missing, found = self.assess(question, [s.text for s in sentences])
+    def _rate(
+        self, question: BankQuestion, sentences: list[DraftedSentence], plans_are_evidence: bool = False
+    ) -> DraftedQuestion:
+        evidence = [Evidence(s.text, s.planned, s.shortfall) for s in sentences]
+        level, reason, missing, found = self.assess(question, evidence, plans_are_evidence)
         option = question.option(level) if level else None
         option_text = option.text if option else ""
-        paragraph = " ".join(f"{s.text} [{i}]" for i, s in enumerate(sentences, start=1))
+        label = planned_label()
+        paragraph = " ".join(
+            f"{label + ': ' if s.planned else ''}{s.text} [{i}]" for i, s in enumerate(sentences, start=1)
+        )
         return DraftedQuestion(
             section=question.section,
             number=question.number,
@@ -323,29 +346,11 @@ class Drafter:
             option_text=option_text,
         )
 
-    def _requirement_found(
-        self, question: BankQuestion, option: RubricOption, text: str, evidence: list[str], vectors: list[list[float]]
-    ) -> bool:
-        """A sentence close in meaning to the requirement that holds its distinctive words (those
-        the other options lack), or a very close one holding most of its own key words; or the
-        distinctive words spread over the whole evidence."""
-        if not evidence:
-            return False
-        core = requirement_core(text)
-        distinct = _distinctive(option, question, core)
-        own = [t for t in key_terms(_RUBRIC_NOTE.sub(" ", core)) if t not in _GENERIC]
-        req_vec = self._embed([core])[0]
-        for v, e in zip(vectors, evidence):
-            sim = _cos(v, req_vec)
-            if (
-                sim >= REQUIREMENT_SIMILARITY
-                and coverage(distinct, e) >= REQUIREMENT_COVERAGE
-                and coverage(own, e) >= REQUIREMENT_COVERAGE
-            ):
-                return True
-            if sim >= REQUIREMENT_SIMILARITY + 0.1 and coverage(own, e) >= 0.4:
-                return True
-        return coverage(distinct, " ".join(evidence)) >= 0.5
+
+def _pick(
+    items: Sequence[Evidence], vectors: Sequence[list[float]], idx: Sequence[int]
+) -> tuple[list[str], list[list[float]]]:
+    return [items[i].text for i in idx], [vectors[i] for i in idx]
 
 
 def draft(
@@ -353,10 +358,11 @@ def draft(
     store: Store | None = None,
     project: str | None = None,
     sources: Sequence[str] = (),
-    stage: str = "closure",
+    stage: str | None = "closure",
     questions: Sequence[int] | None = None,
     exclude: Sequence[str] = (),
     drafter: Drafter | None = None,
+    include_own_report: bool = False,
 ) -> Draft:
     """Draft the QA evidence of ``stage`` from a project's documents.
 
@@ -365,19 +371,37 @@ def draft(
         store: the index to read (default: the one of ``settings.home``).
         project: a project number; its documents and those of linked phases are used.
         sources: documents (file names) to use, instead of or besides ``project``.
-        stage: QA stage of the question bank ("closure").
+        stage: QA stage of the question bank ("design", "implementation", "closure");
+            None: suggested from the documents.
         questions: question numbers to draft (default: all of the stage).
-        exclude: documents never to quote (e.g. the QA report being re-drafted).
+        exclude: documents never to quote.
         drafter: a ``Drafter`` to reuse (keeps the embedding cache across drafts).
+        include_own_report: also quote the project's own QA report of this stage (the report
+            being drafted), which is left out by default.
 
     Returns:
         A ``Draft`` with one ``DraftedQuestion`` per question, in form order.
 
     Raises:
-        ProjdocsError: unknown stage, question, source or project.
+        ProjdocsError: unknown stage, question, source or project; nothing left to quote.
     """
     drafter = drafter or Drafter(settings, store)
     store = drafter.store
+    docs = store.documents()
+    chosen = select_documents(docs, project, sources, exclude)
+    text_cache: dict[str, str] = {}
+
+    def text(source: str) -> str:
+        if source not in text_cache:
+            text_cache[source] = store.document_text(source) or ""
+        return text_cache[source]
+
+    by_source = {d.source: d for d in docs}
+    if stage:
+        stage_reason = "chosen"
+    else:
+        stage, stage_reason = suggest_stage([by_source[s] for s in chosen], text)
+    info = stage_info(stage)
     title, sections, bank = load_stage(stage)
     if questions:
         unknown = sorted(set(questions) - {q.number for q in bank})
@@ -387,33 +411,57 @@ def draft(
                 hint=f"questions are numbered 1–{max(q.number for q in bank)}",
             )
         bank = [q for q in bank if q.number in set(questions)]
-    chosen = select_documents(store.documents(), project, sources, exclude)
+    own = own_reports([by_source[s] for s in chosen], project, stage, text)
+    if own and not include_own_report:
+        chosen = [s for s in chosen if s not in own]
+        if not chosen:
+            raise ProjdocsError(
+                f"only the {stage} QA report being drafted is left to quote ({', '.join(own)})",
+                hint="add documents, or include the report (--include-own-report)",
+            )
+    kinds = {s: document_kind(by_source[s].title, text(s), by_source[s].doc_type) for s in chosen}
     logger.info("drafting %d %s questions from %s", len(bank), stage, ", ".join(chosen))
     rubric_text = {_plain(q.text) for q in bank} | {_plain(o.text) for q in bank for o in q.options}
-    drafted = [drafter.draft_question(q, chosen, rubric_text) for q in bank]
+    drafted = [drafter.draft_question(q, chosen, rubric_text, kinds, info.plans_are_evidence) for q in bank]
     notes = []
+    if own:
+        notes.append(
+            ("quoted" if include_own_report else "not quoted")
+            + f": the {stage} QA report being drafted ({', '.join(own)})"
+        )
     thin = [q.number for q in drafted if q.suggested_level is None]
     if thin:
         notes.append(f"too thin to rate: question{'s' if len(thin) > 1 else ''} {', '.join(map(str, thin))}")
+    planned = sum(s.planned for q in drafted for s in q.sentences)
+    if planned and not info.plans_are_evidence:
+        notes.append(f"{planned} quoted sentences state plans: labelled as such and not counted in the ratings")
+    if info.origin != "seed":
+        notes.append(f"the {stage} questions were written from the UNDP PQA standard ({info.file}), not a seed form")
     return Draft(
         stage=stage,
         title=title,
         project=project,
         sources=tuple(chosen),
-        excluded=tuple(exclude),
+        excluded=tuple(dict.fromkeys([*exclude, *([] if include_own_report else own)])),
         questions=tuple(drafted),
         sections=sections,
         notes=tuple(notes),
+        stage_reason=stage_reason,
+        own_report=tuple(own),
+        own_report_included=include_own_report and bool(own),
+        date=time.strftime("%Y-%m-%d"),
     )
 
 
 __all__ = [
+    "BANK_PATH",
     "TOO_THIN",
     "BankQuestion",
     "Draft",
     "DraftedQuestion",
     "DraftedSentence",
     "Drafter",
+    "Evidence",
     "Requirement",
     "RubricOption",
     "draft",
@@ -423,8 +471,12 @@ __all__ = [
     "load_stage",
     "missing_evidence",
     "planned_share",
+    "own_reports",
+    "requirement_core",
     "requirement_texts",
     "select_documents",
     "signals",
+    "stage_info",
     "suggest_level",
+    "suggest_stage",
 ]

@@ -1,18 +1,18 @@
-"""Which documents a project's draft may quote: its own and those of linked phases."""
+"""Which documents a project's draft may quote: its own and those of linked phases, less the QA
+report being drafted (same project, same stage) unless the user asks for it; and which QA stage
+a project's documents suggest."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from assistant.core.errors import ProjdocsError
 from assistant.core.text import project_key
+from assistant.drafting.evidence import document_kind, profile, qa_report_stage
 
 logger = logging.getLogger(__name__)
-
-
-# Evidence signals: (name, pattern). An option that mentions the thing asks for the signal.
 
 
 class _DocLike(Protocol):
@@ -80,5 +80,49 @@ def select_documents(
     return left
 
 
-# ---------------------------------------------------------------------------------------
-# evidence
+class _DescribedDoc(_DocLike, Protocol):
+    """A document with what tells its kind (``StoredDocument`` has it)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def doc_type(self) -> str: ...
+
+
+def own_reports(
+    docs: Iterable[_DescribedDoc], project: str | None, stage: str, text: Callable[[str], str]
+) -> list[str]:
+    """The QA reports of ``stage`` for ``project`` itself (not a linked phase): the report being
+    drafted, which a draft must not quote by default. ``text(source)`` gives a document's text."""
+    if not project:
+        return []
+    n = project_key(project)
+    return [
+        d.source
+        for d in docs
+        if project_key(d.project_number) == n and qa_report_stage(d.title, text(d.source)) == stage
+    ]
+
+
+def suggest_stage(docs: Iterable[_DescribedDoc], text: Callable[[str], str]) -> tuple[str, str]:
+    """The QA stage a project's documents suggest, and why (the profile's ``stage_rules``: the
+    first rule matched by a document wins: a QA report of that stage, a kind, or a pattern)."""
+    import re
+
+    described = []
+    for d in docs:
+        body = text(d.source)
+        head = f"{d.title}\n{body[:3000]}"
+        described.append((d, document_kind(d.title, body, d.doc_type).kind, qa_report_stage(d.title, body), head))
+    for rule in profile()["stage_rules"]:
+        for d, kind, qa_stage, head in described:
+            hit = (
+                (rule.get("qa_report_stage") and qa_stage == rule["qa_report_stage"])
+                or kind in rule.get("kinds", ())
+                or any(re.search(p, head, re.IGNORECASE) for p in rule.get("patterns", ()))
+            )
+            if hit:
+                return str(rule["stage"]), f"suggested from the documents: {rule['why']} ({d.source})"
+    last = profile()["stage_rules"][-1]
+    return str(last["stage"]), f"suggested: {last['why']}"

@@ -96,8 +96,26 @@ def test_closure_bank_has_the_20_questions_of_the_seed_form() -> None:
 
 
 def test_unknown_stage_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="design"):
-        load_stage("design")
+    with pytest.raises(ConfigError, match="design, implementation, closure"):
+        load_stage("appraisal-2015")
+
+
+def test_design_and_implementation_banks_are_data_marked_as_written_from_the_standard() -> None:
+    from assistant.drafting.bank import known_stages, stage_info
+
+    assert known_stages() == ["design", "implementation", "closure"]
+    for stage, count in (("design", 25), ("implementation", 20)):
+        info = stage_info(stage)
+        title, sections, questions = load_stage(stage)
+        assert info.origin == "standard" and info.file == f"qa_{stage}.yaml"
+        assert {q.origin for q in questions} == {"standard"}
+        assert [q.number for q in questions] == list(range(1, count + 1))
+        assert {q.section for q in questions} == set(sections) and len(sections) == 7
+        for q in questions:
+            keys = [o.key for o in q.options]
+            assert keys in (["3", "2", "1"], ["Yes", "No"]), (stage, q.number, keys)
+    assert stage_info("design").plans_are_evidence and not stage_info("implementation").plans_are_evidence
+    assert stage_info("closure").origin == "seed" and {q.origin for q in load_stage("closure")[2]} == {"seed"}
 
 
 # evidence sentences and requirements ----------------------------------------------------------
@@ -169,7 +187,7 @@ def _reqs(found: dict[str, list[bool]]) -> list[Requirement]:
     ]
 
 
-def test_level_3_when_its_requirements_are_found_in_what_was_done() -> None:
+def test_level_3_when_all_its_requirements_are_found_in_what_was_done() -> None:
     reqs = _reqs({"3": [True, True], "2": [True, True], "1": [False]})
     level, reason, option = suggest_level(RISK_QUESTION, DONE, reqs)
     assert level == "3"
@@ -177,11 +195,19 @@ def test_level_3_when_its_requirements_are_found_in_what_was_done() -> None:
     assert option.startswith("The project monitored risks every quarter")
 
 
-def test_level_3_evidence_that_is_only_planned_is_held_at_2() -> None:
-    reqs = _reqs({"3": [True, True], "2": [False, False], "1": [False]})
+def test_plans_are_never_evidence_that_something_happened() -> None:
+    reqs = _reqs({"3": [False, False], "2": [False, False], "1": [False]})
     level, reason, _ = suggest_level(RISK_QUESTION, PLANNED, reqs)
-    assert level == "2"
-    assert "held at 2" in reason and "planned" in reason
+    assert level is None and "2 state plans only" in reason
+    # at design, the plan is what is appraised
+    level, _, _ = suggest_level(RISK_QUESTION, PLANNED, _reqs({"3": [True, True]}), plans_are_evidence=True)
+    assert level == "3"
+
+
+def test_a_reported_shortfall_holds_level_3_at_2() -> None:
+    evidence = [*DONE, "The risk log was not updated in 2021."]
+    level, reason, _ = suggest_level(RISK_QUESTION, evidence, _reqs({"3": [True, True], "2": [True, True]}))
+    assert level == "2" and "held at 2" in reason
 
 
 def test_level_2_and_what_is_missing_for_3() -> None:
@@ -192,34 +218,90 @@ def test_level_2_and_what_is_missing_for_3() -> None:
     assert missing_evidence(level, reqs) == ["(level 3) requirement 3.0"]
 
 
-def test_level_1_when_evidence_meets_neither_3_nor_2() -> None:
+def test_what_is_not_shown_is_partly_shown_2_not_a_failure() -> None:
     level, reason, _ = suggest_level(
-        RISK_QUESTION, DONE, _reqs({"3": [False, False, False], "2": [False, False, True], "1": [False]})
+        RISK_QUESTION, DONE, _reqs({"3": [False, False], "2": [False, True], "1": [False]})
     )
-    assert level == "1"
-    assert reason.startswith("evidence meets neither level 3 (0 of 3")
+    assert level == "2" and reason.startswith("partly shown: 1 of 2 level-2")
 
 
-def test_half_of_level_3_is_partial_evidence_worth_2() -> None:
-    reqs = _reqs({"3": [True, False], "2": [False, False], "1": [False]})
-    level, reason, _ = suggest_level(RISK_QUESTION, DONE, reqs)
-    assert level == "2"
-    assert reason.startswith("0 of 2 level-2 requirements found (level 3: 1 of 2)")
+def test_level_1_only_on_a_sentence_reporting_the_failure() -> None:
+    reqs = _reqs({"3": [False, False], "2": [False, False], "1": [True]})
+    level, reason, _ = suggest_level(RISK_QUESTION, ["The risk log was not updated as required in 2020 or 2021."], reqs)
+    assert level == "1" and "reports what level 1 describes" in reason
 
 
 def test_option_naming_a_signal_needs_it_in_the_evidence() -> None:
     # every requirement "found", but nothing about risks, logs, monitoring or frequency in the evidence
     unrelated = ["The project organised 12 study visits.", "Participants praised the trainers."]
     level, _, _ = suggest_level(RISK_QUESTION, unrelated, _reqs({"3": [True, True], "2": [True, True], "1": [False]}))
-    assert level == "1"
+    assert level == "2"
 
 
-def test_one_sentence_is_too_thin_to_rate() -> None:
+def test_no_reported_sentence_is_too_thin_to_rate() -> None:
     reqs = _reqs({"3": [True, True], "2": [True, True], "1": [False]})
-    level, reason, option = suggest_level(RISK_QUESTION, DONE[:1], reqs)
+    level, reason, option = suggest_level(RISK_QUESTION, [], reqs)
     assert level is None and option == ""
-    assert "1 supporting sentence found" in reason
+    assert reason.startswith("0 sentences found that report what was done")
     assert len(missing_evidence(None, _reqs({"3": [False, False], "2": [False, False], "1": [False]}))) == 4
+    planned_only = [Requirement("3", "requirement 3.0", False, planned=True, evidence=(2,))]
+    assert missing_evidence(None, planned_only) == ["(level 3) requirement 3.0 — planned only [2]"]
+
+
+# what evidence shows ----------------------------------------------------------------------------------
+def test_document_kinds_and_plan_sentences_come_from_the_profile() -> None:
+    from assistant.drafting.evidence import document_kind, is_planned, qa_report_stage
+
+    assert document_kind("", "Annual Progress Report 2022\n\nReporting period").shows == "happened"
+    assert document_kind("", "Mid-Term Evaluation Report").kind == "evaluation"
+    prodoc = document_kind("", "Brief Description", "project_document")
+    assert prodoc.is_plan and prodoc.weight < 1.0
+    assert qa_report_stage("", QA_REPORT.read_text(encoding="utf-8")) == "closure"
+    assert qa_report_stage("", PRODOC.read_text(encoding="utf-8")) is None
+    assert is_planned("In the project's final year, the Steering Committee will hold a review.")
+    assert not is_planned("The Steering Committee met twice in 2020.")
+
+
+@dataclass(frozen=True)
+class DescribedDoc:
+    source: str
+    project_number: str
+    title: str
+    doc_type: str
+    related_projects: tuple[str, ...] = ()
+
+
+TEXTS = {
+    "closure-qa.txt": "# Closure Stage Quality Assurance Report\n",
+    "impl-qa.txt": "Implementation Stage Quality Assurance Report\n",
+    "apr.txt": "Annual Progress Report 2022\n",
+    "prodoc.txt": "Project Document\n",
+}
+
+
+def test_the_report_being_drafted_is_the_same_project_and_stage() -> None:
+    from assistant.drafting.sources import own_reports
+
+    docs = [
+        DescribedDoc("closure-qa.txt", "00108694", "", "qa_report", ("00123513",)),
+        DescribedDoc("impl-qa.txt", "00108694", "", "qa_report"),
+        DescribedDoc("prodoc.txt", "00123513", "", "project_document"),
+    ]
+    assert own_reports(docs, "108694", "closure", TEXTS.__getitem__) == ["closure-qa.txt"]
+    assert own_reports(docs, "00108694", "implementation", TEXTS.__getitem__) == ["impl-qa.txt"]
+    assert own_reports(docs, "00123513", "closure", TEXTS.__getitem__) == []  # a linked phase's report stays
+
+
+def test_stage_is_suggested_from_the_documents() -> None:
+    from assistant.drafting.sources import suggest_stage
+
+    def doc(source: str) -> DescribedDoc:
+        return DescribedDoc(source, "1", "", "document")
+
+    assert suggest_stage([doc("prodoc.txt"), doc("closure-qa.txt")], TEXTS.__getitem__)[0] == "closure"
+    stage, why = suggest_stage([doc("prodoc.txt"), doc("apr.txt")], TEXTS.__getitem__)
+    assert stage == "implementation" and "apr.txt" in why
+    assert suggest_stage([doc("prodoc.txt")], TEXTS.__getitem__)[0] == "design"
 
 
 @pytest.mark.slow
@@ -233,8 +315,9 @@ def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None
     by_text = {r.text: r.found for r in found}
     assert by_text["The project monitored risks every year, as evidenced by an updated risk log"]
     assert level in ("2", "3"), reason
-    level, reason, _, _ = drafter.assess(RISK_QUESTION, ["The project organised 12 study visits in 2021."])
-    assert level is None and reason.startswith("1 supporting sentence")
+    level, reason, missing, found = drafter.assess(RISK_QUESTION, PLANNED)
+    assert level is None and "plans only" in reason
+    assert any(r.planned and not r.found for r in found)
 
 
 # exports ----------------------------------------------------------------------------------------
@@ -245,13 +328,20 @@ def _small_draft() -> Draft:
         Citation(source="report.txt", place=Location("report.txt", line_start=186, line_end=186), quote=quote),
         0.6,
     )
+    plan = "The risk log will be reviewed every quarter."
+    planned = DraftedSentence(
+        plan,
+        Citation(source="prodoc.txt", place=Location("prodoc.txt", line_start=9, line_end=9), quote=plan),
+        0.5,
+        planned=True,
+    )
     rated = DraftedQuestion(
         section="Management & Monitoring",
         number=11,
         question=RISK_QUESTION.text,
         kind="rubric",
-        paragraph=f"{quote} [1]",
-        sentences=(sentence,),
+        paragraph=f"{quote} [1] Planned: {plan} [2]",
+        sentences=(sentence, planned),
         suggested_level="2",
         reason="2 of 2 level-2 requirements found",
         missing=("(level 3) requirement 3.0",),
@@ -275,6 +365,9 @@ def _small_draft() -> Draft:
         excluded=(),
         questions=(rated, thin),
         sections=("Management & Monitoring", "Efficient"),
+        date="2026-12-01",
+        stage_reason="chosen",
+        own_report=("closure-qa.txt",),
     )
 
 
@@ -288,6 +381,9 @@ def test_markdown_export_reads_like_the_form() -> None:
     assert f"**Suggested rating: {TOO_THIN} — 0 supporting sentences found**" in md
     assert "- [1] report.txt, line 186: “Risk log was maintained" in md
     assert "- (level 3) requirement 3.0" in md
+    assert "Planned: The risk log will be reviewed" in md
+    assert "| 11 | Management & Monitoring | 2 | 2 of 2 level-2 requirements found |" in md
+    assert "closure-qa.txt, not quoted" in md
 
 
 def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> None:
@@ -303,6 +399,32 @@ def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> 
     texts = [p.text for p in paragraphs]
     assert "Suggested rating: 2 — 2 of 2 level-2 requirements found" in texts
     assert any(SOURCE_LINE.match(t) for t in texts)
+    assert any(t.startswith("Risk log was maintained") and "Planned: The risk log will" in t for t in texts)
+
+
+def test_docx_carries_properties_footnotes_and_a_table_of_levels(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    from assistant.drafting.export import to_docx
+    from assistant.drafting.footnotes import footnote_texts
+
+    path = to_docx(_small_draft(), tmp_path / "draft.docx")
+    word = WordDocument(str(path))
+    props = word.core_properties
+    assert props.title == "Closure Stage Quality Assurance Report — draft, 00108694"
+    assert "00108694" in props.subject and props.category == "closure stage QA"
+    assert "closure" in props.keywords and props.created.date().isoformat() == "2026-12-01"
+    notes = footnote_texts(str(path))
+    assert (
+        notes[0]
+        == "report.txt, line 186: “Risk log was maintained and updated regularly in the Atlas project management module.”"
+    )
+    assert len(notes) == 2 and notes[1].startswith("prodoc.txt, line 9:")
+    table = word.tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Q", "Section", "Suggested level", "Reason"]
+    assert rows[1] == ["11", "Management & Monitoring", "2", "2 of 2 level-2 requirements found"]
+    assert rows[2][2] == TOO_THIN
 
 
 # the whole closure draft, end to end --------------------------------------------------------------
@@ -322,14 +444,13 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
             "draft",
             "--project",
             "00108694",
-            "--exclude",
-            QA_REPORT.name,
             "--out",
             str(out),
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "20 questions drafted" in result.output
+    assert "closure stage (suggested from the documents" in result.output  # no --stage, no --exclude
+    assert "20 questions drafted" in result.output and f"({QA_REPORT.name}) left out" in result.output
 
     _, sections, bank = load_stage("closure")
     paragraphs = WordDocument(str(out)).paragraphs
@@ -354,4 +475,13 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
             assert m["source"] != QA_REPORT.name, "a citation from the excluded report"
             assert m["quote"] in corpus[m["source"]], f"not verbatim in {m['source']}: {m['quote'][:80]}"
     assert cited >= 20
-    assert PRODOC.name in " ".join(texts[:5])  # the linked phase-3 document was used
+    assert PRODOC.name in " ".join(texts[:8])  # the linked phase-3 document was used
+    from assistant.drafting.evidence import is_planned
+    from assistant.drafting.footnotes import footnote_texts
+
+    quotes = [n.split(": “", 1)[1].rstrip("”") for n in footnote_texts(str(out))]
+    assert quotes and not any(q in corpus[QA_REPORT.name] and q not in corpus[PRODOC.name] for q in quotes)
+    body = " ".join(t for t in texts if not SOURCE_LINE.match(t))
+    for q in quotes:
+        if is_planned(q):
+            assert f"Planned: {' '.join(q.split())}" in body, q
