@@ -31,6 +31,7 @@ from assistant.api.uploads import UploadLimits, Uploads, safe_name
 from assistant.core.settings import Settings
 from assistant.core.text import project_key
 from assistant.core.types import Answer
+from assistant.store.conversations import Conversations, Turn
 from assistant.store.database import Filters, Store
 from ui import render
 from ui.auth import caller
@@ -39,11 +40,6 @@ from ui.theme import CSS, theme
 logger = logging.getLogger(__name__)
 
 _safe_name = safe_name  # the uploads' name rule (assistant.api.uploads)
-EXAMPLES = [
-    "What were the 2022 targets for indicator 2.3?",
-    "Who is the implementing partner?",
-    "What is the total budget?",
-]
 ALL = ""  # the dropdown value meaning "no filter"
 STREAM_DELAY_S = 0.02
 
@@ -55,6 +51,7 @@ class Backend:
         self.settings = settings
         self.store = Store(settings)
         self.uploads = Uploads(settings, self.store, limits)
+        self.conversations = Conversations(settings.home)
         self._assistant: Any = None
         self.drafter: Any = None  # built by the Draft tab on first use
         self._lock = threading.Lock()
@@ -109,37 +106,23 @@ class Backend:
         filters = policy.restrict_filters(filters, caller(request), self.store.documents())
         yield from self.assistant.ask_stream(question, history=history, filters=filters)
 
-    def chat(
-        self,
-        question: str,
-        messages: list[dict[str, Any]] | None,
-        history: list[str] | None,
-        project: str,
-        doc_type: str,
-        request: gr.Request | None = None,
-    ) -> Iterator[tuple[Any, ...]]:
-        """Handler of the chat box: yields (messages, sources, copy text, history, box) as the answer streams.
+    def chat_turn(
+        self, question: str, history: list[str], project: str, doc_type: str, request: gr.Request | None = None
+    ) -> Iterator[tuple[str | None, Turn | None, list[str]]]:
+        """One question: yields (shown text, None, history) as the answer streams, then
+        (None, the ``Turn``, the new history).
 
         ``history`` holds the conversation's questions as read in context ("And for 2023?" is
         kept as the full question), so that a follow-up of a follow-up still resolves.
         """
         from assistant.answer.assistant import resolve_followup
 
-        messages = list(messages or [])
-        history = list(history or [])
-        question = (question or "").strip()
-        if not question:
-            yield messages, gr.skip(), gr.skip(), history, ""
-            return
-        messages.append({"role": "user", "content": render.md_escape(question)})
-        messages.append({"role": "assistant", "content": "_Searching the documents…_"})
-        yield messages, gr.skip(), gr.skip(), history, ""
         if not self.visible_documents(request):
-            messages[-1] = {
-                "role": "assistant",
-                "content": "No documents are indexed yet: add files in the **Documents** tab.",
-            }
-            yield messages, render.sources_html(None, self.store.document_text), "", history, ""
+            yield (
+                None,
+                Turn(question, text="No documents are indexed yet: add files in the **Documents** tab."),
+                history,
+            )
             return
         answer: Answer | None = None
         shown = ""
@@ -148,8 +131,7 @@ class Backend:
             for item in self.answer_stream(question, history, project, doc_type, request):
                 if pending is not None and not (isinstance(item, Answer) and item.refused):
                     for prefix in render.stream_chunks(pending):
-                        messages[-1] = {"role": "assistant", "content": render.md_escape(shown + prefix)}
-                        yield messages, gr.skip(), gr.skip(), history, ""
+                        yield render.md_escape(shown + prefix), None, history
                         time.sleep(STREAM_DELAY_S)
                     shown += pending
                 pending = None
@@ -159,23 +141,50 @@ class Backend:
                 pending = item
         except Exception as exc:  # the edge: show it, keep the app usable
             logger.exception("answering failed")
-            messages[-1] = {
-                "role": "assistant",
-                "content": f"**Error** (this is not an answer): {render.md_escape(str(exc))}",
-            }
-            yield messages, gr.skip(), "", history, ""
+            yield None, Turn(question, text=f"**Error** (this is not an answer): {render.md_escape(str(exc))}"), history
             return
         if answer is None:
             answer = Answer(answer=render.NOT_FOUND_TITLE + ".", refused=True)
-        history = [*history, resolve_followup(question, history)]
-        messages[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
-        yield (
-            messages,
-            render.sources_html(answer, self.store.document_text),
-            render.copy_text(question, answer),
-            history,
-            "",
-        )
+        yield None, Turn(question, answer=answer), [*history, resolve_followup(question, history)]
+
+    def sources_of(self, answer: Answer | None, turn: int | None = None) -> str:
+        """The sources panel of one answer (table cells as their rows: ``ui.sources``)."""
+        from ui.sources import table_html
+
+        return render.sources_html(answer, self.store.document_text, turn, lambda c: table_html(self.store, c))
+
+    def chat(
+        self,
+        question: str,
+        messages: list[dict[str, Any]] | None,
+        history: list[str] | None,
+        project: str,
+        doc_type: str,
+        request: gr.Request | None = None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """One question without a saved conversation: yields (messages, sources, copy text,
+        history, box) as the answer streams (the app itself uses ``ui.conversations``)."""
+        messages = list(messages or [])
+        history = list(history or [])
+        question = (question or "").strip()
+        if not question:
+            yield messages, gr.skip(), gr.skip(), history, ""
+            return
+        messages.append({"role": "user", "content": render.md_escape(question)})
+        messages.append({"role": "assistant", "content": "_Searching the documents…_"})
+        yield messages, gr.skip(), gr.skip(), history, ""
+        for shown, turn, new_history in self.chat_turn(question, history, project, doc_type, request):
+            if turn is None:
+                messages[-1] = {"role": "assistant", "content": shown or ""}
+                yield messages, gr.skip(), gr.skip(), history, ""
+                continue
+            history = new_history
+            if turn.answer is None:
+                messages[-1] = {"role": "assistant", "content": turn.text}
+                yield messages, self.sources_of(None), "", history, ""
+                return
+            messages[-1] = {"role": "assistant", "content": render.answer_markdown(turn.answer)}
+            yield messages, self.sources_of(turn.answer), render.copy_text(question, turn.answer), history, ""
 
     # documents ----------------------------------------------------------------------------
     def documents_table(self, request: gr.Request | None = None) -> pd.DataFrame:
@@ -215,9 +224,11 @@ class Backend:
         project: str | None = None,
         progress: Any = gr.Progress(),
         request: gr.Request | None = None,
+        on_file: Any = None,
     ) -> tuple[Any, ...]:
-        """Handler of "Add to index": ingest each file into the chosen project (``Uploads``:
-        limits, ownership, one upload per user at a time), then refresh the lists."""
+        """Ingest each file into the chosen project (``Uploads``: limits, ownership, one upload
+        per user at a time), then refresh the lists; ``on_file(name, done, total)`` before each
+        file (``ui.documents_ui`` draws a line per file from it)."""
         if not files:
             return (
                 pd.DataFrame(columns=render.STATUS_COLUMNS),
@@ -227,7 +238,10 @@ class Backend:
             )
         try:
             outcomes = self.uploads.ingest(
-                caller(request), [(Path(f).name, Path(f)) for f in files], project or "", self._progress(progress)
+                caller(request),
+                [(Path(f).name, Path(f)) for f in files],
+                project or "",
+                on_file or self._progress(progress),
             )
         finally:  # Gradio's temporary copies of the uploads are not kept
             temp = Path(tempfile.gettempdir()).resolve()
@@ -326,8 +340,9 @@ class Backend:
 
 
 def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
-    """The app's layout and wiring (theme and CSS are given when it is served: ``ui.server``)."""
-    from ui import drafting_ui
+    """The app's layout and wiring (theme, CSS and the page script are given when it is
+    served: ``ui.server``). Each tab is laid out and wired by its own module."""
+    from ui import conversations, documents_ui, drafting_ui
 
     backend = backend or Backend(settings)
     projects, types = backend.filter_choices()
@@ -339,86 +354,9 @@ def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
             header = gr.Markdown(backend.header_status(), elem_classes="pd-status")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
-                with gr.Row():
-                    project = gr.Dropdown(projects, value=ALL, label="Project", scale=2)
-                    doc_type = gr.Dropdown(types, value=ALL, label="Document type", scale=1)
-                with gr.Row(equal_height=False):
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(
-                            label="Conversation",
-                            height=440,
-                            elem_id="pd-chat",
-                            buttons=["copy"],
-                            placeholder="Ask about targets, budgets, outputs, partners or QA ratings. "
-                            "Follow-up questions such as *And for 2023?* use the conversation.",
-                            feedback_options=None,
-                            latex_delimiters=[],  # a document's $…$ stays text
-                        )
-                        with gr.Row():
-                            question = gr.Textbox(
-                                show_label=False,
-                                placeholder="Ask a question about the documents…",
-                                scale=5,
-                                elem_id="pd-question",
-                                autofocus=True,
-                            )
-                            send = gr.Button("Ask", variant="primary", scale=1, elem_id="pd-ask")
-                        gr.Examples(EXAMPLES, inputs=[question], label="Try")
-                        clear = gr.Button("New conversation", size="sm", variant="secondary")
-                    with gr.Column(scale=2):
-                        gr.Markdown("### Sources")
-                        sources = gr.HTML(render.sources_html(None, backend.store.document_text), elem_id="pd-sources")
-                        copy = gr.Textbox(
-                            label="Answer with sources (copy)",
-                            lines=4,
-                            max_lines=14,
-                            buttons=["copy"],
-                            interactive=False,
-                            elem_id="pd-copy",
-                        )
-                history = gr.State([])
+                chat = conversations.layout(backend, projects, types)
             with gr.Tab("Documents", id="documents"):
-                with gr.Row(equal_height=False):
-                    with gr.Column(scale=2):
-                        files = gr.File(
-                            label="Upload PDF, DOCX, TXT or MD (several at once)",
-                            file_count="multiple",
-                            file_types=list(UPLOAD_SUFFIXES),
-                            type="filepath",
-                            elem_id="pd-upload",
-                        )
-                        upload_project = gr.Dropdown(
-                            [],
-                            label="Add to project (empty: the number the document carries, if it is yours)",
-                            elem_id="pd-upload-project",
-                        )
-                        with gr.Row():
-                            add = gr.Button("Add to index", variant="primary", elem_id="pd-add")
-                            cancel = gr.Button("Cancel", size="sm", elem_id="pd-cancel")
-                    with gr.Column(scale=3):
-                        summary = gr.Markdown("", elem_id="pd-ingest-summary")
-                        status = gr.Dataframe(
-                            headers=render.STATUS_COLUMNS,
-                            label="Last upload",
-                            interactive=False,
-                            elem_id="pd-status",
-                            wrap=True,
-                            column_widths=["32%", "12%", "56%"],
-                        )
-                documents = gr.Dataframe(
-                    pd.DataFrame(columns=render.DOCUMENT_COLUMNS),
-                    label="Indexed documents",
-                    interactive=False,
-                    elem_id="pd-documents",
-                )
-                with gr.Row():
-                    to_remove = gr.Dropdown(
-                        [],
-                        label="Document to remove",
-                        scale=3,
-                    )
-                    remove = gr.Button("Remove", variant="stop", scale=1)
-                    reindex = gr.Button("Re-index all", scale=1)
+                docs = documents_ui.layout()
             with gr.Tab("Draft QA", id="draft") as draft_tab:
                 draft_outputs = drafting_ui.layout(backend)
             with gr.Tab("Facts", id="facts"):
@@ -434,35 +372,25 @@ def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
                     indicator = gr.Dropdown([], label="Indicator to plot", scale=2, elem_id="pd-indicator")
                 plot = gr.Plot(label="Baseline and targets", elem_id="pd-plot")
                 budget = gr.Dataframe(label="Budget", interactive=False, wrap=True, max_height=420, elem_id="pd-budget")
-                with gr.Row(equal_height=False):
+                with gr.Row(equal_height=False, elem_classes="pd-wrap"):
                     ratings = gr.Dataframe(
-                        label="QA ratings", interactive=False, wrap=True, scale=2, elem_id="pd-ratings"
+                        label="QA ratings", interactive=False, wrap=True, scale=2, elem_id="pd-ratings", min_width=300
                     )
-                    answers = gr.Dataframe(label="QA questions: selected answer", interactive=False, wrap=True, scale=3)
+                    answers = gr.Dataframe(
+                        label="QA questions: selected answer", interactive=False, wrap=True, scale=3, min_width=300
+                    )
                 refresh_facts = gr.Button("Refresh", size="sm")
 
-        listing = [documents, to_remove, project, doc_type, header, upload_project]
-        chat_io: dict[str, Any] = {
-            "fn": backend.chat,
-            "inputs": [question, chatbot, history, project, doc_type],
-            "outputs": [chatbot, sources, copy, history, question],
-        }
-        question.submit(**chat_io)
-        send.click(**chat_io)
-        clear.click(
-            lambda: ([], render.sources_html(None, backend.store.document_text), "", []),
-            outputs=[chatbot, sources, copy, history],
-        )
-        # one upload per user at a time (``Uploads``); other users' uploads need not wait for it
-        add.click(
-            backend.upload,
-            inputs=[files, upload_project],
-            outputs=[status, summary, *listing, files],
-            concurrency_limit=4,
-        )
-        cancel.click(backend.cancel_upload, outputs=[summary], queue=False)
-        remove.click(backend.remove, outputs=[summary, *listing], inputs=[to_remove])
-        reindex.click(backend.reindex, outputs=[status, summary, *listing])
+        listing = [
+            docs["documents"],
+            docs["to_remove"],
+            chat["project"],
+            chat["doc_type"],
+            header,
+            docs["upload_project"],
+        ]
+        conversations.wire(app, backend, chat)
+        documents_ui.wire(backend, docs, listing)
         fact_outputs = [indicators, budget, ratings, answers, indicator]
         refresh_facts.click(backend.facts, outputs=fact_outputs)
         indicator.change(backend.indicator_plot, inputs=[indicator], outputs=[plot])

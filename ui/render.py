@@ -10,6 +10,7 @@ import html
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from assistant.core.text import to_number
@@ -17,20 +18,28 @@ from assistant.core.types import Answer, Citation
 
 NOT_FOUND_TITLE = "Not found in the documents"
 _OPEN, _CLOSE = "\x01", "\x02"  # marks put around the quote before escaping
-_LINES = re.compile(r"\blines? (\d+)(?:\s*[–-]\s*(\d+))?")
 MAX_PASSAGE_LINES = 24
 DOC_TYPE_LABELS = {"project_document": "Project document", "qa_report": "QA report", "document": "Other document"}
 
 
 # chat -----------------------------------------------------------------------------------
-def answer_markdown(answer: Answer) -> str:
-    """The assistant's chat message: the answer with its [n] markers, or a refusal that reads as one."""
+def answer_markdown(answer: Answer, turn: int | None = None) -> str:
+    """The assistant's chat message: the answer with its [n] markers (links that open the
+    source viewer when ``turn`` is given), or a refusal that reads as one."""
     if answer.refused:
         reason = answer.answer.removeprefix("Not found in the documents.").strip() or (
             "The indexed documents do not say this. Try other words, or check the project and type filters."
         )
         return f'<div class="pd-refusal"><strong>{NOT_FOUND_TITLE}.</strong> {html.escape(reason)}</div>'
     text = md_escape(answer.answer)
+    if turn is not None:
+        known = len(answer.citations)
+
+        def link(m: re.Match[str]) -> str:
+            n = int(m.group(1))
+            return f"[\\[{n}\\]]({cite_link(turn, n)})" if 1 <= n <= known else m.group(0)
+
+        text = re.sub(r"\\\[(\d+)\\\]", link, text)
     notes = "".join(f"\n\n> Note: {md_escape(n)}" for n in answer.notes)
     return text + notes
 
@@ -75,57 +84,96 @@ def copy_text(question: str, answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def _mark(excerpt: str, quotes: Sequence[str]) -> str:
-    """``excerpt`` with every occurrence of each quote between the mark characters."""
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        at = excerpt.find(quote)
-        while quote and at >= 0:
-            spans.append((at, at + len(quote)))
-            at = excerpt.find(quote, at + 1)
+def _spans(text: str, lo: int, hi: int, cited: Sequence[Citation]) -> list[tuple[int, int]]:
+    """The cited spans inside ``text[lo:hi]``: each citation's own pinned span (its character
+    offsets) and, for one without offsets, the first occurrence of its quote there; never
+    every equal string."""
+    spans = []
+    for c in cited:
+        start, end = c.place.char_start, c.place.char_end
+        if start is not None and end is not None and text[start:end] == c.quote and lo <= start and end <= hi:
+            spans.append((start, end))
+            continue
+        at = text.find(c.quote, lo, hi) if c.quote else -1
+        if at >= 0:
+            spans.append((at, at + len(c.quote)))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    for start, end in reversed(merged):
-        excerpt = excerpt[:start] + _OPEN + excerpt[start:end] + _CLOSE + excerpt[end:]
-    return excerpt
+    return [(a, b) for a, b in merged]
 
 
-def passage(text: str | None, location: str, quotes: Sequence[str]) -> str:
-    """HTML of the passage at ``location`` in ``text``, each quote inside it in ``<mark>``."""
-    if not text:
-        return "<br>".join(f"<mark>{html.escape(q)}</mark>" for q in quotes)
-    excerpt = ""
-    m = _LINES.search(location)
-    if m:
-        lines = text.split("\n")
-        first = max(1, int(m.group(1)))
-        last = min(len(lines), int(m.group(2) or first), first + MAX_PASSAGE_LINES - 1)
-        excerpt = "\n".join(lines[first - 1 : last])
-    if not all(q in excerpt for q in quotes):
-        at = text.find(quotes[0]) if quotes else -1
-        if at < 0:
-            return "<br>".join(f"<mark>{html.escape(q)}</mark>" for q in quotes)
-        start = text.rfind("\n", 0, max(0, at - 250)) + 1
-        end = text.find("\n", min(len(text), at + len(quotes[0]) + 250))
-        excerpt = text[start : end if end >= 0 else len(text)]
-    marked = _mark(excerpt, quotes)
-    # tables come out of text files one cell per line with tabs: drop the layout whitespace
+def _window(text: str, cited: Sequence[Citation]) -> tuple[int, int]:
+    """The part of ``text`` to show: the cited lines (at most ``MAX_PASSAGE_LINES``) when they
+    hold every cited span, else a paragraph-sized window around the first span."""
+    place = cited[0].place
+    pinned = [(c.place.char_start, c.place.char_end) for c in cited if c.place.char_start is not None]
+    if place.line_start is not None:
+        offsets = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        first = max(1, min(place.line_start, len(offsets)))
+        last = min(len(offsets), max(first, place.line_end or first), first + MAX_PASSAGE_LINES - 1)
+        lo, hi = offsets[first - 1], (offsets[last] - 1 if last < len(offsets) else len(text))
+        if all(lo <= a and (b or a) <= hi for a, b in pinned) and all(c.quote in text[lo:hi] for c in cited):
+            return lo, hi
+    at = pinned[0][0] if pinned else text.find(cited[0].quote)
+    if at is None or at < 0:
+        return 0, 0
+    end = at + len(cited[0].quote)
+    lo = text.rfind("\n", 0, max(0, at - 250)) + 1
+    hi = text.find("\n", min(len(text), end + 250))
+    return lo, hi if hi >= 0 else len(text)
+
+
+def marked_html(text: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` escaped, each span in ``<mark>``; the layout whitespace of text-file
+    tables (one cell per line, tabs) collapsed."""
+    pieces = []
+    at = lo
+    for start, end in spans:
+        pieces += [text[at:start], _OPEN, text[start:end], _CLOSE]
+        at = end
+    pieces.append(text[at:hi])
+    marked = "".join(pieces)
     kept = [" ".join(line.split()) for line in marked.split("\n")]
     shown = "\n".join(line for line in kept if line.strip(_OPEN + _CLOSE))
     return html.escape(shown).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 
-def sources_html(answer: Answer | None, document_text: Callable[[str], str | None]) -> str:
+def passage(text: str | None, cited: Sequence[Citation]) -> str:
+    """HTML of the passage the citations ``cited`` (of one place) come from, exactly their
+    quoted spans in ``<mark>``."""
+    quotes_only = "<br>".join(f"<mark>{html.escape(c.quote)}</mark>" for c in cited)
+    if not text or not cited:
+        return quotes_only
+    lo, hi = _window(text, cited)
+    spans = _spans(text, lo, hi, cited)
+    if hi <= lo or not spans:
+        return quotes_only
+    return marked_html(text, lo, hi, spans)
+
+
+def cite_link(turn: int, number: int) -> str:
+    """The fragment a citation marker links to: the browser opens the source viewer on it."""
+    return f"#pd-cite-{turn}-{number}"
+
+
+def sources_html(
+    answer: Answer | None,
+    document_text: Callable[[str], str | None],
+    turn: int | None = None,
+    table_view: Callable[[Sequence[Citation]], str | None] | None = None,
+) -> str:
     """The sources panel: each cited passage once, with its document, location and the
-    numbers of the citations it holds."""
+    numbers of the citations it holds (links that open the viewer when ``turn`` is given);
+    a table cell as its row under the column headers (``table_view``)."""
     if answer is None:
         return (
             '<div class="pd-sources-empty">Ask a question: the passages that support the answer '
-            "appear here, with the quoted words highlighted.</div>"
+            "appear here, with the quoted words highlighted. Click a number such as [1] to open "
+            "the document at that place.</div>"
         )
     if answer.refused:
         return (
@@ -134,19 +182,31 @@ def sources_html(answer: Answer | None, document_text: Callable[[str], str | Non
         )
     groups: dict[tuple[str, str], list[tuple[int, Citation]]] = {}
     for i, c in enumerate(answer.citations, start=1):
-        groups.setdefault((c.source, c.location), []).append((i, c))
+        key = str(replace(c.place, column="", char_start=None, char_end=None))
+        groups.setdefault((c.source, key), []).append((i, c))
     texts: dict[str, str | None] = {}
     parts = []
     for (source, location), cited in groups.items():
         if source not in texts:
             texts[source] = document_text(source)
-        numbers = " ".join(f'<span class="pd-num">[{i}]</span>' for i, _ in cited)
+        numbers = " ".join(
+            f'<a class="pd-num" href="{cite_link(turn, i)}">[{i}]</a>'
+            if turn is not None
+            else f'<span class="pd-num">[{i}]</span>'
+            for i, _ in cited
+        )
+        body = (
+            table_view([c for _, c in cited])
+            if table_view is not None and cited[0][1].place.table is not None
+            else None
+        )
+        if body is None:
+            body = f'<div class="pd-passage">{passage(texts[source], [c for _, c in cited])}</div>'
         parts.append(
             f'<div class="pd-source" id="pd-source-{cited[0][0]}">'
             f'<div class="pd-source-head">{numbers} '
             f'<span class="pd-doc">{html.escape(source)}</span> · '
-            f'<span class="pd-loc">{html.escape(location)}</span></div>'
-            f'<div class="pd-passage">{passage(texts[source], location, [c.quote for _, c in cited])}</div></div>'
+            f'<span class="pd-loc">{html.escape(location)}</span></div>{body}</div>'
         )
     notes = "".join(f'<div class="pd-note">Note: {html.escape(n)}</div>' for n in answer.notes)
     return "".join(parts) + notes

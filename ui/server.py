@@ -75,6 +75,7 @@ def build_server_app(settings: Settings, limits: UploadLimits | None = None) -> 
 
     from assistant.api.app import create_api
     from ui.app import Backend, build_app, theme_and_css
+    from ui.theme import JS
 
     authenticator = Authenticator(settings.home)
     auth = gradio_auth(authenticator)  # PROJDOCS_AUTH / PROJDOCS_AUTH_FILE; None: no login
@@ -99,6 +100,7 @@ def build_server_app(settings: Settings, limits: UploadLimits | None = None) -> 
         show_error=True,
         theme=theme,
         css=css,
+        js=JS,
     )
 
 
