@@ -44,6 +44,13 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
 TABLE_TYPES = ("table_rf", "table_budget", "table_qa")
 _MARKER = re.compile(r"\[\d+\]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_COMPUTED = re.compile(r"computed: ([\d,. ]+) (−|\+|as a share of) ([\d,. ]+) = ([\d,. ]+%?)")
+
+
+def _holds(a: str, op: str, b: str, result: str) -> bool:
+    x, y, r = float(a), float(b), float(result.rstrip("%"))
+    value = x - y if op == "−" else x + y if op == "+" else (100 * x / y if y else float("nan"))
+    return abs(value - r) <= max(0.05, abs(value) * 1e-3)
 
 
 def wrong_number(item: GoldItem, answer: Answer) -> bool:
@@ -54,6 +61,10 @@ def wrong_number(item: GoldItem, answer: Answer) -> bool:
     held = set(numbers(item.question)) | {n for c in answer.citations for n in numbers(c.quote)}
     held |= {n for h in item.history for n in numbers(h)}
     text = _MARKER.sub(" ", answer.answer)
+    for m in _COMPUTED.finditer(text):  # shown arithmetic on cited numbers: check it, then accept it
+        a, b, result = (numbers(g)[0] if numbers(g) else "" for g in (m.group(1), m.group(3), m.group(4)))
+        if a in held and b in held and _holds(a, m.group(2), b, result):
+            held.add(result)
     stated = set(numbers(text)) - identifier_numbers(text)
     return any(n not in held and not _YEAR.fullmatch(n) for n in stated)
 

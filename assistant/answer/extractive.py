@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
-from assistant.core.text import coverage, key_terms, numbers, split_sentences
+from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem
 from assistant.core.types import Answer, Citation, Location
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit
@@ -90,6 +90,9 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
         # "How many …?" is answered only by a figure the question does not already hold
         given = set(numbers(question))
         found = [c for c in found if set(numbers(" ".join((c.quote, *c.more)))) - given]
+    # a passage that only repeats the question's words (a heading, a table's header) says nothing
+    asked = {stem(w) for w in key_terms(question)}
+    found = [c for c in found if len({stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked) >= 2]
     if not found or found[0].coverage < MIN_COVERAGE:
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]

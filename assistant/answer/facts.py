@@ -52,9 +52,9 @@ class _Answer:
         self.evidence = [Evidence(record.label_cell or record.label, record)]
         self.parts: list[str] = []
 
-    def cite(self, label: str, cell: Cell | None, unit: str = "") -> None:
+    def cite(self, label: str, cell: Cell | None, unit: str = "", record: Record | None = None) -> None:
         if cell is not None and cell.text.strip():
-            self.evidence.append(Evidence(cell.text, self.record, cell.column))
+            self.evidence.append(Evidence(cell.text, record or self.record, cell.column))
             self.parts.append(f"{label}: {unit}{clean(cell.text)} [{len(self.evidence)}]")
         else:
             self.parts.append(f"{label}: the cell is empty in the table")
@@ -82,6 +82,13 @@ def _period_cell(cells: list[Cell], year: int | None = None, index: int | None =
 def _span(cells: list[Cell]) -> str:
     years = sorted({c.period.year for c in cells if c.period and c.period.year})
     return f"{years[0]}–{years[-1]}" if years else ""
+
+
+def _names_line(line: str, text: str) -> bool:
+    """The question names this budget line: its code, or its whole description of 2+ words."""
+    if re.fullmatch(r"\d{4,6}", line):
+        return re.search(rf"\b{line}\b", text) is not None
+    return len(line.split()) >= 2 and line.lower() in text
 
 
 def _id_key(key: str) -> tuple[int, ...]:
@@ -116,10 +123,10 @@ class FactFinder:
             parts.append(self._sections_rated(query.rating_value))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
-        if not parts and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
-            parts.append(self._delivery(query, question))
-        if not parts and query.wants("rating"):
-            parts.append(self._rating(query, question))
+        if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
+            parts = [self._delivery(query, question)]
+        if not any(parts) and query.wants("rating"):
+            parts = [self._rating(query, question)]
         if not any(parts):
             parts = [self._by_name(query, question)]
         if not any(parts):
@@ -146,7 +153,7 @@ class FactFinder:
         if record is None:
             return None
         if record.kind == "indicator":
-            return self._indicator(record, query)
+            return self._indicator_by_key(record.key, query)
         if record.kind == "activity":
             return self._activity(record, query)
         return self._total_answer(record, query)
@@ -267,8 +274,10 @@ class FactFinder:
         if query.wants("responsible_party"):
             ans.cite("responsible party", record.cell("responsible_party"))
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
-        line = next((c.line for c in record.cells if c.line and c.line.lower() in query.text), "")
-        cells = [c for c in record.cells_of("line_amount") if c.line == line] if line else amounts
+        line = next((c.line for c in record.cells if c.line and _names_line(c.line, query.text)), "")
+        cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
+        if not cells:
+            line, cells = "", amounts
         missing = [y for y in query.years if _period_cell(cells, year=y) is None]
         if missing:
             return FactResult(
@@ -280,6 +289,11 @@ class FactFinder:
             if cell is not None and cell.period is not None:
                 label = f"{cell.period.describe()}" + (f" (budget line {line})" if line else "")
                 ans.cite(label, cell, unit="USD ")
+        if not query.years and not line:
+            # budget lines with one amount over all years ("Amount"): their totals
+            for c in record.cells_of("line_amount"):
+                if c.period is None:
+                    ans.cite(f"{c.line or 'line'} (all years)", c, unit="USD ")
         if not ans.parts and (total := record.cell("amount")):
             ans.cite("amount", total, unit="USD ")
         return ans.result(f"Activity {record.key} ({clean(record.label)})")
@@ -315,6 +329,14 @@ class FactFinder:
         rows = self._records("delivery")
         if not rows:
             return None
+        covered = {c.period.year for r in rows for c in r.cells if c.period and c.period.year}
+        missing = [y for y in query.years if covered and y not in covered]
+        if missing and query.wants("expenditure"):
+            span = ", ".join(str(y) for y in sorted(covered))
+            return FactResult(
+                f"The documents report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
+                refused=True,
+            )
         record = None
         for number in query.outputs:
             record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
@@ -360,11 +382,11 @@ class FactFinder:
         found = row_answer(self._records("table_row"), query, question, self.embed)
         if found is None:
             return None
-        record, cells = found
-        ans = _Answer(record)
-        for cell in cells:
-            ans.cite(cell.column.split(" > ")[-1] or cell.role, cell)
-        return ans.result(clean(record.label))
+        ans = _Answer(found[0][0])
+        for record, cell in found:
+            label = clean(record.label_cell) if record is not found[0][0] else ""
+            ans.cite(" ".join(x for x in (label, cell.column.split(" > ")[-1] or cell.role) if x), cell, record=record)
+        return ans.result(clean(found[0][0].label))
 
     # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:
@@ -392,6 +414,16 @@ class FactFinder:
 
     def _qa_question(self, query: Query) -> FactResult | None:
         rows = [r for r in self._records("qa_question") if r.key == query.qa_question]
+        if not rows:
+            # a QA form laid out as a table: "17. Were the targeted groups … | 2 | evidence"
+            rated = [
+                r for r in self._records("rating") if re.match(rf"\s*{query.qa_question}[.)]?\s", r.label_cell or "")
+            ]
+            if rated:
+                ans = _Answer(rated[0])
+                ans.cite("rating", rated[0].cell("rating"))
+                ans.cite("evidence", rated[0].cell("justification"))
+                return ans.result(f"QA question {query.qa_question}")
         if not rows:
             if self._records("qa_question"):
                 return FactResult(f"The QA report has no question {query.qa_question}.", refused=True)

@@ -1,58 +1,98 @@
-"""Follow-up questions: "And for 2023?", "What is its final target?" read as whole questions
-from the earlier user questions of the conversation."""
+"""Follow-up questions read as whole questions from the conversation.
+
+The conversation's state is what its last whole question was about: the subject ("indicator
+2.3", "output 2", a table row named by its words), the period ("2022") and the field ("target").
+A follow-up carries forward only what it lacks: "And for 2023?" takes the subject and field
+and replaces the period; "What is its final target?" takes the subject; "And indicator 2.4?"
+replaces the subject. A question with a subject of its own ("Who chairs the Project Board?")
+is a new question and is never rewritten. Earlier turns are resolved first, in order, so a
+chain of follow-ups keeps its subject.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-_FOLLOWUP_START = re.compile(r"^\s*(and|what about|how about|same for|and what about|also)\b", re.IGNORECASE)
+from assistant.answer.query import parse_query
 
+_FOLLOWUP_START = re.compile(
+    r"^\s*(?:and|what about|how about|same for|also|then|а|и|а как насчет|а что насчет)\b", re.IGNORECASE
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:its|it|this|that|those|them|same|the year (?:after|before)|next year|previous year|"
+    r"его|её|ее|их|этот|эта|этого|того же)\b",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(
-    r"\b(?:indicators?|activit(?:y|ies)|outputs?|(?:qa\s+)?question)\s+\d+(?:\.\d+)?"
+    r"\b(?:indicators?|activit(?:y|ies)|outputs?|(?:qa\s+)?question|risk|индикатор\w*|мероприяти\w*)\s+"
+    r"\d+(?:\.\d+)*"
     r"|\b(?:strategic|relevant|principled|management (?:&|and) monitoring|efficient|effective|sustainability)\b"
     r"(?=.*\bsection)|\bgrand total\b|\btotal for all outputs\b",
     re.IGNORECASE,
 )
-_FIELDS = re.compile(r"\b(?:baseline|final target|targets?|data source|budget(?:ed)?|rating|rated)\b", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.IGNORECASE)
+_SHIFT = {"after": 1, "next": 1, "before": -1, "previous": -1}
 
 
-def resolve_followup(question: str, history: Sequence[str]) -> str:
-    """Rewrite a follow-up ("And for 2023?", "What is its final target?", "And indicator 2.4?")
-    into a full question, using the earlier user questions."""
-    previous = next((h for h in reversed(history) if h.strip()), "")
-    if not previous:
+def is_followup(question: str) -> bool:
+    """A question that leans on the conversation: it starts like one, points back, or has no
+    subject of its own (only a field or a period: "the final target?", "in 2022?")."""
+    if _FOLLOWUP_START.match(question) or _BACK_REFERENCE.search(question):
+        return True
+    if _SUBJECT.search(question):
+        return False
+    return not parse_query(question).subject_words
+
+
+def _shift_year(question: str, previous: str) -> str | None:
+    m = re.search(r"\b(?:the year (after|before)|(next|previous) year)\b", question, re.IGNORECASE)
+    years = re.findall(r"\b(?:19|20)\d\d\b", previous)
+    if not m or not years:
+        return None
+    step = _SHIFT[(m.group(1) or m.group(2)).lower()]
+    return previous.replace(years[0], str(int(years[0]) + step), 1)
+
+
+def _resolve_one(question: str, previous: str) -> str:
+    if not previous or not is_followup(question):
         return question
-    follow = (
-        bool(_FOLLOWUP_START.match(question))
-        or len(question.split()) <= 6
-        or re.search(r"\b(its|it|this|that|those|them|same)\b", question, re.IGNORECASE)
-    )
-    if not follow:
-        return question
+    if shifted := _shift_year(question, previous):
+        return shifted
     subject_now = _SUBJECT.findall(question)
     subject_before = _SUBJECT.findall(previous)
     years_now = _YEARS.findall(question)
-    fields_now = _FIELDS.findall(question)
-    if subject_now and not fields_now and not years_now and subject_before:
-        # "And indicator 2.4?" / "And the Effective section?": the previous question, new subject
+    fields_now = parse_query(question).fields
+    if years_now and not subject_now and not fields_now:
+        # "And for 2023?": the previous question with the new period
+        old_years = _YEARS.findall(previous)
+        if old_years:
+            rewritten = previous
+            for k, old in enumerate(old_years):
+                rewritten = rewritten.replace(old, years_now[min(k, len(years_now) - 1)], 1)
+            return rewritten
+        return previous.rstrip("?") + f" in {years_now[0]}?"
+    if subject_now and subject_before and not fields_now and not years_now:
+        # "And indicator 2.4?" / "and for output 3?": the previous question, new subject
         rewritten = previous
         for old in subject_before:
             rewritten = rewritten.replace(old, subject_now[0], 1)
         return rewritten
-    if subject_now or not subject_before:
-        if not subject_before and not subject_now:
-            return f"{question.rstrip('?')} ({previous.rstrip('?')})?"
+    if subject_now:
         return question
-    if years_now and not fields_now:
-        # "And for 2023?": the previous question with the new period
-        rewritten = previous
-        old_years = _YEARS.findall(previous)
-        if old_years:
-            rewritten = rewritten.replace(old_years[0], years_now[0], 1)
-        else:
-            rewritten = rewritten.rstrip("?") + f" for {years_now[0]}?"
-        return rewritten
-    # "What is its final target?": the new question about the previous subject
-    return f"{question.rstrip('?')} ({', '.join(subject_before)})?"
+    carried = list(subject_before)
+    if not years_now:
+        carried += _YEARS.findall(previous)
+    if carried:
+        # "What is its final target?", "and what was achieved?": the previous subject and period
+        return f"{question.rstrip('?')} ({', '.join(dict.fromkeys(carried))})?"
+    return f"{question.rstrip('?')} ({previous.rstrip('?')})?"
+
+
+def resolve_followup(question: str, history: Sequence[str]) -> str:
+    """``question`` as a whole question, given the earlier user questions (oldest first)."""
+    previous = ""
+    for turn in history:
+        if turn.strip():
+            previous = _resolve_one(turn.strip(), previous)
+    return _resolve_one(question, previous)

@@ -5,6 +5,7 @@ meaning (the bundled embedder), and only a clear winner is taken."""
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
@@ -35,7 +36,16 @@ _SYNONYMS = {  # a question's word -> words a label may use for it
 
 
 def _words(text: str) -> list[str]:
-    return [stem(w) for w in key_terms(re.sub(r"[–—-]", " ", text)) if not w[0].isdigit()]
+    """Stemmed subject words; hyphens dropped so that "mid-term" and "midterm" agree."""
+    return [stem(w) for w in key_terms(re.sub(r"(?<=\w)-(?=\w)", "", text)) if not w[0].isdigit()]
+
+
+def _doc_words(record: Record) -> list[str]:
+    """What a record is known by: its label and group, its document's name, and for a row of
+    a generic table every cell (a risk is named by its description, not its number)."""
+    source = re.sub(r"\.\w+$", "", record.source).replace("-", " ").replace("_", " ")
+    extra = " ".join(c.text for c in record.cells) if record.kind == "table_row" else ""
+    return _words(f"{record.label} {record.group} {source} {extra}")
 
 
 def _cos(a: Sequence[float], b: Sequence[float]) -> float:
@@ -48,7 +58,7 @@ class RecordMatcher:
     def __init__(self, records: list[Record], embed: Embed | None = None) -> None:
         self.records = records
         self.embed = embed
-        self.docs = [_words(f"{r.label} {r.group}") for r in records]
+        self.docs = [_doc_words(r) for r in records]
         df: Counter[str] = Counter(w for words in self.docs for w in set(words))
         n = max(len(records), 1)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
@@ -73,8 +83,15 @@ class RecordMatcher:
         q = self.embed([question])[0]
         return [_cos(q, v) for v in self._vectors]
 
+    def _known(self, word: str) -> str:
+        """A misspelt word read as the closest word of the labels ("knowlege" → "knowledg")."""
+        if word in self.idf or len(word) < 5:
+            return word
+        close = difflib.get_close_matches(word, list(self.idf), n=1, cutoff=0.82)
+        return close[0] if close else word
+
     def ranked(self, subject_words: Sequence[str], question: str) -> list[tuple[Record, float]]:
-        words = [stem(w) for w in subject_words]
+        words = [self._known(w) for w in _words(" ".join(subject_words))]
         if not words or not self.records:
             return []
         semantic = self._semantic(question)

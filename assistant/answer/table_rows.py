@@ -69,8 +69,20 @@ def _number_in_question(query: Query) -> str | None:
 
 def row_answer(
     records: Sequence[Record], query: Query, question: str, embed: Embed | None
-) -> tuple[Record, list[Cell]] | None:
-    """The row the question names and the cells it asks for, or None."""
+) -> list[tuple[Record, Cell]] | None:
+    """The cells the question asks for, each with its row, or None."""
+    found = _row_answer(records, query, question, embed)
+    if found is None:
+        return None
+    if isinstance(found, list):
+        return found
+    row, cells = found
+    return [(row, c) for c in cells]
+
+
+def _row_answer(
+    records: Sequence[Record], query: Query, question: str, embed: Embed | None
+) -> tuple[Record, list[Cell]] | list[tuple[Record, Cell]] | None:
     if not records:
         return None
     number = _number_in_question(query)
@@ -78,17 +90,40 @@ def row_answer(
     if number:
         row = next((r for r in records if clean(r.label_cell) == number or r.key == number), None)
     if row is None:
+        fields = _field_rows(records, query)
+        if fields:
+            source = fields[0].source  # one document's cover page, not several
+            return [(r, c) for r in fields if r.source == source for c in _values(r)]
+        if ranked := _superlative(records, query):
+            return ranked
+        if valued := _by_value(records, query):
+            return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
         row = RecordMatcher(list(records), embed).best(words, question)
     if row is None:
         return None
     cells = _wanted_columns(query, row)
-    if not cells:
-        # a field/value row ("Start Date | 1 January 2020"): the value is the other cell
-        values = [c for c in row.cells if c.text.strip() != (row.label_cell or "").strip() and c.text.strip()]
-        if len(values) == 1:
-            cells = values
+    if not cells and len(values := _values(row)) == 1:
+        cells = values  # a field/value row: the value is the other cell
     return (row, cells) if cells else None
+
+
+def _values(row: Record) -> list[Cell]:
+    return [c for c in row.cells if c.text.strip() != (row.label_cell or "").strip() and c.text.strip()]
+
+
+def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
+    """Rows of field/value tables ("Start Date | 1 January 2020") whose field name the
+    question says in full: "start and end dates" names both "Start Date" and "End Date"."""
+    asked = _stems(query.text)
+    out = []
+    for r in records:
+        if len(_values(r)) != 1 or not r.label_cell:
+            continue
+        words = _stems(r.label_cell)
+        if words and len(words) <= 4 and words <= asked:
+            out.append(r)
+    return out
 
 
 def computed(a: Cell, b: Cell, op: str) -> str | None:
@@ -102,3 +137,48 @@ def computed(a: Cell, b: Cell, op: str) -> str | None:
     sign = {"-": "−", "+": "+", "%": "as a share of"}[op]
     shown = f"{value:,.1f}%" if op == "%" else f"{value:,.0f}"
     return f"computed: {clean(a.text)} {sign} {clean(b.text)} = {shown}"
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(highest|largest|biggest|most|maximum|greatest|lowest|smallest|least|minimum|"
+    r"наибольш\w*|максимальн\w*|наименьш\w*|минимальн\w*)\b"
+)
+
+
+def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
+    """ "Which risk has the highest impact?": the row(s) with the largest number in the column
+    the question names, within one table."""
+    m = _SUPERLATIVE.search(query.text)
+    if not m:
+        return None
+    low = m.group(1).startswith(("low", "small", "least", "minim", "наимен", "минимал"))
+    best: list[tuple[Record, Cell]] = []
+    best_value: float | None = None
+    for r in records:
+        for c in _wanted_columns(query, r):
+            v = to_number(c.text)
+            if v is None:
+                continue
+            if best_value is None or (v < best_value if low else v > best_value):
+                best, best_value = [(r, c)], v
+            elif v == best_value and best and best[0][0].source == r.source:
+                best.append((r, c))
+    return best or None
+
+
+def _by_value(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
+    """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
+    question (a status, a category), answered with that row's name and the cell."""
+    words = {w for w in key_terms(query.text) if len(w) >= 4}
+    hits = []
+    for r in records:
+        for c in r.cells:
+            first = next(iter(key_terms(c.text)), "")
+            if first in words and c.text.strip() != (r.label_cell or "").strip():
+                hits.append((r, c))
+    rows = {(r.source, r.key) for r, _ in hits}
+    if len(rows) != 1:
+        return None
+    row = hits[0][0]
+    name = next((c for c in row.cells if clean(c.text) == row.label), None)
+    return [(row, c) for c in ([name] if name else []) + [c for _, c in hits]]

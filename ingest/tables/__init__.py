@@ -11,6 +11,7 @@ QA forms are read from their text (``qa_form``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.core.records import Cell, Record
@@ -71,6 +72,8 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
         if sum(1 for t in texts if t) < 2 or len(row.cells) != header.width:
             continue
         label_cell = next(c.strip() for c, t in zip(row.cells, texts) if t)
+        # a row is named by its first cell with words ("Risk 3" rows start with "3")
+        name = next((t for t in texts if len(re.findall(r"[^\W\d_]", t)) >= 3), clean(label_cell))
         cells = tuple(
             Cell("column", c.strip(), header.paths[j]) for j, c in enumerate(row.cells) if texts[j] and header.paths[j]
         )
@@ -79,7 +82,7 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
             Record(
                 "table_row",
                 clean(label_cell).lower()[:80],
-                clean(label_cell),
+                name,
                 cells,
                 replace(row.location, heading=heading),
                 doc.source,

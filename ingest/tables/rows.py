@@ -9,6 +9,7 @@ kept verbatim with its role, its column's header path and its period.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from assistant import profiles
@@ -83,7 +84,9 @@ class RowReader:
             m = profiles.identifier("indicator").match(clean(label_cell))
             if not m and not self.by_label:
                 return  # among numbered indicators, an unnumbered cell is a caption or a wrapped line
-            key, label = (m.group(1), clean(m.group(2))) if m else (clean(label_cell).lower()[:80], clean(label_cell))
+            key = m.group(1) if m else clean(label_cell).lower()[:80]
+            label = clean(m.group(2) or "") if m else clean(label_cell)
+            label = label or self._description(row, key_col)
         else:
             key = clean(label_cell).lower()[:80]
         cells = tuple(
@@ -105,6 +108,14 @@ class RowReader:
                 table=kind.name,
             )
         )
+
+    def _description(self, row: TableRow, key_col: Column) -> str:
+        """A row's name when its key cell holds only the identifier: the next text cell."""
+        mapped = {c.index for c in self.layout.columns}
+        for j, text in enumerate(row.cells):
+            if j != key_col.index and j not in mapped and len(re.findall(r"[^\W\d_]", text)) >= 3:
+                return clean(text)
+        return clean(row.cells[key_col.index])
 
     def _note_group(self, row: TableRow) -> None:
         out_col = self.layout.column("output")
