@@ -454,7 +454,8 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
 
     _, sections, bank = load_stage("closure")
     paragraphs = WordDocument(str(out)).paragraphs
-    assert [p.text for p in paragraphs if p.style.name == "Heading 1"][: len(sections)] == list(sections)
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Suggested levels" and headings[1 : len(sections) + 1] == list(sections)
     questions = [p for p in paragraphs if p.style.name == "Heading 2"]
     assert [p.text.split(".")[0] for p in questions] == [str(q.number) for q in bank]
 
