@@ -151,7 +151,7 @@ class Assistant:
         return Filters(project_number=number, doc_type=filters.doc_type), own or ("\x00no such project",)
 
     def _from_fact(self, fact: FactResult) -> Answer:
-        if fact.refused:
+        if fact.refused and not fact.evidence:
             return Answer(answer=f"{NOT_FOUND} {fact.text}", refused=True, notes=fact.notes)
         citations = [
             Citation(source=e.record.source, place=record_location(e.record, e.column), quote=e.quote)
@@ -161,7 +161,8 @@ class Assistant:
         if len(checked) != len(citations):
             logger.warning("a fact citation failed verification; refusing rather than guessing")
             return Answer(answer=f"{NOT_FOUND} (the table cell could not be verified in its source)", refused=True)
-        return Answer(answer=fact.text, refused=False, citations=checked, notes=fact.notes)
+        # a refusal with evidence: the question's premise is not what the cited cell says
+        return Answer(answer=fact.text, refused=fact.refused, citations=checked, notes=fact.notes)
 
     def verified(self, citations: list[Citation]) -> list[Citation]:
         """Only citations whose quote is verbatim in the stored text of their source."""

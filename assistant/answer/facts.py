@@ -11,9 +11,10 @@ a table question": the caller falls back to retrieval.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
+from assistant import profiles
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer
@@ -22,6 +23,7 @@ from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
+_PAST = re.compile(r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\bachieved\b|\breached\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "expenditure")
 
 
@@ -144,8 +146,11 @@ class FactFinder:
         return None
 
     def _by_name(self, query: Query, question: str) -> FactResult | None:
-        if not query.subject_words or not (query.wants(*INDICATOR_FIELDS) or query.wants(*BUDGET_FIELDS)):
+        if not query.subject_words or not (query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS, "count")):
             return None
+        if query.wants("count") and not query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS):
+            # "how many people were trained by 2022?": an indicator, achieved when asked in the past
+            query = replace(query, fields=(*query.fields, "achieved" if _PAST.search(query.text) else "target"))
         kinds = ["indicator"] if query.wants(*INDICATOR_FIELDS) and not query.wants(*BUDGET_FIELDS) else []
         kinds = kinds or (["activity", "total"] if not query.wants(*INDICATOR_FIELDS) else ["indicator", "activity"])
         records = [r for k in kinds for r in self._records(k)]
@@ -397,6 +402,15 @@ class FactFinder:
         record = rows[0]
         rating = record.text("rating")
         ev = [Evidence(rating, record)]
+        stated = [r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", query.text)]
+        if stated and not any(s.lower() in rating.lower() for s in stated):
+            # "why was efficiency rated unsatisfactory?": the premise is not what the form says
+            return FactResult(
+                f"The documents do not support that: the {record.label} section was rated {rating} [1], "
+                f"not {stated[0]}.",
+                ev,
+                refused=True,
+            )
         if record.key == "overall":
             return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
         return FactResult(f"The {record.label} section was rated {rating} [1].", ev)

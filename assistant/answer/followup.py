@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant import profiles
 from assistant.answer.query import parse_query
 
 _FOLLOWUP_START = re.compile(
@@ -54,13 +55,26 @@ def _shift_year(question: str, previous: str) -> str | None:
     return previous.replace(years[0], str(int(years[0]) + step), 1)
 
 
+def _subjects(text: str, context: str) -> list[str]:
+    """Numbered subjects, and QA section names when the conversation is about ratings."""
+    found = _SUBJECT.findall(text)
+    if re.search(r"\brat\w*|\bsections?\b|\bqa\b|\bоценк\w*", context, re.IGNORECASE):
+        for section in profiles.qa_sections():
+            for alias in sorted(section.aliases, key=len, reverse=True):
+                if m := re.search(rf"\b{re.escape(alias)}\b", text, re.IGNORECASE):
+                    found.append(m.group(0))
+                    break
+    return list(dict.fromkeys(found))
+
+
 def _resolve_one(question: str, previous: str) -> str:
     if not previous or not is_followup(question):
         return question
     if shifted := _shift_year(question, previous):
         return shifted
-    subject_now = _SUBJECT.findall(question)
-    subject_before = _SUBJECT.findall(previous)
+    context = f"{previous} {question}"
+    subject_now = _subjects(question, context)
+    subject_before = _subjects(previous, context)
     years_now = _YEARS.findall(question)
     fields_now = parse_query(question).fields
     if years_now and not subject_now and not fields_now:

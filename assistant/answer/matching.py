@@ -101,6 +101,9 @@ class RecordMatcher:
         ]
         return sorted(scored, key=lambda p: -p[1])
 
+    def score_of(self, record: Record, subject_words: Sequence[str], question: str) -> float:
+        return next((s for r, s in self.ranked(subject_words, question) if r is record), 0.0)
+
     def best(self, subject_words: Sequence[str], question: str) -> Record | None:
         """The one record the words name, or None when none or several fit."""
         ranked = self.ranked(subject_words, question)

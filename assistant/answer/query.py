@@ -107,11 +107,13 @@ def _qa(text: str) -> tuple[str, bool, str]:
         return "", False, ""
     if re.search(r"\boverall\b|\bобщ\w*", text):
         return "", True, ""
-    for section in profiles.qa_sections():
-        for alias in sorted(section.aliases, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(alias)}\b", text):
-                return section.name.lower(), False, ""
-    if re.search(r"\bsections?\b|\bраздел\w*", text):
+    head = text.split(" (")[0]  # a rewritten follow-up: its own words before the carried context
+    for part in (head, text):
+        for section in profiles.qa_sections():
+            for alias in sorted(section.aliases, key=len, reverse=True):
+                if re.search(rf"\b{re.escape(alias)}\b", part):
+                    return section.name.lower(), False, ""
+    if re.search(r"\bsections?\b|\bcriteri\w*|\bareas?\b|\bwhich\b|\bраздел\w*|\bкритери\w*", text):
         value = next((r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", text)), "")
         # "satisfactory" is inside "highly satisfactory": prefer the longer name
         longer = [r for r in profiles.rating_scale() if r.lower() in text and value.lower() in r.lower()]

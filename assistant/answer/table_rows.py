@@ -18,6 +18,8 @@ from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean, key_terms, stem, to_number
 
+ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
+
 # question words that point at a column although the header uses another word
 _COLUMN_WORDS = {
     "who": ("owner", "responsible", "partner", "partners", "party", "member", "members", "name"),
@@ -99,12 +101,13 @@ def _row_answer(
         if valued := _by_value(records, query):
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
-        row = RecordMatcher(list(records), embed).best(words, question)
+        matcher = RecordMatcher(list(records), embed)
+        row = matcher.best(words, question)
+        if row is not None and matcher.score_of(row, words, question) < ROW_MIN_SCORE:
+            row = None  # a loosely matching row of some table is no answer
     if row is None:
         return None
     cells = _wanted_columns(query, row)
-    if not cells and len(values := _values(row)) == 1:
-        cells = values  # a field/value row: the value is the other cell
     return (row, cells) if cells else None
 
 
