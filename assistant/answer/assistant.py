@@ -18,6 +18,8 @@ from assistant.answer.extractive import NOT_FOUND, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
+from assistant.answer.overview import Overview
+from assistant.answer.query import parse_query
 from assistant.core.settings import Settings
 from assistant.core.text import PROJECT_NUMBER, project_key
 from assistant.core.types import Answer, Citation
@@ -129,7 +131,10 @@ class Assistant:
             if filters
             else ()
         )
-        fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
+        query = parse_query(resolved)
+        fact = None if query.numbered or query.outputs else Overview(self.store, sources).answer(resolved)
+        if fact is None:
+            fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
             return fact, []
         # record chunks (composed sentences) help retrieval find table rows, but the fact path

@@ -28,14 +28,21 @@ class Candidate:
 
 
 def definition_bonus(terms: list[str], sentence: str) -> float:
-    """A sentence that says what the asked thing *is* ("X is the …", "… will be the X")."""
-    if not terms or len(terms) > 3:
+    """A sentence that says what the asked thing *is* ("X is the …", "… will be the X"), where X
+    is the question's key words or any two consecutive ones ("the implementing partner")."""
+    if not terms:
         return 0.0
-    phrase = r"\W+".join(re.escape(t) for t in terms)
-    pattern = (
-        rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b|\b{phrase}\s+(?:is|are|was|were|will be)\b"
-    )
-    return 0.25 if re.search(pattern, sentence, re.IGNORECASE) else 0.0
+    phrases = [terms] if len(terms) <= 3 else []
+    phrases += [terms[i : i + 2] for i in range(len(terms) - 1)]
+    for words in phrases:
+        phrase = r"\W+".join(re.escape(t) for t in words)
+        pattern = (
+            rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b"
+            rf"|\b{phrase}\s+(?:is|are|was|were|will be)\b"
+        )
+        if re.search(pattern, sentence, re.IGNORECASE):
+            return 0.25
+    return 0.0
 
 
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:

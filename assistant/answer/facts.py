@@ -390,7 +390,8 @@ class FactFinder:
         ans = _Answer(found[0][0])
         for record, cell in found:
             label = clean(record.label_cell) if record is not found[0][0] else ""
-            ans.cite(" ".join(x for x in (label, cell.column.split(" > ")[-1] or cell.role) if x), cell, record=record)
+            header = cell.column.split(" > ")[-1] if cell.column else ""
+            ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
         return ans.result(clean(found[0][0].label))
 
     # QA forms ------------------------------------------------------------------------------

@@ -172,7 +172,7 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
 def _by_value(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
     """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
     question (a status, a category), answered with that row's name and the cell."""
-    words = {w for w in key_terms(query.text) if len(w) >= 4}
+    words = {w for w in key_terms(query.text) if len(w) >= 4 and w.isalpha()}
     hits = []
     for r in records:
         for c in r.cells:

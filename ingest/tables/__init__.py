@@ -64,7 +64,7 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
     """Rows of any other table with a header: each cell under its column's header path."""
     heads = candidates(list(block.rows))
     if not heads:
-        return []
+        return _field_rows(doc, block)
     header = heads[0]
     out = []
     for row in block.rows[header.first_data :]:
@@ -87,6 +87,29 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
                 replace(row.location, heading=heading),
                 doc.source,
                 label_cell=label_cell,
+            )
+        )
+    return out
+
+
+def _field_rows(doc: Document, block: Block) -> list[Record]:
+    """A table without a header (a cover page): its "Field | value" rows, two cells with text."""
+    out = []
+    heading = block.section[-1] if block.section else ""
+    for row in block.rows:
+        filled = [c.strip() for c in row.cells if cell_text(c)]
+        if len(filled) != 2 or len(filled[0].split()) > 8 or len(re.findall(r"[^\W\d_]", filled[0])) < 3:
+            continue
+        label, value = filled
+        out.append(
+            Record(
+                "table_row",
+                clean(label).lower().rstrip(": ")[:80],
+                clean(label),
+                (Cell("column", label), Cell("column", value)),
+                replace(row.location, heading=heading),
+                doc.source,
+                label_cell=label,
             )
         )
     return out

@@ -1,0 +1,169 @@
+"""Overview questions a newcomer asks — what the project is about, who implements and funds it,
+how long it runs, who sits on its board, its outputs — answered from the documents' cover-page
+fields, their sections (by heading) and sentences that name the thing, every part cited. The
+topics and where documents answer them are the ``overview`` profile."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant import profiles
+from assistant.answer.facts import Evidence, FactResult
+from assistant.core.records import Record
+from assistant.core.text import clean, split_sentences
+from assistant.core.types import Location
+from assistant.store.database import Store
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+_COMMON = {"UNDP", "USD", "SDG", "SDGS", "CPD", "GMS", "TRAC", "PAC", "QA", "NIM", "SBAA", "UNSDCF", "UNDAF"}
+
+
+def _main_acronym(text: str) -> str:
+    """The acronym the document uses most, its project's short name ("ACSH", "SURYA")."""
+    counts: dict[str, int] = {}
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) not in _COMMON:
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    title: str
+    asks: tuple[re.Pattern[str], ...]
+    fields: tuple[str, ...]
+    sections: tuple[str, ...]
+    sentence: re.Pattern[str] | None
+    sentences: int
+
+
+@lru_cache(maxsize=1)
+def topics() -> tuple[Topic, ...]:
+    raw = profiles.load("overview")["topics"]
+    return tuple(
+        Topic(
+            name,
+            t["title"],
+            tuple(profiles.rx(p) for p in t["asks"]),
+            tuple(t.get("fields", ())),
+            tuple(t.get("sections", ())),
+            profiles.rx(t["sentence"]) if t.get("sentence") else None,
+            int(t.get("sentences", 1)),
+        )
+        for name, t in raw.items()
+    )
+
+
+def asked_topics(question: str) -> list[Topic]:
+    text = question.lower()
+    return [t for t in topics() if any(p.search(text) for p in t.asks)]
+
+
+class Overview:
+    """Finds overview facts in one store's documents (optionally some sources only)."""
+
+    def __init__(self, store: Store, sources: Sequence[str] = ()) -> None:
+        self.store = store
+        self.sources = tuple(sources)
+
+    def answer(self, question: str) -> FactResult | None:
+        found = [r for t in asked_topics(question) if (r := self.topic(t)) is not None]
+        if not found:
+            return None
+        from assistant.answer.facts import merge
+
+        return merge(found)
+
+    def topic(self, topic: Topic) -> FactResult | None:
+        if topic.name == "outputs":
+            return self._outputs()
+        evidence: list[Evidence] = []
+        parts: list[str] = []
+        for record, value in self._fields(topic):
+            evidence += [Evidence(record.label_cell, record), Evidence(value, record)]
+            parts.append(
+                f"{clean(record.label_cell).rstrip(':')} [{len(evidence) - 1}]: {clean(value)} [{len(evidence)}]"
+            )
+        if not parts:
+            for record, sentence in self._sentences(topic):
+                evidence.append(Evidence(sentence, record))
+                parts.append(f"{sentence} [{len(evidence)}]")
+        if not parts:
+            return None
+        return FactResult(f"{topic.title}: " + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), evidence)
+
+    # cover-page fields -------------------------------------------------------------------
+    def _fields(self, topic: Topic) -> list[tuple[Record, str]]:
+        out: list[tuple[Record, str]] = []
+        seen: set[str] = set()
+        for record in self.store.records("table_row", self.sources):
+            name = clean(record.label_cell).lower().rstrip(": ")
+            values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]
+            if len(values) != 1 or name in seen:
+                continue
+            if any(name.startswith(f) for f in topic.fields):
+                out.append((record, values[0].strip()))
+                seen.add(name)
+        return out
+
+    # sections and sentences ---------------------------------------------------------------
+    def _sentences(self, topic: Topic) -> list[tuple[Record, str]]:
+        out: list[tuple[Record, str]] = []
+        docs = sorted(self.store.documents(), key=lambda d: d.doc_type != "project_document")
+        for doc in docs:
+            if self.sources and doc.source not in self.sources:
+                continue
+            text = self.store.document_text(doc.source) or ""
+            for sentence in self._from_text(topic, text):
+                out.append((_text_record(doc.source, doc.kind, text, sentence), sentence))
+            if out:
+                break
+        return out[: topic.sentences]
+
+    @staticmethod
+    def _from_text(topic: Topic, text: str) -> list[str]:
+        if topic.sentence is not None:
+            for line in text.split("\n"):
+                for sentence in split_sentences(line.strip()):
+                    if topic.sentence.search(sentence):
+                        return [sentence.strip()]
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            heading = clean(line).strip("#*: ").lower()
+            heading = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", heading)
+            if heading not in topic.sections:
+                continue
+            body = next((ln.strip() for ln in lines[i + 1 : i + 6] if len(ln.split()) > 12), "")
+            if body:
+                sentences = [s.strip() for s in split_sentences(body)]
+                # the sentences that say what the project does: they name it (its acronym)
+                name = _main_acronym(text)
+                telling = [s for s in sentences if name and re.search(rf"\b{name}\b", s)]
+                return (telling or sentences)[: topic.sentences]
+        return []
+
+    def _outputs(self) -> FactResult | None:
+        groups: dict[str, Record] = {}
+        for r in self.store.records("indicator", self.sources):
+            if r.group and r.group not in groups and r.table == "results_framework":
+                groups[r.group] = r
+        if not groups:
+            return None
+        evidence = []
+        parts = []
+        for group, record in groups.items():
+            evidence.append(Evidence(group, record))
+            parts.append(f"{group} [{len(evidence)}]")
+        return FactResult("Outputs: " + "; ".join(parts) + ".", evidence)
+
+
+def _text_record(source: str, kind: str, text: str, sentence: str) -> Record:
+    """A sentence as a citable record (its line found in the document text)."""
+    start = text.find(sentence)
+    line = text.count("\n", 0, start) + 1 if start >= 0 and kind == "text" else None
+    place = Location(source, kind, line_start=line, line_end=line)  # type: ignore[arg-type]
+    return Record("table_row", "", "", (), place, source)
