@@ -11,6 +11,7 @@ shows the cited place in the viewer (``ui.sources``), after checking the caller 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -121,12 +122,18 @@ def ask(
         )
 
 
-def select(backend: Any, raw_turns: list[dict[str, Any]] | None, evt: gr.SelectData) -> tuple[str, str, str]:
-    """A message was clicked: show the sources (and copy text) of the answer it belongs to."""
+def select(
+    backend: Any, raw_turns: list[dict[str, Any]] | None, viewer: str | None, evt: gr.SelectData
+) -> tuple[str, str, Any]:
+    """A message was clicked: show the sources (and copy text) of the answer it belongs to; the
+    viewer is cleared only when it shows another answer's citation (a click on [n] selects its
+    message too, and must not close what it opened)."""
     turns = _turns(raw_turns)
     index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
     turn = int(index) // 2 if index is not None else len(turns) - 1
-    return _sources_for(backend, turns, turn), _copy_for(turns, turn), EMPTY_VIEWER
+    shown = re.search(r'data-turn="(\d+)"', viewer or "")
+    keep = shown is not None and int(shown.group(1)) == turn
+    return _sources_for(backend, turns, turn), _copy_for(turns, turn), gr.skip() if keep else EMPTY_VIEWER
 
 
 def open_citation(
@@ -151,7 +158,11 @@ def open_citation(
             gr.skip(),
             gr.skip(),
         )
-    return viewer_html(backend.store, citation, number), _sources_for(backend, turns, index), _copy_for(turns, index)
+    return (
+        viewer_html(backend.store, citation, number, index),
+        _sources_for(backend, turns, index),
+        _copy_for(turns, index),
+    )
 
 
 def _show(backend: Any, conversation: Conversation | None, request: gr.Request | None) -> tuple[Any, ...]:
@@ -250,12 +261,10 @@ def layout(backend: Any, projects: list[tuple[str, str]], types: list[tuple[str,
                 c["send"] = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="pd-ask")
             gr.Examples(EXAMPLES, inputs=[c["question"]], label="Try")
             c["clear"] = gr.Button("New conversation", size="sm", elem_id="pd-new")
-            with gr.Accordion(
-                "Saved conversations: open, rename, delete, export", open=False, elem_id="pd-conversations"
-            ):
+            with gr.Accordion("Saved conversations", open=False, elem_id="pd-conversations"):
                 with gr.Row(elem_classes="pd-wrap"):
                     c["listing"] = gr.Dropdown(
-                        [], label="Saved conversations", elem_id="pd-conv-list", scale=3, min_width=200
+                        [], label="Open a conversation", elem_id="pd-conv-list", scale=3, min_width=200
                     )
                 with gr.Row(elem_classes="pd-wrap"):
                     c["title"] = gr.Textbox(label="Title", elem_id="pd-conv-title", scale=3, min_width=200)
@@ -331,8 +340,8 @@ def wire(app: gr.Blocks, backend: Any, c: dict[str, Any]) -> None:
     c["question"].submit(**asked)
     c["send"].click(**asked)
 
-    def on_select(turns: list[dict[str, Any]], evt: gr.SelectData) -> tuple[str, str, str]:
-        return select(backend, turns, evt)
+    def on_select(turns: list[dict[str, Any]], viewer: str | None, evt: gr.SelectData) -> tuple[str, str, Any]:
+        return select(backend, turns, viewer, evt)
 
     def on_cite(target: str, turns: list[dict[str, Any]], request: gr.Request) -> tuple[Any, ...]:
         return open_citation(backend, target, turns, request)
@@ -358,7 +367,7 @@ def wire(app: gr.Blocks, backend: Any, c: dict[str, Any]) -> None:
     def on_load(cid: str | None, request: gr.Request) -> tuple[Any, ...]:
         return restore(backend, cid, request)
 
-    c["chatbot"].select(on_select, inputs=[c["turns"]], outputs=[c["sources"], c["copy"], c["viewer"]])
+    c["chatbot"].select(on_select, inputs=[c["turns"], c["viewer"]], outputs=[c["sources"], c["copy"], c["viewer"]])
     c["cite_go"].click(
         on_cite,
         inputs=[c["cite_target"], c["turns"]],

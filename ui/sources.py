@@ -273,7 +273,7 @@ def pdf_page_html(path: Path, citation: Citation) -> str | None:
 
 
 # the viewer -----------------------------------------------------------------------------
-def viewer_html(store: Store, citation: Citation, number: int) -> str:
+def viewer_html(store: Store, citation: Citation, number: int, turn: int = 0) -> str:
     """The viewer for citation ``[number]``: its place, then the page, row or passage."""
     doc = store.document(citation.source)
     text = store.document_text(citation.source) or ""
@@ -296,7 +296,7 @@ def viewer_html(store: Store, citation: Citation, number: int) -> str:
         parts.append(passage_html(text, citation))
     quote = html.escape(citation.quote if len(citation.quote) < 300 else citation.quote[:300] + "…")
     parts.append(f'<div class="pd-quote">Quoted: “{quote}”</div>')
-    return f'<div class="pd-viewer" id="pd-viewer-{number}">{"".join(parts)}</div>'
+    return f'<div class="pd-viewer" id="pd-viewer-{number}" data-turn="{turn}">{"".join(parts)}</div>'
 
 
 EMPTY_VIEWER = (

@@ -65,7 +65,7 @@ mark, .pd-passage mark, .pd-table mark {{ background: {MARK_LIGHT[0]}; color: {M
   #pd-ask-row > * {{ min-width: 100% !important; }}
   #pd-header h1 {{ font-size: 1.5em; }}
   .gradio-container {{ padding-left: 6px !important; padding-right: 6px !important; }}
-  .tab-container button, button[role="tab"] {{ white-space: normal; }}
+  .tab-container button, button[role="tab"], button.label-wrap, button.label-wrap span {{ white-space: normal; }}
 }}
 """
 

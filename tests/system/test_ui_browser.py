@@ -157,7 +157,31 @@ def test_upload_one_good_one_broken(page, tmp_path: Path) -> None:
     expect(bad_row).to_have_accessible_name(re.compile(r"pdf failed \w+.*PDF"))  # with the reason
     expect(page.locator("#pd-documents")).to_contain_text("green-valley-prodoc.docx")
     expect(page.locator("#pd-documents")).not_to_contain_text("broken-report.pdf")
+    # one progress line per file (no overlay of repeated "Reading … 0.0%" panels), each with its outcome
+    lines = page.locator("#pd-upload-progress .pd-progress-line")
+    expect(lines).to_have_count(2)
+    expect(lines.nth(0)).to_contain_text("green-valley-prodoc.docx")
+    expect(lines.nth(0)).to_contain_text("added")
+    expect(lines.nth(1)).to_contain_text("failed")
+    assert page.get_by_text(re.compile(r"Reading .*0\.0%")).count() == 0
+    expect(page.locator("#pd-cancel")).to_be_visible()
     page.screenshot(path=SHOTS / "06-documents-after-upload.png", full_page=True)
+
+    # Remove asks first: "Keep it" keeps the document, "Yes, remove" removes it
+    page.locator("#pd-to-remove input").click()
+    page.get_by_role("option", name="green-valley-prodoc.docx").click()
+    page.locator("#pd-remove").click()
+    confirm = page.locator("#pd-remove-confirm")
+    expect(confirm).to_be_visible()
+    expect(page.locator("#pd-ingest-summary")).to_contain_text("Remove green-valley-prodoc.docx from the index?")
+    page.screenshot(path=SHOTS / "06b-documents-remove-confirmation.png", full_page=True)
+    page.locator("#pd-remove-no").click()
+    expect(confirm).to_be_hidden()
+    expect(page.locator("#pd-documents")).to_contain_text("green-valley-prodoc.docx")
+    page.locator("#pd-remove").click()
+    page.locator("#pd-remove-yes").click()
+    expect(page.locator("#pd-ingest-summary")).to_contain_text("Removed green-valley-prodoc.docx", timeout=30_000)
+    expect(page.locator("#pd-documents")).not_to_contain_text("green-valley-prodoc.docx")
 
 
 def test_draft_one_question_and_download_docx(page, tmp_path: Path) -> None:
