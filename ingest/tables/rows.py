@@ -55,9 +55,9 @@ class RowReader:
     by_label: bool | None = None  # rows named by their label: the key column has no identifiers
 
     def read(self, rows: list[TableRow]) -> None:
-        if self.by_label is None and self.layout.kind.key == "indicator":
-            col = self.layout.column("indicator")
-            pattern = profiles.identifier("indicator")
+        if self.by_label is None and self.layout.kind.key in ("indicator", "activity"):
+            col = self.layout.column(self.layout.kind.key)
+            pattern = profiles.identifier(self.layout.kind.key)
             cells = [clean(_cell(r, col)) for r in rows] if col else []
             self.by_label = not any(pattern.match(c) for c in cells if c)
         for row in rows:
@@ -145,6 +145,9 @@ class RowReader:
         if len(row.cells) < self.layout.header.width:
             return  # a row narrower than the table that is not a total: nothing reliable to map
         activity_cell = _cell(row, act_col)
+        if activity_cell and not self.by_label and self.activity is not None:
+            if not profiles.identifier("activity").match(clean(activity_cell)):
+                activity_cell = ""  # among numbered activities, the rest of one cut by a page break
         if activity_cell:
             m = profiles.identifier("activity").match(clean(activity_cell))
             key = m.group(1) if m else clean(activity_cell).lower()[:80]

@@ -26,6 +26,7 @@ from ingest.loaders.text import parse_text
 from ingest.tables import recognise_tables
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+FORMATS = Path(__file__).resolve().parents[3] / "evals" / "formats"
 PROJECT = CORPUS / "acsh-phase3-project-document.txt"
 QA = CORPUS / "acsh-phase2-closure-qa-report.txt"
 IDS = [f"{o}.{i}" for o, n in ((1, 4), (2, 6), (3, 3)) for i in range(1, n + 1)]
@@ -136,26 +137,17 @@ def test_docx_results_framework(tmp_path: Path) -> None:
     assert r23.location.table == 2 and r23.group.startswith("Output 2 - Capacity Building")
 
 
-def test_docx_budget(tmp_path: Path) -> None:
-    rows = seed_rows("Multi-Year Work Plan")
-    end = next(i for i, r in enumerate(rows) if r[0].startswith("Sub-Total Output 1"))
-    sample = rows[: end + 1] + [r for r in rows[end + 1 :] if re.match(r"(?i)sub-?total|total|grand", r[0])]
-    document = docx.Document()
-    document.add_heading("Multi-Year Work Plan", 1)
-    add_docx_table(document, sample)
-    path = tmp_path / "budget.docx"
-    document.save(str(path))
-
-    doc = load_document(path)
-    table = next(b for b in doc.blocks if b.kind == "table")
-    assert [len(r.cells) for r in table.rows[:3]] == [len(c) for c in sample[:3]]  # spans collapsed
+def test_docx_budget() -> None:
+    """The seed's work plan as its authors wrote it in Word (two-row merged header, output and
+    activity cells merged down, landscape, over page breaks) gives the text export's records."""
+    doc = load_document(FORMATS / "docx" / "acsh-phase3-project-document.docx")
     got = {r.key: r for r in recognise_tables(doc) if r.kind in ("activity", "total")}
     want = {r.key: r for r in seed_records() if r.kind in ("activity", "total")}
+    assert set(got) == set(want)
     for key in ("1.1", "1.9", "subtotal 1"):
         assert record_values(got[key]) == record_values(want[key])
         assert got[key].notes == want[key].notes
-        loc, seed_loc = got[key].location, want[key].location
-        assert (loc.kind, loc.table, loc.row, loc.row_end) == ("docx", 1, seed_loc.row, seed_loc.row_end)
+        assert got[key].location.kind == "docx"
     assert norm(got["subtotal 1"].text("total")) == "1 505 000"
     assert record_values(got["1.9"])["amount 2021 "] == "75 355"
 
@@ -197,12 +189,13 @@ def test_pdf_results_framework_split_across_pages(tmp_path: Path) -> None:
     heading = doc.blocks[0]
     assert (heading.kind, heading.text, heading.location.page) == ("heading", "Results Framework", 1)
     tables = [b for b in doc.blocks if b.kind == "table"]
-    assert [(t.location.page, t.location.table, len(t.rows)) for t in tables] == [(1, 1, first_rows), (2, 2, 3)]
+    # one table over the page break: its rows keep their own pages
+    assert [(t.location.page, t.location.page_end, len(t.rows)) for t in tables] == [(1, 2, first_rows + 3)]
     assert tables[0].section == ("Results Framework",)
     monitoring = next(b for b in doc.blocks if b.text == "Monitoring And Evaluation")
-    assert monitoring.location.page == 2 and doc.blocks.index(monitoring) > doc.blocks.index(tables[1])
-    row = next(r for r in tables[1].rows if r.cells[1].startswith("3.3"))
-    assert (row.location.page, row.location.table, row.location.row) == (2, 2, 3)
+    assert monitoring.location.page == 2 and doc.blocks.index(monitoring) > doc.blocks.index(tables[0])
+    row = next(r for r in tables[0].rows if r.cells[1].startswith("3.3"))
+    assert (row.location.page, row.location.table) == (2, 1)
     for t in tables:
         assert all(cell in doc.text for r in t.rows for cell in r.cells)
 
@@ -213,7 +206,7 @@ def test_pdf_results_framework_split_across_pages(tmp_path: Path) -> None:
     assert "1,000" in got["2.3"]["target Year 2 "] and "50% women" in got["2.3"]["target Year 2 "]
     assert got["3.3"]["baseline  "] == "130"
     r33 = next(r for r in records if r.key == "3.3")
-    assert (r33.location.page, r33.location.table) == (2, 2) and r33.group.startswith("Output 3")
+    assert (r33.location.page, r33.location.table) == (2, 1) and r33.group.startswith("Output 3")
 
 
 def build_qa_docx(path: Path) -> None:
@@ -302,8 +295,9 @@ def test_docx_merged_and_nested_cells(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     document.save(str(path))
     block = load_document(path).blocks[0]
-    assert [r.cells for r in block.rows] == [("spanned", "right"), ("left", "", "inner a | inner b")]
-    assert block.text == "spanned\tright\nleft\t\tinner a | inner b"
+    # the spanned header cell covers both columns; the nested table is read once, inside its cell
+    assert [r.cells for r in block.rows] == [("spanned", "spanned", "right"), ("left", "", "inner a | inner b")]
+    assert "inner a | inner b" in block.text and block.text.count("inner a") == 1
 
 
 def canvas_pdf(text: str | None = "Quarterly progress report", pages: int = 1) -> bytes:
