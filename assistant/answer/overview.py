@@ -17,6 +17,8 @@ from assistant.core.text import clean, split_sentences
 from assistant.core.types import Location
 from assistant.store.database import Store
 
+COVER_TABLES = 3  # cover-page fields are in a document's first tables
+
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 _COMMON = {"UNDP", "USD", "SDG", "SDGS", "CPD", "GMS", "TRAC", "PAC", "QA", "NIM", "SBAA", "UNSDCF", "UNDAF"}
 
@@ -100,7 +102,15 @@ class Overview:
     def _fields(self, topic: Topic) -> list[tuple[Record, str]]:
         out: list[tuple[Record, str]] = []
         seen: set[str] = set()
-        for record in self.store.records("table_row", self.sources):
+        kinds = {d.source: d.doc_type for d in self.store.documents()}
+
+        def order(r: Record) -> tuple[bool, str, int, int]:  # the project document first, then as written
+            loc = r.location
+            return (kinds.get(r.source) != "project_document", r.source, loc.table or 0, loc.row or 0)
+
+        for record in sorted(self.store.records("table_row", self.sources), key=order):
+            if (record.location.table or 0) > COVER_TABLES:
+                continue  # a field of an annex (a ToR's "Duration") is not the project's
             name = clean(record.label_cell).lower().rstrip(": ")
             values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]
             if len(values) != 1 or name in seen:

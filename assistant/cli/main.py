@@ -366,6 +366,44 @@ def serve(
         _fail(ctx, exc)
 
 
+@cli.command()
+@click.option("--project", help="Project number (leading zeros optional); default: all documents.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write FILE.md or FILE.docx; default: stdout.")
+@click.pass_obj
+def brief(ctx: Context, project: str | None, out: str | None) -> None:
+    """Print a one-page cited brief of a project: what it is about, who implements and funds
+    it, how long it runs, its board and outputs — each line quoting the documents.
+
+    \b
+    Examples:
+      projdocs brief --project 00123513
+      projdocs brief --project 00119874 --out brief.docx
+    """
+    from assistant.answer.brief import make_brief
+    from assistant.store.database import Store
+
+    text = make_brief(Store(ctx.settings), project or "").markdown()
+    if not out:
+        click.echo(text)
+        return
+    if out.endswith(".docx"):
+        from docx import Document as WordDocument
+
+        document = WordDocument()
+        for line in text.splitlines():
+            if line.startswith("# "):
+                document.add_heading(line[2:], 0)
+            elif line.startswith("## "):
+                document.add_heading(line[3:], 1)
+            elif line:
+                document.add_paragraph(line)
+        document.core_properties.title = f"Project brief {project or ''}".strip()
+        document.save(out)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}", err=True)
+
+
 # Commands that live in their own modules (kept light: heavy imports happen inside them).
 # Each line is added by the module's author; a missing module is a bug, not an option.
 from assistant.cli.draft import draft
