@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from assistant.core.errors import IngestError, ProjdocsError, StoreError
+from assistant.core.records import Record
 from assistant.core.settings import Settings
 from assistant.core.text import file_sha256
-from assistant.store.database import Store, crash_point
+from assistant.core.types import Chunk, Document
+from assistant.store.database import Store, StoredDocument, crash_point
 from assistant.store.embeddings import embedding_text, get_embedder
 from ingest.chunking import chunk_document
 from ingest.loaders import SUPPORTED, load_document
@@ -23,6 +28,7 @@ from ingest.tables import recognise_tables, table_period
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Progress = Callable[[str, int, int], None]  # (file, done, total)
 
 
@@ -35,6 +41,7 @@ class IngestSummary:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     chunks_written: int = 0
+    stage_s: dict[str, float] = field(default_factory=dict)  # seconds: hash, parse, tables, chunk, embed, write
 
     @property
     def changed(self) -> bool:
@@ -71,61 +78,160 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     return files, problems
 
 
-def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSummary) -> None:
-    """Ingest one file into ``store``, recording the outcome in ``summary``."""
-    existing = store.document(path.name)
+EMBED_BATCH = 256  # chunks embedded in one model call, across files (small files fill its batches)
+
+
+@dataclass
+class _Prepared:
+    """A changed file read and chunked, waiting for its vectors."""
+
+    doc: Document
+    records: list[Record]
+    chunks: list[Chunk]
+    todo: list[Chunk]  # the chunks whose vectors must be computed
+    reused: set[str]
+    existing: StoredDocument | None
+
+
+class _Clock:
+    """Adds the seconds since the last tick to ``summary.stage_s[stage]``."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        self.summary, self.last = summary, time.perf_counter()
+
+    def tick(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.summary.stage_s[stage] = self.summary.stage_s.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def prepare_one(
+    path: Path, store: Store, settings: Settings, summary: IngestSummary, existing: StoredDocument | None
+) -> _Prepared | None:
+    """Hash, load, recognise tables and chunk one file; None (counted unchanged) when it is unchanged."""
+    clock = _Clock(summary)
     same_index = existing is not None and existing.index_name == settings.index_name
-    if existing and same_index and existing.sha256 == file_sha256(path):
+    unchanged = existing is not None and same_index and existing.sha256 == file_sha256(path)
+    clock.tick("hash")
+    if unchanged:
         summary.unchanged.append(path.name)
-        return
+        return None
     if existing and os.path.abspath(existing.path) != os.path.abspath(path):
         logger.info("%s replaces the document of the same name from %s", path, existing.path)
     doc = load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024)
+    clock.tick("parse")
     if doc.period is None and (period := table_period(doc)):
         doc = replace(doc, period=period)  # the work plan's year columns give the project period
     records = recognise_tables(doc)
+    clock.tick("tables")
     embedder = get_embedder(settings.embedding_model)
     chunks = chunk_document(
         doc, records, settings.chunk_tokens, embedder.count_tokens, settings.chunk_overlap_sentences
     )
     reused = store.chunk_ids(doc.source) if same_index else set()
-    todo = [c for c in chunks if c.id not in reused]
-    vectors = embedder.embed([embedding_text(c.title, c.section, c.text) for c in todo])
-    by_id = dict(zip((c.id for c in todo), vectors))
-    store.write_document(doc, chunks, [by_id.get(c.id, []) for c in chunks], records, reused)
-    summary.chunks_written += len(todo)
-    (summary.updated if existing else summary.added).append(doc.source)
+    clock.tick("chunk")
+    return _Prepared(doc, records, chunks, [c for c in chunks if c.id not in reused], reused, existing)
+
+
+def _embed(batch: list[_Prepared], settings: Settings, summary: IngestSummary) -> list[list[list[float]]]:
+    """The vectors of each prepared file's new chunks, embedded in one call for the whole batch."""
+    clock = _Clock(summary)
+    texts = [embedding_text(c.title, c.section, c.text) for p in batch for c in p.todo]
+    vectors = get_embedder(settings.embedding_model).embed(texts) if texts else []
+    clock.tick("embed")
+    out, start = [], 0
+    for p in batch:
+        out.append(vectors[start : start + len(p.todo)])
+        start += len(p.todo)
+    return out
+
+
+def _write(p: _Prepared, vectors: list[list[float]], store: Store, summary: IngestSummary) -> None:
+    clock = _Clock(summary)
+    by_id = dict(zip((c.id for c in p.todo), vectors))
+    store.write_document(p.doc, p.chunks, [by_id.get(c.id, []) for c in p.chunks], p.records, p.reused)
+    clock.tick("write")
+    summary.chunks_written += len(p.todo)
+    (summary.updated if p.existing else summary.added).append(p.doc.source)
+
+
+def ingest_one(
+    path: Path, store: Store, settings: Settings, summary: IngestSummary, existing: StoredDocument | None = None
+) -> None:
+    """Ingest one file into ``store``, recording the outcome in ``summary`` (``existing``: its
+    manifest row when the caller has it, else it is looked up)."""
+    p = prepare_one(path, store, settings, summary, existing or store.document(path.name))
+    if p is not None:
+        _write(p, _embed([p], settings, summary)[0], store, summary)
 
 
 def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
-    """Ingest files and folders; returns the summary (failures included, never raised)."""
+    """Ingest files and folders; returns the summary (failures included, never raised).
+
+    Files are read and chunked one by one; their new chunks are embedded together, about
+    ``EMBED_BATCH`` at a time (one model call for many small files); then each file is written
+    on its own, all or nothing, in the order given."""
     from assistant.store.locking import ingest_lock
 
     files, problems = collect_files(paths)
     summary = IngestSummary(failed=list(problems))
     with ingest_lock(settings):
         store = Store(settings)
+        known = {d.source: d for d in store.documents()}  # read once: a lookup per file is O(files²)
+        written: set[str] = set()  # their manifest rows changed in this run
+        pending: list[tuple[Path, _Prepared | None]] = []  # in file order; None: done (unchanged, failed)
+
+        def flush() -> None:
+            todo = [p for _, p in pending if p is not None]
+            vectors: list[list[list[float]]] = []
+            if todo:
+                try:
+                    vectors = _embed(todo, settings, summary)
+                except Exception as exc:  # the model failed: these files fail, the others go on
+                    logger.exception("embedding failed")
+                    summary.failed += [(str(path), one_line(f"embedding failed: {exc}")) for path, p in pending if p]
+                    todo = []
+            by_file = {id(p): v for p, v in zip(todo, vectors)}
+            for path, p in pending:
+                if p is not None and id(p) in by_file:
+                    _guarded(path, summary, partial(_write, p, by_file[id(p)], store, summary))
+                    written.add(p.doc.source)
+                crash_point("file")
+            pending.clear()
+
         for done, path in enumerate(files, start=1):
             if on_progress:
                 on_progress(path.name, done - 1, len(files))
-            try:
-                ingest_one(path, store, settings, summary)
-            except IngestError as exc:
-                summary.failed.append((exc.path, one_line(exc.reason)))
-            except StoreError:
-                raise
-            except ProjdocsError as exc:
-                summary.failed.append((str(path), one_line(str(exc))))
-            except Exception as exc:  # a loader bug must not stop the other files
-                logger.exception("unexpected error while ingesting %s", path)
-                summary.failed.append((str(path), one_line(f"unexpected error: {type(exc).__name__}: {exc}")))
-            crash_point("file")
+            if any(p is not None and p.doc.source == path.name for _, p in pending):
+                flush()  # two files of one name: the later one replaces the earlier, written first
+            existing = store.document(path.name) if path.name in written else known.get(path.name)
+            prepared = _guarded(path, summary, partial(prepare_one, path, store, settings, summary, existing))
+            pending.append((path, prepared))
+            if sum(len(p.todo) for _, p in pending if p) >= EMBED_BATCH or all(p is None for _, p in pending):
+                flush()
+        flush()
         if not settings.chroma_url:  # a server's collection may be shared: see `projdocs doctor`
             if pruned := store.prune_orphan_vectors():
                 logger.info("removed %d vectors left by an interrupted ingest", pruned)
         if on_progress:
             on_progress("", len(files), len(files))
     return summary
+
+
+def _guarded(path: Path, summary: IngestSummary, step: Callable[[], T]) -> T | None:
+    """One file's step; its failure goes into the summary and gives None (a store failure is raised)."""
+    try:
+        return step()
+    except IngestError as exc:
+        summary.failed.append((exc.path, one_line(exc.reason)))
+    except StoreError:
+        raise
+    except ProjdocsError as exc:
+        summary.failed.append((str(path), one_line(str(exc))))
+    except Exception as exc:  # a loader bug must not stop the other files
+        logger.exception("unexpected error while ingesting %s", path)
+        summary.failed.append((str(path), one_line(f"unexpected error: {type(exc).__name__}: {exc}")))
+    return None
 
 
 def one_line(reason: str, limit: int = 300) -> str:
