@@ -56,10 +56,8 @@ def build_question_bank(seed: Path = DEFAULT_SEED, stage: str = "closure") -> di
             sections.append(record.group)
         options = []
         not_applicable = False
-        for key, value in record.fields.items():
-            if not key.startswith("option "):
-                continue
-            k = key[len("option ") :]
+        for option in record.cells_of("option"):
+            k, value = option.line, option.text
             if k == "Not Applicable":
                 not_applicable = True
                 continue

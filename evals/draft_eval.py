@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.core.settings import Settings
+from assistant.core.verify import is_verbatim
 from assistant.drafting.drafter import MAX_SENTENCES, Draft, DraftedQuestion, Drafter, draft
 from assistant.drafting.evidence import evidence_sentences, is_planned
 from assistant.store.database import Store
@@ -290,7 +291,7 @@ def run_case(settings: Settings, drafter: Drafter, case: Case) -> CaseResult:
         for s in q.sentences:
             cites += 1
             own += s.citation.source == case.report
-            valid += s.citation.source in texts and s.citation.quote in texts[s.citation.source]
+            valid += is_verbatim(s.citation.quote, texts.get(s.citation.source))
             unlabelled += is_planned(s.citation.quote) and not s.planned
         rows.append(
             Row(

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.types import Answer
+from assistant.core.verify import is_verbatim
 
 GOLD_PATH = Path(__file__).resolve().parent / "questions.jsonl"
 _WS = re.compile(r"\s+")
@@ -234,7 +235,7 @@ def evaluate_answers(
     results: list[QuestionResult] = []
     for item in items:
         ans = answers[item.id]
-        valid = sum(1 for c in ans.citations if (t := text_of(c.source)) is not None and c.quote and c.quote in t)
+        valid = sum(1 for c in ans.citations if is_verbatim(c.quote, text_of(c.source)))
         answered = item.answerable and not ans.refused
         results.append(
             QuestionResult(
