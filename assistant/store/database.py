@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import signal
 import sqlite3
 import threading
@@ -25,8 +24,10 @@ from urllib.parse import urlparse
 from assistant.core.errors import StoreError
 from assistant.core.records import Record, dump_body, load_body
 from assistant.core.settings import Settings
-from assistant.core.text import STOPWORDS, project_key
+from assistant.core.text import project_key
 from assistant.core.types import Chunk, Document, Location
+from assistant.store import search
+from assistant.store.search import FilterCache, Filters  # Filters: imported from here by callers
 
 logger = logging.getLogger(__name__)
 
@@ -128,31 +129,6 @@ class StoredDocument:
             return self.projects
         own = project_key(self.project_number)
         return (own,) if own else ()
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Metadata filters applied to both keyword and vector search."""
-
-    sources: tuple[str, ...] = ()
-    doc_type: str = ""
-    project_number: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.sources or self.doc_type or self.project_number)
-
-
-def _fts_query(text: str) -> str:
-    """A safe FTS5 query: the question's words OR-ed, each quoted."""
-    words = re.findall(r"[\w.,%]+", text.lower())
-    terms = []
-    for w in words:
-        w = w.strip(".,")
-        if w in STOPWORDS:
-            continue
-        if len(w) > 1 or w.isdigit():
-            terms.append('"' + w.replace('"', "") + '"')
-    return " OR ".join(dict.fromkeys(terms))
 
 
 class Store:
@@ -381,66 +357,41 @@ class Store:
         return int(self.query("SELECT COUNT(*) AS n FROM chunks")[0]["n"])
 
     def keyword_search(self, text: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
-        """Chunk ids ranked by BM25 (best first) with their scores."""
-        q = _fts_query(text)
-        if not q:
-            return []
-        sql = (
-            "SELECT f.id AS id, bm25(chunks_fts) AS score FROM chunks_fts f JOIN chunks c ON c.id = f.id "
-            "JOIN documents d ON d.source = c.source WHERE chunks_fts MATCH ?"
-        )
-        params: list[Any] = [q]
-        sql, params = self._filter_sql(sql, params, filters)
-        sql += " ORDER BY score LIMIT ?"
-        params.append(k)
-        try:
-            rows = self.query(sql, params)
-        except sqlite3.OperationalError as exc:
-            logger.warning("keyword search failed for %r: %s", q, exc)
-            return []
-        return [(r["id"], -float(r["score"])) for r in rows]
+        """Chunk ids ranked by BM25 (best first) with their scores (see ``assistant.store.search``)."""
+        return search.keyword_search(self.query, self._allowed(filters), text, k)
+
+    def _allowed(self, filters: Filters) -> search.Allowed | None:
+        """The chunk ids ``filters`` allow (cached while the index is unchanged); None: no filter."""
+        if not filters:
+            return None
+        if getattr(self, "_filter_cache", None) is None:
+            self._filter_cache = FilterCache()
+        return self._filter_cache.allowed(self._connection(), filters)
 
     @staticmethod
     def _filter_sql(sql: str, params: list[Any], filters: Filters) -> tuple[str, list[Any]]:
-        if filters.sources:
-            sql += f" AND d.source IN ({','.join('?' * len(filters.sources))})"
-            params += list(filters.sources)
-        if filters.doc_type:
-            sql += " AND d.doc_type = ?"
-            params.append(filters.doc_type)
-        if filters.project_number:
-            # the document's chosen projects, else (no owner, no link) its own number; never a mention
-            number = project_key(filters.project_number)
-            sql += (
-                " AND (EXISTS (SELECT 1 FROM document_projects p WHERE p.source = d.source AND p.project = ?)"
-                " OR (ltrim(d.project_number, '0') = ?"
-                " AND NOT EXISTS (SELECT 1 FROM document_owners o WHERE o.source = d.source)"
-                " AND NOT EXISTS (SELECT 1 FROM document_projects p2 WHERE p2.source = d.source)))"
-            )
-            params += [number, number]
-        return sql, params
+        return search.filter_sql(sql, params, filters)
 
     def vector_search(self, vector: list[float], k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
         """Chunk ids nearest to ``vector`` (best first) with cosine similarity; only ids SQLite knows."""
-        where: dict[str, Any] | None = None
-        conditions: list[dict[str, Any]] = []
-        if filters.sources:
-            conditions.append({"source": {"$in": list(filters.sources)}})
-        if filters.doc_type:
-            conditions.append({"doc_type": filters.doc_type})
-        if filters.project_number:
-            allowed = [d.source for d in self.documents() if matches_project(d, filters.project_number)]
-            conditions.append({"source": {"$in": allowed or ["\x00none"]}})
-        if conditions:
-            where = conditions[0] if len(conditions) == 1 else {"$and": conditions}
-        if self.collection.count() == 0:
-            return []
+        allowed = self._allowed(filters)
+        where = search.chroma_where(
+            filters, lambda: [d.source for d in self.documents() if matches_project(d, filters.project_number)]
+        )
         try:
-            res = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
+            res = search.nearest(self.collection, vector, k, allowed, where)
         except Exception as exc:
+            if self.collection.count() == 0:
+                return []
             raise StoreError(f"vector search failed: {exc}") from exc
         ids, dists = res["ids"][0], res["distances"][0]
-        known = set(self.chunks(ids))
+        if allowed is not None:
+            known = allowed.id_set
+        elif ids:
+            marks = ",".join("?" * len(ids))
+            known = frozenset(r["id"] for r in self.query(f"SELECT id FROM chunks WHERE id IN ({marks})", ids))
+        else:
+            return []
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
 
     # records ----------------------------------------------------------------------------

@@ -1,0 +1,164 @@
+"""Keyword (FTS5 BM25) and vector (Chroma) search with metadata filters, for ``Store``.
+
+Filters are resolved in SQLite once per filter and index state (``FilterCache``): the chunk ids
+the filter allows. Keyword search ranks on the FTS5 table alone (no join per matching row) and
+keeps the allowed ids; vector search asks Chroma for the nearest among the allowed ids (exact,
+and far cheaper than a ``where`` filter on a large collection), falling back to ``where`` when
+Chroma lacks one of them (a vector lost in a crash, until ``projdocs doctor --repair``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.core.text import STOPWORDS, project_key
+
+logger = logging.getLogger(__name__)
+
+Query = Callable[[str, Sequence[Any]], list[sqlite3.Row]]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters applied to both keyword and vector search."""
+
+    sources: tuple[str, ...] = ()
+    doc_type: str = ""
+    project_number: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.doc_type or self.project_number)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query: the question's words OR-ed, each quoted."""
+    words = re.findall(r"[\w.,%]+", text.lower())
+    terms = []
+    for w in words:
+        w = w.strip(".,")
+        if w in STOPWORDS:
+            continue
+        if len(w) > 1 or w.isdigit():
+            terms.append('"' + w.replace('"', "") + '"')
+    return " OR ".join(dict.fromkeys(terms))
+
+
+def filter_sql(sql: str, params: list[Any], filters: Filters) -> tuple[str, list[Any]]:
+    """``sql`` (over ``documents d``) with the filters' conditions AND-ed on."""
+    if filters.sources:
+        sql += f" AND d.source IN ({','.join('?' * len(filters.sources))})"
+        params += list(filters.sources)
+    if filters.doc_type:
+        sql += " AND d.doc_type = ?"
+        params.append(filters.doc_type)
+    if filters.project_number:
+        # the document's chosen projects, else (no owner, no link) its own number; never a mention
+        number = project_key(filters.project_number)
+        sql += (
+            " AND (EXISTS (SELECT 1 FROM document_projects p WHERE p.source = d.source AND p.project = ?)"
+            " OR (ltrim(d.project_number, '0') = ?"
+            " AND NOT EXISTS (SELECT 1 FROM document_owners o WHERE o.source = d.source)"
+            " AND NOT EXISTS (SELECT 1 FROM document_projects p2 WHERE p2.source = d.source)))"
+        )
+        params += [number, number]
+    return sql, params
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The chunks a filter allows, and how many chunks the index holds."""
+
+    ids: tuple[str, ...]
+    id_set: frozenset[str]
+    total: int
+
+
+class FilterCache:
+    """The allowed chunk ids per filter, valid while the index is unchanged.
+
+    SQLite's ``data_version`` (commits by other connections) and the connection's
+    ``total_changes`` (its own) tell when the index changed; a few filters are kept."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[Any, ...], Allowed] = {}
+
+    def allowed(self, con: sqlite3.Connection, filters: Filters) -> Allowed:
+        version = con.execute("PRAGMA data_version").fetchone()[0]
+        key = (filters, id(con), version, con.total_changes)
+        with self._lock:
+            hit = self._entries.get(key)
+        if hit is not None:
+            return hit
+        sql, params = filter_sql(
+            "SELECT c.id FROM chunks c JOIN documents d ON d.source = c.source WHERE 1=1", [], filters
+        )
+        ids = tuple(r[0] for r in con.execute(sql, params))
+        total = int(con.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        allowed = Allowed(ids, frozenset(ids), total)
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.pop(next(iter(self._entries)))
+            self._entries[key] = allowed
+        return allowed
+
+
+def keyword_search(query: Query, allowed: Allowed | None, text: str, k: int) -> list[tuple[str, float]]:
+    """Chunk ids ranked by BM25 (best first) with their scores; ``allowed`` None: no filter.
+
+    The ranking is the FTS5 table's own (no join per match); with a filter, enough of the
+    ranking is read to find ``k`` allowed ids (all of it when the filter is narrow)."""
+    q = fts_query(text)
+    if not q or (allowed is not None and not allowed.ids):
+        return []
+    sql = "SELECT id, bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score"
+    limit = k
+    if allowed is not None:  # read about three times the matches expected to be allowed, else all
+        share = len(allowed.ids) / max(allowed.total, 1)
+        limit = int(3 * k / share) if share > 0.05 else -1
+    try:
+        rows = query(sql + " LIMIT ?", (q, limit))
+        if allowed is not None:
+            kept = [r for r in rows if r["id"] in allowed.id_set]
+            if len(kept) < k and limit != -1 and len(rows) == limit:
+                kept = [r for r in query(sql, (q,)) if r["id"] in allowed.id_set]
+            rows = kept[:k]
+    except sqlite3.OperationalError as exc:
+        logger.warning("keyword search failed for %r: %s", q, exc)
+        return []
+    return [(r["id"], -float(r["score"])) for r in rows]
+
+
+def chroma_where(filters: Filters, project_sources: Callable[[], list[str]]) -> dict[str, Any] | None:
+    """The filters as a Chroma ``where`` (the fallback for ``vector_search``)."""
+    conditions: list[dict[str, Any]] = []
+    if filters.sources:
+        conditions.append({"source": {"$in": list(filters.sources)}})
+    if filters.doc_type:
+        conditions.append({"doc_type": filters.doc_type})
+    if filters.project_number:
+        conditions.append({"source": {"$in": project_sources() or ["\x00none"]}})
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+def nearest(collection: Any, vector: list[float], k: int, allowed: Allowed | None, where: Any) -> dict[str, Any]:
+    """Chroma's nearest ``k``: among ``allowed`` ids when given, else with ``where``."""
+    if allowed is not None:
+        if not allowed.ids:
+            return {"ids": [[]], "distances": [[]]}
+        try:
+            return dict(
+                collection.query(query_embeddings=[vector], n_results=k, ids=list(allowed.ids), include=["distances"])
+            )
+        except Exception as exc:  # an allowed id without a vector: filter by metadata instead
+            logger.info("vector search by ids failed (%s); filtering by metadata", exc)
+    return dict(collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"]))
