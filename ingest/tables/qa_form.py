@@ -149,9 +149,12 @@ def recognise_qa(doc: Document) -> list[Record]:
         if block.kind == "list" and (m := marks["option"].match(text)):
             level, body = m.group(1), m.group(2).strip()
             key = level or clean(body.strip("*")).split(":")[0][:20]
+            marked = _selected(body)
+            if level:  # quote the level with its text ("2: The project …"): the answer names the level
+                body = text[m.start(1) :].strip()
             question.options.append((key, body))
             question.location = question.location.span(block.location)
-            if _selected(body):
+            if marked:
                 question.selected = (key, body)
     flush()
     return records
