@@ -31,9 +31,14 @@ def cell_text(cell: str) -> str:
     return clean(re.sub(r"\[bookmark: [^\]]*\]", "", cell))
 
 
+def header_text(cell: str) -> str:
+    """A header cell as a label: PDF text may split a narrow cell's digits ("202 2" → "2022")."""
+    return re.sub(r"(?<=\d) (?=\d)", "", cell_text(cell))
+
+
 def is_label_row(row: TableRow) -> bool:
     """A header-like row: labels only, no quantity other than a year or "Year N"."""
-    texts = [cell_text(c) for c in row.cells]
+    texts = [header_text(c) for c in row.cells]
     if not any(texts):
         return False
     return not any(_QUANTITY.match(t) and not _HEADERISH_NUMBER.match(t) for t in texts)
@@ -125,19 +130,19 @@ def candidates(rows: list[TableRow]) -> list[Header]:
 
 def _readings(head: list[TableRow], leaf_at: int, width: int) -> list[Header]:
     """Positional and slot readings of the header whose leaf row is ``head[leaf_at]``."""
-    leaf = [cell_text(c) for c in head[leaf_at].cells]
+    leaf = [header_text(c) for c in head[leaf_at].cells]
     above = head[:leaf_at]
     out: list[Header] = []
     # positional: full-width rows head their own columns; a caption over every column drops out
     columns: list[list[str]] = [[] for _ in range(width)]
     for row in above:
-        texts = [cell_text(c) for c in row.cells]
+        texts = [header_text(c) for c in row.cells]
         if len(texts) == width and len(set(texts)) > 1:
             for j, t in enumerate(texts):
                 columns[j].append(t)
     out.append(Header(tuple(_join([*columns[j], leaf[j]]) for j in range(width)), leaf_at + 1, "positional"))
     # by slots: the labels of the rows above, in order and right-aligned, over the leaf's slots
-    labels = [t for row in above for t in (cell_text(c) for c in row.cells) if t]
+    labels = [t for row in above for t in (header_text(c) for c in row.cells) if t]
     if not labels:
         return out
     for slots in _slot_readings(leaf, labels):

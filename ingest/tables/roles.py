@@ -52,6 +52,7 @@ class Layout:
 
 def parse_period(path: str, project_start: int | None) -> Period | None:
     """The period a header path names, calendar year filled in from the project start."""
+    path = re.sub(r"(?<=\d) (?=\d)", "", path)  # PDF text may split a narrow cell's digits ("202 2")
     for kind, pattern in profiles.period_patterns():
         m = pattern.search(path)
         if not m:

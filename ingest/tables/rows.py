@@ -179,7 +179,9 @@ class RowReader:
                 continue  # a budget-line row repeats no activity-level cell
             role = "line_amount" if col.on_line else col.role
             cells.append(Cell(role, text, col.path, col.period, line=line if on_line else "", row=row.location.row))
-        updated = replace(self.activity, cells=tuple(cells), location=self.activity.location.span(self._loc(row.location)))
+        updated = replace(
+            self.activity, cells=tuple(cells), location=self.activity.location.span(self._loc(row.location))
+        )
         self.records[self.records.index(self.activity)] = updated
         self.activity = updated
 
