@@ -1,0 +1,201 @@
+"""Tables read from their headers, on layouts the code was not built around: columns in
+another order, five calendar years with mid-term and end-of-project targets, merged headers,
+a work plan with its budget lines described rather than coded, and missing columns — as text
+(tab-separated and Word-export style) and as real Word tables. Each gives the right cells or
+a reported rejection, never wrong cells and never a failed file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.core.records import Record
+from ingest.loaders import load_document
+from ingest.tables import recognise_tables
+
+# a results framework with its columns reordered: targets before the data source, baseline
+# value and year apart, "Indicator 1.1:" identifiers, calendar years, mid-term, end of project
+RF_HEADER = [
+    "Indicator",
+    "Output",
+    "Baseline value",
+    "Baseline year",
+    "2020",
+    "2021",
+    "2022",
+    "2023",
+    "2024",
+    "Mid-term",
+    "End of project",
+    "Data source",
+]
+RF_ROWS = [
+    [
+        "Indicator 1.1: Number of provinces with a renewable energy act",
+        "Output 1: Policy framework",
+        "0",
+        "2019",
+        "0",
+        "1",
+        "1",
+        "2",
+        "2",
+        "1",
+        "2",
+        "Provincial Gazette",
+    ],
+    [
+        "Indicator 1.2: Number of trained technicians",
+        "",
+        "20",
+        "2019",
+        "40",
+        "90",
+        "260",
+        "400",
+        "500",
+        "260",
+        "500",
+        "Training records",
+    ],
+]
+# a work plan in another column order: responsible party first, years under a merged header,
+# budget lines described by words with one amount over all years
+WP_TOP = [
+    "RESPONSIBLE PARTY",
+    "EXPECTED OUTPUTS",
+    "PLANNED ACTIVITIES",
+    "Planned Budget by Year",
+    "",
+    "",
+    "PLANNED BUDGET",
+    "",
+]
+WP_SUB = ["", "", "", "2022", "2023", "2024", "Budget Description", "Amount"]
+WP_ROWS = [
+    [
+        "AEPC",
+        "Output 1: Policy framework",
+        "1.1 Draft the provincial energy act",
+        "10,000",
+        "20,000",
+        "5,000",
+        "Consultants",
+        "35,000",
+    ],
+    ["UNDP", "", "1.2 Tariff guideline", "0", "15,000", "15,000", "Workshops", "30,000"],
+    ["", "", "", "", "", "", "", ""],
+    ["", "Sub-Total for Output 1", "", "10,000", "35,000", "20,000", "", "65,000"],
+]
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(r) for r in rows)
+
+
+def _word_export(rows: list[list[str]]) -> str:
+    """Word's text export: a cell a line, each starting with a tab; rows apart by blank lines."""
+    return "\n\n".join("\n".join(f"\t{c}" for c in r) for r in rows)
+
+
+def _docx(path: Path, tables: list[tuple[list[list[str]], list[tuple[int, int, int]]]]) -> Path:
+    """Real Word tables; merges are (row, first column, last column) spans."""
+    document = docx.Document()
+    for rows, merges in tables:
+        document.add_paragraph("A table")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                if text:
+                    table.cell(i, j).text = text
+        for i, a, b in merges:
+            merged = table.cell(i, a).merge(table.cell(i, b))
+            merged.text = rows[i][a]
+    document.save(str(path))
+    return path
+
+
+def _records(path: Path) -> list[Record]:
+    return recognise_tables(load_document(path))
+
+
+def _targets(record: Record) -> dict[str, str]:
+    return {c.period.describe(): c.text.strip() for c in record.cells_of("target") if c.period}
+
+
+def _check_rf(records: list[Record]) -> None:
+    indicators = {r.key: r for r in records if r.kind == "indicator"}
+    assert set(indicators) == {"1.1", "1.2"}
+    r = indicators["1.2"]
+    assert r.text("baseline") == "20" and r.text("baseline_year") == "2019"
+    assert _targets(r) == {
+        "2020": "40",
+        "2021": "90",
+        "2022": "260",
+        "2023": "400",
+        "2024": "500",
+        "mid-term": "260",
+        "final": "500",
+    }
+    assert r.text("data_source") == "Training records"
+    assert indicators["1.1"].group.startswith("Output 1")
+
+
+@pytest.mark.parametrize("writer", [_tsv, _word_export], ids=["tsv", "word-export"])
+def test_reordered_results_framework_as_text(tmp_path: Path, writer) -> None:
+    path = tmp_path / "rf.txt"
+    path.write_text("Results Framework\n\n" + writer([RF_HEADER, *RF_ROWS]) + "\n", encoding="utf-8")
+    _check_rf(_records(path))
+
+
+def test_reordered_results_framework_as_word_table(tmp_path: Path) -> None:
+    _check_rf(_records(_docx(tmp_path / "rf.docx", [([RF_HEADER, *RF_ROWS], [])])))
+
+
+def _check_wp(records: list[Record]) -> None:
+    acts = {r.key: r for r in records if r.kind == "activity"}
+    assert set(acts) == {"1.1", "1.2"}
+    a = acts["1.1"]
+    by_year = {c.period.year: c.text for c in a.cells_of("amount") if c.period}
+    assert by_year == {2022: "10,000", 2023: "20,000", 2024: "5,000"}
+    assert a.text("responsible_party") == "AEPC"
+    line = [c for c in a.cells if c.line == "Consultants" and c.role == "line_amount"]
+    assert [c.text for c in line] == ["35,000"]
+    sub = next(r for r in records if r.kind == "total" and r.key == "subtotal 1")
+    assert not sub.notes  # 10,000+0, 20,000+15,000, 5,000+15,000 are its yearly amounts
+
+
+def test_work_plan_in_another_column_order_as_word_table(tmp_path: Path) -> None:
+    rows = [WP_TOP, WP_SUB, *WP_ROWS]
+    _check_wp(_records(_docx(tmp_path / "wp.docx", [(rows, [(0, 3, 5), (0, 6, 7)])])))
+
+
+def test_work_plan_in_another_column_order_as_text(tmp_path: Path) -> None:
+    top = [c or prev for c, prev in zip(WP_TOP, [""] + WP_TOP)]  # a spanned header written in each column
+    path = tmp_path / "wp.txt"
+    path.write_text(_tsv([top, WP_SUB, *WP_ROWS]) + "\n", encoding="utf-8")
+    _check_wp(_records(path))
+
+
+def test_a_framework_without_targets_is_reported_not_guessed(tmp_path: Path) -> None:
+    header = ["Indicator", "Baseline", "Data source", "Responsible"]
+    rows = [["Indicator 1.1: Households connected", "0", "Registers", "AEPC"]]
+    path = tmp_path / "broken.txt"
+    path.write_text(_tsv([header, *rows]) + "\n", encoding="utf-8")
+    records = _records(path)  # the file is read, not failed
+    assert not [r for r in records if r.kind == "indicator"]
+    rejected = [r for r in records if r.kind == "table_map" and r.key == "rejected"]
+    assert rejected and "no target column" in rejected[0].label
+
+
+def test_a_one_cost_column_table_is_not_a_work_plan(tmp_path: Path) -> None:
+    header = ["Monitoring Activity", "Purpose", "Frequency", "Cost (USD)"]
+    rows = [["Track results progress", "Collect data", "Quarterly", "5,000"]]
+    path = tmp_path / "mep.txt"
+    path.write_text(_tsv([header, *rows]) + "\n", encoding="utf-8")
+    records = _records(path)
+    assert not [r for r in records if r.kind == "activity"]
+    row = next(r for r in records if r.kind == "table_row")
+    assert {c.column: c.text for c in row.cells}["Frequency"] == "Quarterly"  # still answerable by column
