@@ -22,7 +22,7 @@ from assistant.access.policy import AccessDenied
 from assistant.store.conversations import Conversation, Turn
 from ui import render
 from ui.auth import caller
-from ui.sources import CITE_TARGET, EMPTY_VIEWER, viewer_html
+from ui.sources import CITE_TARGET, EMPTY_VIEWER, VIEWER_LOADING, viewer_html
 
 EXAMPLES = [
     "What were the 2022 targets for indicator 2.3?",
@@ -277,7 +277,7 @@ def layout(backend: Any, projects: list[tuple[str, str]], types: list[tuple[str,
                 c["export_file"] = gr.File(label="Export", elem_id="pd-export-file", interactive=False)
         with gr.Column(scale=2, min_width=300):
             gr.Markdown("### Sources")
-            c["viewer"] = gr.HTML(EMPTY_VIEWER, elem_id="pd-viewer")
+            c["viewer"] = gr.HTML(VIEWER_LOADING, elem_id="pd-viewer")
             c["sources"] = gr.HTML(render.sources_html(None, backend.store.document_text), elem_id="pd-sources")
             c["copy"] = gr.Textbox(
                 label="Answer with sources (copy)",

@@ -300,7 +300,9 @@ def viewer_html(store: Store, citation: Citation, number: int, turn: int = 0) ->
 
 
 EMPTY_VIEWER = (
-    '<div class="pd-sources-empty">Click a citation number such as [1] in an answer, or in the '
+    '<div class="pd-sources-empty" data-ready="1">Click a citation number such as [1] in an answer, or in the '
     "sources, to see it in its document.</div>"
 )
+# the viewer before the page's conversation is restored (``data-ready`` tells a test it was)
+VIEWER_LOADING = EMPTY_VIEWER.replace(' data-ready="1"', "")
 CITE_TARGET = re.compile(r"^(\d+)-(\d+)")

@@ -95,8 +95,14 @@ def _open(browser, url: str, width: int = 1400, height: int = 1000):  # type: ig
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
-    page.locator("#pd-question textarea").wait_for()
+    _loaded(page)
     return context, page
+
+
+def _loaded(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the page and its load events (the open conversation is restored by one)."""
+    page.locator("#pd-question textarea").wait_for()
+    page.locator("#pd-viewer [data-ready]").wait_for(state="attached")
 
 
 def _fresh(page) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +193,7 @@ def test_pdf_page_table_headers_earlier_sources_reload_and_export(browser, app_u
 
     # 4. a reload keeps the conversation (and its sources)
     page.reload()
-    page.locator("#pd-question textarea").wait_for()
+    _loaded(page)
     expect(page.locator("#pd-chat .message.bot")).to_have_count(2, timeout=30_000)
     expect(page.locator("#pd-chat .message.bot").last).to_contain_text("1,000")
     expect(sources).to_contain_text("table 2, row 10")
@@ -302,7 +308,7 @@ def test_document_links_images_and_html_stay_inert_text(browser, app_url: str) -
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(app_url)
-    page.locator("#pd-question textarea").wait_for()
+    _loaded(page)
     _fresh(page)
     _ask(page, "Where do staff file the Zanzibar ferry report?", 0)
     answer = page.locator("#pd-chat .message.bot").last
