@@ -9,6 +9,7 @@ go to the fact path (``facts``), the rest to hybrid retrieval and an extractive 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -28,6 +29,7 @@ from assistant.retrieval.hybrid import Hit, Retriever
 from assistant.store.database import Filters, Store, StoredDocument, matches_project
 
 logger = logging.getLogger(__name__)
+_PHASE = re.compile(r"\bphase\s*(\d{1,2})\b", re.IGNORECASE)
 
 __all__ = ["NOT_FOUND", "Assistant", "resolve_followup"]
 
@@ -150,10 +152,27 @@ class Assistant:
             return filters, None
         numbers = {project_key(n) for n in PROJECT_NUMBER.findall(question)}
         if len(numbers) != 1:
-            return filters, None
+            return self._phase_in_question(question, filters)
         number = numbers.pop()
         own = tuple(d.source for d in self.store.documents() if project_key(d.project_number) == number)
         return Filters(project_number=number, doc_type=filters.doc_type), own or ("\x00no such project",)
+
+    def _phase_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
+        """ "…during phase 2": the documents of that phase (named so in their title or file
+        name), when some documents are of another phase; otherwise no restriction."""
+        m = _PHASE.search(question)
+        if not m:
+            return filters, None
+        number = m.group(1)
+        docs = [d for d in self.store.documents() if _doc_allowed(d, filters)]
+        named = [d for d in docs if _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")]
+        own = tuple(
+            d.source for d in named
+            if (p := _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")) and p.group(1) == number
+        )
+        if not own or len(own) == len(docs):
+            return filters, None
+        return Filters(sources=own, doc_type=filters.doc_type), own
 
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused and not fact.evidence:

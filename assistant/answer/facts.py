@@ -23,7 +23,13 @@ from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
-_PAST = re.compile(r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\bachieved\b|\breached\b")
+def _TOTAL_WORDS() -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, cached by profiles
+    return [profiles.rx(p) for p in profiles.load("questions")["subjects"]["total"]]
+
+
+_PAST = re.compile(
+    r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
+)
 BUDGET_FIELDS = ("amount", "responsible_party", "expenditure")
 
 
@@ -129,6 +135,8 @@ class FactFinder:
             parts = [self._delivery(query, question)]
         if not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
+        if not any(parts) and any(p.search(query.text) for p in _TOTAL_WORDS()):
+            parts = [self._total_by_name(query, question)]
         if not any(parts):
             parts = [self._by_name(query, question)]
         if not any(parts):
@@ -181,6 +189,12 @@ class FactFinder:
             framework = [r for r in matches if r.table != "progress_report"]
             if progress:
                 return self._progress(progress[0], framework[0] if framework else None, query)
+            if not query.wants("target", "baseline", "final", "midterm"):
+                return FactResult(
+                    f"The documents give targets for indicator {key}, not what was achieved"
+                    f"{' in ' + ', '.join(map(str, query.years)) if query.years else ''}.",
+                    refused=True,
+                )
         framework = [r for r in matches if r.table != "progress_report"] or matches
         return self._indicator(framework[0], query)
 
@@ -327,6 +341,15 @@ class FactFinder:
         result = ans.result(clean(record.label))
         result.text = result.text.replace(" [1]: total: ", " [1]: ")
         return result
+
+    def _total_by_name(self, query: Query, question: str) -> FactResult | None:
+        """ "the total for all outputs", "grand total", "UNDP parallel contribution"."""
+        rows = self._records("total")
+        if not rows:
+            return None
+        words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
+        record = RecordMatcher(rows, self.embed).best(words, question)
+        return self._total_answer(record, query) if record is not None else None
 
     # other tables --------------------------------------------------------------------------
     def _delivery(self, query: Query, question: str) -> FactResult | None:

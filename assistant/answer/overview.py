@@ -61,7 +61,7 @@ def topics() -> tuple[Topic, ...]:
 
 
 def asked_topics(question: str) -> list[Topic]:
-    text = question.lower()
+    text = question.lower().split(" (")[0]  # a follow-up's own words, not the context carried into it
     return [t for t in topics() if any(p.search(text) for p in t.asks)]
 
 
@@ -113,6 +113,7 @@ class Overview:
                 continue  # a field of an annex (a ToR's "Duration") is not the project's
             name = clean(record.label_cell).lower().rstrip(": ")
             values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]
+            values = values[-1:] if values and len(values) == 2 and len(values[0].split()) > 12 else values
             if len(values) != 1 or name in seen:
                 continue
             if any(name.startswith(f) for f in topic.fields):

@@ -54,14 +54,16 @@ def _wanted_columns(query: Query, record: Record) -> list[Cell]:
         stem(w) for q, alts in _COLUMN_WORDS.items() if any(t.startswith(q) for t in query.text.split()) for w in alts
     }
     label_words = _stems(record.label)
-    out = []
+    by_word, direct = [], []
     for c in record.cells:
         header = _stems(c.column.split(" > ")[-1] if c.column else c.role)
         if c.text.strip() == (record.label_cell or "").strip():
             continue
-        if header & (words | extra) - label_words or header & extra:
-            out.append(c)
-    return out
+        if header & extra:
+            by_word.append(c)  # "how often" → Frequency: what the question asks for
+        elif header & (words - label_words):
+            direct.append(c)
+    return by_word or direct
 
 
 def _number_in_question(query: Query) -> str | None:
@@ -172,6 +174,8 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
 def _by_value(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
     """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
     question (a status, a category), answered with that row's name and the cell."""
+    if not re.search(r"\bwhich\b|\bкак(?:ой|ая|ие) из\b", query.text):
+        return None  # only a selection question ("which risk is closed?") looks rows up by a value
     words = {w for w in key_terms(query.text) if len(w) >= 4 and w.isalpha()}
     hits = []
     for r in records:

@@ -98,6 +98,8 @@ def _field_rows(doc: Document, block: Block) -> list[Record]:
     heading = block.section[-1] if block.section else ""
     for row in block.rows:
         filled = [c.strip() for c in row.cells if cell_text(c)]
+        if len(filled) == 3 and len(filled[0].split()) > 12:
+            filled = filled[1:]  # a long text cell beside the field ("Brief description | Total … | 4,660,000")
         if len(filled) != 2 or len(filled[0].split()) > 8 or len(re.findall(r"[^\W\d_]", filled[0])) < 3:
             continue
         label, value = filled
