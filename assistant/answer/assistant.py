@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 _PHASE = re.compile(r"\bphase\s*(\d{1,2})\b", re.IGNORECASE)
 
 __all__ = ["NOT_FOUND", "Assistant", "resolve_followup"]
+MATCHED_KINDS = ("indicator", "activity", "total", "table_row", "delivery", "rating")  # rows matched by meaning
 
 
 class Assistant:
@@ -111,6 +112,12 @@ class Assistant:
         if self._llm is None:
             self._llm = llm.LLMBackend(self.settings)
         return self._llm
+
+    def warm(self) -> None:
+        """Load the model and embed every record label once, in one batch, so that matching a
+        question to rows by meaning costs one query embedding, not the labels' too."""
+        labels = [r.label for kind in MATCHED_KINDS for r in self.store.records(kind)]
+        self._embed_cached(labels or ["warm-up"])
 
     def _embed_cached(self, texts: Sequence[str]) -> list[list[float]]:
         """Embeddings of record labels and questions, each text embedded once per process."""
