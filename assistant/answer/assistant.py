@@ -148,7 +148,8 @@ class Assistant:
             return fact, []
         # record chunks (composed sentences) help retrieval find table rows, but the fact path
         # already answers those; the extractive answer needs the documents' own words
-        hits = self.retriever.search(resolved, self.settings.top_k * 2, filters)
+        vector = self._embed_cached([resolved])[0]  # the same embedding the row matcher used
+        hits = self.retriever.search(resolved, self.settings.top_k * 2, filters, vector=vector)
         return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
 
     def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
