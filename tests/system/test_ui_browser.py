@@ -224,7 +224,7 @@ def test_facts_tables_and_plot(page) -> None:
 
     page.get_by_role("tab", name="Facts").click()
     expect(page.locator("#pd-indicators")).to_contain_text("2.3", timeout=LONG)
-    expect(page.locator("#pd-budget")).to_contain_text("activity 1.1")
+    expect(page.locator("#pd-budget")).to_contain_text("Preparation, publication and dissemination")  # activity 1.1
     expect(page.locator("#pd-ratings")).to_contain_text("Satisfactory")
     expect(page.locator("#pd-plot img, #pd-plot svg, #pd-plot canvas").first).to_be_visible(timeout=30_000)
     page.screenshot(path=SHOTS / "08-facts.png", full_page=True)
