@@ -175,7 +175,8 @@ class Assistant:
         docs = [d for d in self.store.documents() if _doc_allowed(d, filters)]
         named = [d for d in docs if _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")]
         own = tuple(
-            d.source for d in named
+            d.source
+            for d in named
             if (p := _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")) and p.group(1) == number
         )
         if not own or len(own) == len(docs):

@@ -11,10 +11,10 @@ a table question": the caller falls back to retrieval.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import replace
 
 from assistant import profiles
+from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, merge
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer
@@ -23,6 +23,8 @@ from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
+
+
 def _TOTAL_WORDS() -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, cached by profiles
     return [profiles.rx(p) for p in profiles.load("questions")["subjects"]["total"]]
 
@@ -31,44 +33,6 @@ _PAST = re.compile(
     r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
 )
 BUDGET_FIELDS = ("amount", "responsible_party", "expenditure")
-
-
-@dataclass
-class Evidence:
-    """A cell (or line) to cite: the verbatim text and the record it comes from."""
-
-    quote: str
-    record: Record
-    column: str = ""  # the cell's column header, when the quote is one cell
-
-
-@dataclass
-class FactResult:
-    """The fact path's outcome: a composed answer with its evidence, or a refusal."""
-
-    text: str
-    evidence: list[Evidence] = field(default_factory=list)
-    refused: bool = False
-    notes: list[str] = field(default_factory=list)
-
-
-class _Answer:
-    """Builds "label: value [n]" parts, each citing one cell."""
-
-    def __init__(self, record: Record) -> None:
-        self.record = record
-        self.evidence = [Evidence(record.label_cell or record.label, record)]
-        self.parts: list[str] = []
-
-    def cite(self, label: str, cell: Cell | None, unit: str = "", record: Record | None = None) -> None:
-        if cell is not None and cell.text.strip():
-            self.evidence.append(Evidence(cell.text, record or self.record, cell.column))
-            self.parts.append(f"{label}: {unit}{clean(cell.text)} [{len(self.evidence)}]")
-        else:
-            self.parts.append(f"{label}: the cell is empty in the table")
-
-    def result(self, head: str) -> FactResult:
-        return FactResult(f"{head} [1]: " + "; ".join(self.parts) + ".", self.evidence, notes=list(self.record.notes))
 
 
 def _target_cells(record: Record) -> list[Cell]:
@@ -201,7 +165,7 @@ class FactFinder:
     def _indicator(self, record: Record, query: Query) -> FactResult:
         targets = _target_cells(record)
         yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         chosen: list[Cell] = []
         baseline_year = to_number(record.text("baseline_year"))
         for year in query.years:
@@ -258,7 +222,7 @@ class FactFinder:
 
     def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:
         """Achieved against target, from the progress report's row (and the framework's)."""
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         target = record.cell("target") or (framework and _period_cell(_target_cells(framework), *query.years[:1]))
         achieved = record.cell("achieved")
         ans.cite("target", target if isinstance(target, Cell) else None)
@@ -289,7 +253,7 @@ class FactFinder:
 
     def _activity(self, record: Record, query: Query) -> FactResult:
         amounts = [c for c in record.cells_of("amount") if c.period is not None]
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         if query.wants("responsible_party"):
             ans.cite("responsible party", record.cell("responsible_party"))
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
@@ -328,7 +292,7 @@ class FactFinder:
         return self._total_answer(rows[0], query)
 
     def _total_answer(self, record: Record, query: Query) -> FactResult:
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         per_year = [c for c in record.cells_of("amount") if c.period is not None]
         if query.years and per_year:
             for y in query.years:
@@ -374,7 +338,7 @@ class FactFinder:
             record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
         if record is None:
             return None
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         budget = record.cell("budget")
         spent = record.cell("expenditure")
         ans.cite(f"budget ({budget.period.describe()})" if budget and budget.period else "budget", budget, "USD ")
@@ -399,7 +363,7 @@ class FactFinder:
             record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
         if record is None:
             return None
-        ans = _Answer(record)
+        ans = CellAnswer(record)
         ans.cite("rating", record.cell("rating"))
         if record.cell("justification"):
             ans.cite("justification", record.cell("justification"))
@@ -410,7 +374,7 @@ class FactFinder:
         found = row_answer(self._records("table_row"), query, question, self.embed)
         if found is None:
             return None
-        ans = _Answer(found[0][0])
+        ans = CellAnswer(found[0][0])
         for record, cell in found:
             label = clean(record.label_cell) if record is not found[0][0] else ""
             header = cell.column.split(" > ")[-1] if cell.column else ""
@@ -458,7 +422,7 @@ class FactFinder:
                 r for r in self._records("rating") if re.match(rf"\s*{query.qa_question}[.)]?\s", r.label_cell or "")
             ]
             if rated:
-                ans = _Answer(rated[0])
+                ans = CellAnswer(rated[0])
                 ans.cite("rating", rated[0].cell("rating"))
                 ans.cite("evidence", rated[0].cell("justification"))
                 return ans.result(f"QA question {query.qa_question}")
@@ -479,28 +443,6 @@ class FactFinder:
             ev.append(Evidence(evidence[0].text, record))
             text += f" Evidence: {evidence[0].text} [{len(ev)}]"
         return FactResult(text, ev)
-
-
-def _shift_marker(m: re.Match[str], offset: int) -> str:
-    return f"[{int(m.group(1)) + offset}]"
-
-
-def merge(results: list[FactResult]) -> FactResult:
-    """Several facts in one answer, citation markers renumbered in order."""
-    if len(results) == 1:
-        return results[0]
-    answered = [r for r in results if not r.refused]
-    if not answered:
-        return FactResult(" ".join(r.text for r in results), refused=True)
-    texts: list[str] = []
-    evidence: list[Evidence] = []
-    notes: list[str] = []
-    for r in results:
-        offset = len(evidence)
-        texts.append(re.sub(r"\[(\d+)\]", partial(_shift_marker, offset=offset), r.text))
-        evidence += r.evidence
-        notes += r.notes
-    return FactResult(" ".join(texts), evidence, refused=False, notes=notes)
 
 
 __all__ = ["Evidence", "FactFinder", "FactResult", "Period", "merge"]

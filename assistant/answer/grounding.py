@@ -32,7 +32,7 @@ from assistant.core.types import Citation, Location
 from assistant.core.verify import SourceTexts
 
 if TYPE_CHECKING:
-    from assistant.answer.facts import FactResult
+    from assistant.answer.fact_types import FactResult
     from assistant.retrieval.hybrid import Hit
     from assistant.store.database import Store
 

@@ -44,7 +44,7 @@ from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation
 
 if TYPE_CHECKING:
-    from assistant.answer.facts import FactResult
+    from assistant.answer.fact_types import FactResult
 
 logger = logging.getLogger(__name__)
 

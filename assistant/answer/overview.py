@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import profiles
-from assistant.answer.facts import Evidence, FactResult
+from assistant.answer.fact_types import Evidence, FactResult, merge
 from assistant.core.records import Record
 from assistant.core.text import clean, split_sentences
 from assistant.core.types import Location
@@ -76,7 +76,6 @@ class Overview:
         found = [r for t in asked_topics(question) if (r := self.topic(t)) is not None]
         if not found:
             return None
-        from assistant.answer.facts import merge
 
         return merge(found)
 

@@ -37,8 +37,10 @@ def test_2022_targets_for_indicator_2_3(assistant: Assistant) -> None:
 def test_implementing_partner(assistant: Assistant) -> None:
     a = assistant.ask("Who is the implementing partner of the project?")
     assert not a.refused
-    assert "Agency for Civil Service Affairs" in a.answer
-    assert any("Agency for Civil Service Affairs" in c.quote for c in a.citations)
+    # "the Agency of the Republic of Kazakhstan for Civil Service Affairs" (line 118) or "the
+    # Agency for Civil Service Affairs" (the legal annex): both name it
+    assert "for Civil Service Affairs" in a.answer
+    assert any("for Civil Service Affairs" in c.quote for c in a.citations)
     assert_quotes_verbatim(a)
 
 

@@ -1,0 +1,71 @@
+"""What the fact path returns: cited cells (``Evidence``) and a composed answer or a refusal
+(``FactResult``), with the helpers that build and merge them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import partial
+
+from assistant.core.records import Cell, Record
+from assistant.core.text import clean
+
+
+@dataclass
+class Evidence:
+    """A cell (or line) to cite: the verbatim text and the record it comes from."""
+
+    quote: str
+    record: Record
+    column: str = ""  # the cell's column header, when the quote is one cell
+
+
+@dataclass
+class FactResult:
+    """The fact path's outcome: a composed answer with its evidence, or a refusal."""
+
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+    refused: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class CellAnswer:
+    """Builds "label: value [n]" parts, each citing one cell."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.evidence = [Evidence(record.label_cell or record.label, record)]
+        self.parts: list[str] = []
+
+    def cite(self, label: str, cell: Cell | None, unit: str = "", record: Record | None = None) -> None:
+        if cell is not None and cell.text.strip():
+            self.evidence.append(Evidence(cell.text, record or self.record, cell.column))
+            self.parts.append(f"{label}: {unit}{clean(cell.text)} [{len(self.evidence)}]")
+        else:
+            self.parts.append(f"{label}: the cell is empty in the table")
+
+    def result(self, head: str) -> FactResult:
+        return FactResult(f"{head} [1]: " + "; ".join(self.parts) + ".", self.evidence, notes=list(self.record.notes))
+
+
+def _shift_marker(m: re.Match[str], offset: int) -> str:
+    return f"[{int(m.group(1)) + offset}]"
+
+
+def merge(results: list[FactResult]) -> FactResult:
+    """Several facts in one answer, citation markers renumbered in order."""
+    if len(results) == 1:
+        return results[0]
+    answered = [r for r in results if not r.refused]
+    if not answered:
+        return FactResult(" ".join(r.text for r in results), refused=True)
+    texts: list[str] = []
+    evidence: list[Evidence] = []
+    notes: list[str] = []
+    for r in results:
+        offset = len(evidence)
+        texts.append(re.sub(r"\[(\d+)\]", partial(_shift_marker, offset=offset), r.text))
+        evidence += r.evidence
+        notes += r.notes
+    return FactResult(" ".join(texts), evidence, refused=False, notes=notes)
