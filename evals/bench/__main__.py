@@ -1,0 +1,5 @@
+"""``python -m evals.bench``."""
+
+from evals.bench.runner import main
+
+main()
