@@ -35,15 +35,23 @@ def verified(citations: list[Citation], texts: SourceTexts, *, table_lines: bool
     return out
 
 
+def _line_offset(text: str, line: int) -> int:
+    """Where 1-based ``line`` starts in ``text`` (its end when the text is shorter)."""
+    pos = 0
+    for _ in range(line - 1):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return len(text)
+    return pos
+
+
 def _occurrence(text: str, quote: str, place: Location) -> int:
     """Where ``quote`` starts in ``text``: the first occurrence inside the cited line range."""
     start = text.find(quote)
-    if place.line_start is None:
+    if place.line_start is None or start < 0:
         return start
-    line_offsets = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    lo = line_offsets[min(place.line_start, len(line_offsets)) - 1] if place.line_start > 0 else 0
-    end_line = place.line_end or place.line_start
-    hi = line_offsets[end_line] if end_line < len(line_offsets) else len(text)
+    lo = _line_offset(text, place.line_start)
+    hi = _line_offset(text, (place.line_end or place.line_start) + 1)
     inside = text.find(quote, lo, hi + len(quote))
     return inside if inside >= 0 else start
 

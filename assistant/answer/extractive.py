@@ -99,7 +99,7 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
         found = [c for c in found if set(numbers(" ".join((c.quote, *c.more)))) - given]
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
     asked = {stem(w) for w in key_terms(question)}
-    found = [c for c in found if len({stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked) >= 2]
+    found = [c for c in found if {stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked]
     if not found or found[0].coverage < MIN_COVERAGE:
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]

@@ -30,7 +30,3 @@ def test_our_collection_as_a_langchain_chroma_store(corpus_settings) -> None:
     found = store.similarity_search("participants in capacity development events, Year 2 (2022) target", k=8)
     assert found and all(d.metadata.get("source") for d in found)
     assert any("2.3" in d.page_content for d in found)
-
-
-def test_standard_retriever_tests_where_they_install(corpus_settings) -> None:
-    pytest.importorskip("langchain_tests", reason="langchain-tests is not installed here")
