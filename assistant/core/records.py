@@ -106,8 +106,14 @@ def dump_body(record: Record) -> str:
     import json
 
     cells = [
-        {"role": c.role, "text": c.text, "column": c.column, "period": _period_json(c.period), "line": c.line,
-         "row": c.row}
+        {
+            "role": c.role,
+            "text": c.text,
+            "column": c.column,
+            "period": _period_json(c.period),
+            "line": c.line,
+            "row": c.row,
+        }
         for c in record.cells
     ]
     return json.dumps({"cells": cells, "label_cell": record.label_cell, "table": record.table})
@@ -120,9 +126,12 @@ def load_body(body: str) -> tuple[tuple[Cell, ...], str, str]:
     raw = json.loads(body)
     cells = tuple(
         Cell(
-            c["role"], c["text"], c.get("column", ""),
+            c["role"],
+            c["text"],
+            c.get("column", ""),
             Period(**c["period"]) if c.get("period") else None,
-            c.get("line", ""), c.get("row"),
+            c.get("line", ""),
+            c.get("row"),
         )
         for c in raw.get("cells", [])
     )

@@ -52,8 +52,14 @@ def test_every_results_framework_row(prodoc_records) -> None:
     for key, expected in RESULTS_FRAMEWORK.items():
         r = indicators[key]
         targets = {c.period.describe(): clean(c.text) for c in r.cells_of("target") if c.period}
-        got = (clean(r.text("baseline")), clean(r.text("baseline_year")), targets["Year 1 (2021)"],
-               targets["Year 2 (2022)"], targets["Year 3 (2023)"], targets["final"])
+        got = (
+            clean(r.text("baseline")),
+            clean(r.text("baseline_year")),
+            targets["Year 1 (2021)"],
+            targets["Year 2 (2022)"],
+            targets["Year 3 (2023)"],
+            targets["final"],
+        )
         assert got == expected, key
         assert r.location.heading == "Results Framework"
 
