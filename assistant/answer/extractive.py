@@ -55,7 +55,9 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
         lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
         if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
             # a row answers as a window of its cells: "Total resources required" "(in USD):" "4,660,000"
-            windows = [lines[i : i + 3] for i in range(len(lines))]
+            windows = [w for i in range(len(lines)) if not _labels_only(w := lines[i : i + 3])]
+            if not windows:
+                continue  # a header row ("2022 | 2023"): labels, no value
             best = max(windows, key=lambda w: (coverage(terms, " ".join(w)), -len(" ".join(w))))
             joined = " ".join(best)
             cov = coverage(terms, joined)
@@ -122,6 +124,11 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     if not citations:
         return Answer(answer=NOT_FOUND, refused=True)
     return Answer(answer=" ".join(parts), refused=False, citations=citations)
+
+
+def _labels_only(cells: list[str]) -> bool:
+    """Short labels and years only: a table's header cells, which state nothing."""
+    return all(len(c.split()) <= 3 and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in cells)
 
 
 def asks_for_number(question: str) -> bool:

@@ -56,6 +56,12 @@ def _span(cells: list[Cell]) -> str:
     return f"{years[0]}–{years[-1]}" if years else ""
 
 
+def _doc_words(source: str) -> frozenset[str]:
+    """The words of a document's file name ("np-solar-midterm-evaluation.txt")."""
+    stem = re.sub(r"\.\w+$", "", source).lower()
+    return frozenset(w for w in re.split(r"[-_\s]+", stem) if len(w) > 3)
+
+
 def _names_line(line: str, text: str) -> bool:
     """The question names this budget line: its code, or its whole description of 2+ words."""
     if re.fullmatch(r"\d{4,6}", line):
@@ -89,7 +95,7 @@ class FactFinder:
             parts.append(self._bare(key, query))
         for number in query.subtotals:
             parts.append(self._total(f"subtotal {number}", query))
-        if query.qa_section or query.overall:
+        if (query.qa_section or query.overall) and not self._ratings_table_named(query):
             parts.append(self._qa_section(query))
         if query.rating_value:
             parts.append(self._sections_rated(query.rating_value))
@@ -314,6 +320,18 @@ class FactFinder:
         words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
         record = RecordMatcher(rows, self.embed).best(words, question)
         return self._total_answer(record, query) if record is not None else None
+
+    def _ratings_table_named(self, query: Query) -> bool:
+        """The question names a document whose ratings are a table (an evaluation), not the QA
+        form: "the mid-term evaluation's relevance rating"."""
+        named = {_doc_words(r.source) for r in self._records("rating")}
+        forms = {_doc_words(r.source) for r in self._records("qa_section")}
+        asked = set(re.findall(r"[a-z]+", query.text.replace("-", "")))
+
+        def best(docs: set[frozenset[str]]) -> int:
+            return max((len(d & asked) for d in docs), default=0)
+
+        return best(named) > best(forms)
 
     # other tables --------------------------------------------------------------------------
     def _delivery(self, query: Query, question: str) -> FactResult | None:

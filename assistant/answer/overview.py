@@ -41,6 +41,7 @@ class Topic:
     sections: tuple[str, ...]
     sentence: re.Pattern[str] | None
     sentences: int
+    fields_anywhere: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def topics() -> tuple[Topic, ...]:
             tuple(t.get("sections", ())),
             profiles.rx(t["sentence"]) if t.get("sentence") else None,
             int(t.get("sentences", 1)),
+            bool(t.get("fields_anywhere", False)),
         )
         for name, t in raw.items()
     )
@@ -108,7 +110,7 @@ class Overview:
             return (kinds.get(r.source) != "project_document", r.source, loc.table or 0, loc.row or 0)
 
         for record in sorted(self.store.records("table_row", self.sources), key=order):
-            if (record.location.table or 0) > COVER_TABLES:
+            if (record.location.table or 0) > COVER_TABLES and not topic.fields_anywhere:
                 continue  # a field of an annex (a ToR's "Duration") is not the project's
             name = clean(record.label_cell).lower().rstrip(": ")
             values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]

@@ -92,14 +92,21 @@ def _row_answer(
     number = _number_in_question(query)
     row: Record | None = None
     if number:
-        row = next((r for r in records if clean(r.label_cell) == number or r.key == number), None)
+        # "risk 3": of the rows numbered 3, the one whose table has the columns the question asks for
+        numbered = [r for r in records if clean(r.label_cell) == number or r.key == number]
+        asked = _stems(query.text)
+        ranked = sorted(
+            numbered,
+            key=lambda r: -(len(_wanted_columns(query, r)) + len(asked & _stems(" ".join(c.column for c in r.cells)))),
+        )
+        row = next((r for r in ranked if _wanted_columns(query, r)), None)
     if row is None:
         fields = _field_rows(records, query)
         if fields:
             source = fields[0].source  # one document's cover page, not several
             return [(r, c) for r in fields if r.source == source for c in _values(r)]
-        if ranked := _superlative(records, query):
-            return ranked
+        if best := _superlative(records, query):
+            return best
         if valued := _by_value(records, query):
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
