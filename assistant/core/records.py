@@ -156,7 +156,12 @@ def cell_label(cell: Cell) -> str:
 def describe_record(record: Record) -> str:
     """The record as one sentence made of its own cells (for retrieval and listings)."""
     head = _HEADS.get(record.kind, "")
-    name = " ".join(x for x in (head, record.key if head else "", record.label) if x)
+    # the row's own naming cell, verbatim ("2.3 – Number of participants …"), so that a search
+    # for the document's words finds the record; else the key and label
+    named = " ".join(record.label_cell.split()) if record.label_cell else ""
+    if named and head and not named.lower().startswith(head.lower()):
+        named = f"{head} {named}"
+    name = named or " ".join(x for x in (head, record.key if head else "", record.label) if x)
     parts = [f"{name}" + (f" ({record.group})" if record.group else "") + "."]
     lines: list[str] = []
     for c in record.cells:
