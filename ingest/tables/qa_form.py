@@ -55,6 +55,19 @@ class _Question:
         )
 
 
+def _overall(rating: str, location: Location, source: str) -> Record:
+    return Record(
+        "qa_section",
+        "overall",
+        "Overall Rating",
+        (Cell("rating", rating),),
+        location,
+        source,
+        label_cell=rating,
+        table="qa_form",
+    )
+
+
 def recognise_qa(doc: Document) -> list[Record]:
     """Sections, ratings and questions of a QA report laid out as the UNDP QA form."""
     marks = {name: profiles.qa_marker(name) for name in ("section_rating", "overall_rating", "question", "option")}
@@ -75,35 +88,11 @@ def recognise_qa(doc: Document) -> list[Record]:
             for row in block.rows:  # "Overall Rating: | Satisfactory" laid out as a table row
                 joined = "\t".join(c.strip() for c in row.cells)
                 if m := marks["overall_rating"].search(joined):
-                    rating = m.group(1).strip()
-                    records.append(
-                        Record(
-                            "qa_section",
-                            "overall",
-                            "Overall Rating",
-                            (Cell("rating", rating),),
-                            row.location,
-                            doc.source,
-                            label_cell=rating,
-                            table="qa_form",
-                        )
-                    )
+                    records.append(_overall(m.group(1).strip(), row.location, doc.source))
             continue
         text = block.text.strip()
         if m := marks["overall_rating"].search(text):
-            rating = m.group(1).strip()
-            records.append(
-                Record(
-                    "qa_section",
-                    "overall",
-                    "Overall Rating",
-                    (Cell("rating", rating),),
-                    block.location,
-                    doc.source,
-                    label_cell=rating,
-                    table="qa_form",
-                )
-            )
+            records.append(_overall(m.group(1).strip(), block.location, doc.source))
             continue
         name = section_of(text) if block.kind == "heading" or text.startswith(("**", "#")) else None
         if name:
