@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.system.helpers import free_port
+
 pytestmark = [pytest.mark.server, pytest.mark.slow]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +22,7 @@ def base_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
     home = tmp_path_factory.mktemp("openai-home") / "home"
     shutil.copytree(corpus_settings.home, home, ignore=shutil.ignore_patterns("*.lock"))
-    port = _free_port()
+    port = free_port()
     server = serve(Settings(home=home), port=port, block=False)
     try:
         yield f"http://127.0.0.1:{port}/v1"

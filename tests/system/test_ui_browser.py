@@ -9,36 +9,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.system.helpers import LONG, SHOTS, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = ROOT / "artifacts" / "screenshots"
-LONG = 120_000  # ms: the first answer loads the embedding model
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -48,24 +27,12 @@ def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
     home = tmp_path_factory.mktemp("ui-home") / "home"
     shutil.copytree(corpus_settings.home, home, ignore=shutil.ignore_patterns("*.lock"))
-    port = _free_port()
+    port = free_port()
     app = launch(Settings(home=home), host="127.0.0.1", port=port, block=False)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         app.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does it)"
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

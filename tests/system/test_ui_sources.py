@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.system.test_ui_browser import ARGS, CHROMIUM, LONG, SHOTS, _free_port
+from tests.system.helpers import LONG, SHOTS, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -70,24 +70,12 @@ def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     settings = Settings(home=home)
     summary = ingest_paths([docs], settings)
     assert not summary.failed, summary.failed
-    port = _free_port()
+    port = free_port()
     app = launch(settings, host="127.0.0.1", port=port, block=False)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         app.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does it)"
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, url: str, width: int = 1400, height: int = 1000):  # type: ignore[no-untyped-def]
