@@ -306,8 +306,16 @@ class Backend:
         sources = {d.source for d in self.visible_documents(request)}
         return [row for row in record_rows(self.store, [kind]) if row["source"] in sources]
 
+    def visible_tables(self, request: gr.Request | None = None) -> list[dict[str, Any]]:
+        """How each table of the user's documents was understood (``projdocs facts --kind tables``)."""
+        from assistant.answer.fact_rows import table_rows
+
+        return table_rows(self.store, {d.source for d in self.visible_documents(request)})
+
     def facts(self, request: gr.Request | None = None) -> tuple[Any, ...]:
-        """Tables of indicators, budget lines, QA ratings and QA answers, and the indicators to plot."""
+        """Tables of indicators, budget lines, QA ratings, QA answers and of how each table was
+        understood (recognised with its columns' roles, or rejected with the reason), and the
+        indicators to plot."""
         indicators = self.visible_records("indicator", request)
         tables = [
             (indicators, ("kind",), ("indicator",)),
@@ -318,6 +326,7 @@ class Backend:
             ),
             (self.visible_records("qa_section", request), ("kind", "key"), ("label",)),
             (render.by_number(self.visible_records("qa_question", request)), ("kind",), ("question",)),
+            (self.visible_tables(request), ("kind",), ("understood as", "columns", "reason")),
         ]
         frames = []
         for rows, drop, text in tables:
@@ -379,6 +388,13 @@ def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
                     answers = gr.Dataframe(
                         label="QA questions: selected answer", interactive=False, wrap=True, scale=3, min_width=300
                     )
+                tables = gr.Dataframe(
+                    label="Tables: how each was understood (recognised with its columns' roles, rejected with the reason)",
+                    interactive=False,
+                    wrap=True,
+                    max_height=420,
+                    elem_id="pd-tables",
+                )
                 refresh_facts = gr.Button("Refresh", size="sm")
 
         listing = [
@@ -391,7 +407,7 @@ def build_app(settings: Settings, backend: Backend | None = None) -> gr.Blocks:
         ]
         conversations.wire(app, backend, chat)
         documents_ui.wire(backend, docs, listing)
-        fact_outputs = [indicators, budget, ratings, answers, indicator]
+        fact_outputs = [indicators, budget, ratings, answers, tables, indicator]
         refresh_facts.click(backend.facts, outputs=fact_outputs)
         indicator.change(backend.indicator_plot, inputs=[indicator], outputs=[plot])
         app.load(backend.refreshed, outputs=listing)

@@ -265,7 +265,7 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
       projdocs facts --kind budget --csv > budget.csv
       projdocs facts --kind tables        # recognised tables and their columns; rejected ones with the reason
     """
-    from assistant.answer.fact_rows import record_rows
+    from assistant.answer.fact_rows import record_rows, table_rows
     from assistant.store.database import Store
 
     kinds = {
@@ -277,7 +277,7 @@ def facts(ctx: Context, kind: str | None, as_json: bool, as_csv: bool) -> None:
         None: None,
     }[kind]
     store = Store(ctx.settings)
-    rows = record_rows(store, kinds)
+    rows = table_rows(store) if kind == "tables" else record_rows(store, kinds)  # as the web app's Facts tab
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -194,4 +194,15 @@ def test_facts_tables_and_plot(page) -> None:
     expect(page.locator("#pd-budget")).to_contain_text("Preparation, publication and dissemination")  # activity 1.1
     expect(page.locator("#pd-ratings")).to_contain_text("Satisfactory")
     expect(page.locator("#pd-plot img, #pd-plot svg, #pd-plot canvas").first).to_be_visible(timeout=30_000)
+    # how each table was understood: the results framework with its columns' roles; the QA
+    # report's rating box rejected with the reason, its "<b>" written in the document shown as text
+    tables = page.locator("#pd-tables")
+    tables.scroll_into_view_if_needed()
+    expect(tables).to_be_visible()
+    framework = tables.get_by_role("row", name=re.compile(r"^recognised Results Framework"))
+    expect(framework).to_contain_text("OUTPUT INDICATORS → indicator")
+    rejected = tables.get_by_role("row", name=re.compile(r"^rejected "))
+    expect(rejected.first).to_contain_text("could not be mapped")
+    expect(rejected.first).to_contain_text("<b>Overall Rating:</b>")
+    assert tables.locator("td b").count() == 0
     page.screenshot(path=SHOTS / "08-facts.png", full_page=True)

@@ -177,9 +177,10 @@ def test_filters_and_facts_from_the_index(corpus_settings) -> None:
     projects, types = backend.filter_choices()
     assert {v for _, v in projects} >= {"", "000123513"}
     assert {v for _, v in types} >= {"", "project_document", "qa_report"}
-    indicators, _, ratings, _, choice = backend.facts()
+    indicators, _, ratings, _, tables, choice = backend.facts()
     assert "2.3" in set(indicators["value"]["Key"])
     assert "Satisfactory" in set(ratings["value"]["Rating"])
+    assert {"recognised", "rejected"} <= set(tables["value"]["Status"])
     fig = backend.indicator_plot(choice["value"])
     assert fig is not None and fig.axes[0].get_title().startswith("Indicator")
 
