@@ -146,13 +146,22 @@ def _embed(batch: list[_Prepared], settings: Settings, summary: IngestSummary) -
     return out
 
 
-def _write(p: _Prepared, vectors: list[list[float]], store: Store, summary: IngestSummary) -> None:
+def _commit(p: _Prepared, store: Store, summary: IngestSummary) -> None:
     clock = _Clock(summary)
-    by_id = dict(zip((c.id for c in p.todo), vectors))
-    store.write_document(p.doc, p.chunks, [by_id.get(c.id, []) for c in p.chunks], p.records, p.reused)
+    store.commit_document(p.doc, p.chunks, p.records)
     clock.tick("write")
     summary.chunks_written += len(p.todo)
     (summary.updated if p.existing else summary.added).append(p.doc.source)
+
+
+def _write_vectors(
+    batch: list[_Prepared], vectors: list[list[list[float]]], store: Store, summary: IngestSummary
+) -> None:
+    """The batch's new vectors in one upsert: a Chroma call costs tens of milliseconds, so one per
+    small file dominated ingest. Each file's rows are committed after, on their own."""
+    clock = _Clock(summary)
+    store.write_vectors([pair for p, v in zip(batch, vectors) for pair in zip(p.todo, v)])
+    clock.tick("write")
 
 
 def ingest_one(
@@ -162,15 +171,17 @@ def ingest_one(
     manifest row when the caller has it, else it is looked up)."""
     p = prepare_one(path, store, settings, summary, existing or store.document(path.name))
     if p is not None:
-        _write(p, _embed([p], settings, summary)[0], store, summary)
+        _write_vectors([p], _embed([p], settings, summary), store, summary)
+        _commit(p, store, summary)
 
 
 def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
     """Ingest files and folders; returns the summary (failures included, never raised).
 
-    Files are read and chunked one by one; their new chunks are embedded together, about
-    ``EMBED_BATCH`` at a time (one model call for many small files); then each file is written
-    on its own, all or nothing, in the order given."""
+    Files are read and chunked one by one; their new chunks are embedded and their vectors
+    written together, about ``EMBED_BATCH`` at a time (one model call and one Chroma call for many
+    small files); then each file's rows are committed on its own, all or nothing, in the order
+    given. Vectors of a file not committed are orphans, ignored by search and pruned below."""
     from assistant.store.locking import ingest_lock
 
     files, problems = collect_files(paths)
@@ -191,10 +202,12 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: P
                     logger.exception("embedding failed")
                     summary.failed += [(str(path), one_line(f"embedding failed: {exc}")) for path, p in pending if p]
                     todo = []
-            by_file = {id(p): v for p, v in zip(todo, vectors)}
+            if todo:
+                _write_vectors(todo, vectors, store, summary)  # a store failure is raised: it stops the ingest
+            ready = {id(p) for p in todo}
             for path, p in pending:
-                if p is not None and id(p) in by_file:
-                    _guarded(path, summary, partial(_write, p, by_file[id(p)], store, summary))
+                if p is not None and id(p) in ready:
+                    _guarded(path, summary, partial(_commit, p, store, summary))
                     written.add(p.doc.source)
                 crash_point("file")
             pending.clear()

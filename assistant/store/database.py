@@ -266,10 +266,15 @@ class Store:
 
         ``reused_ids`` are chunks whose vectors are already in this collection (unchanged
         text of a changed file); their (empty) vectors are not written again."""
-        old_ids = self.chunk_ids(doc.source)
-        new = [(c, v) for c, v in zip(chunks, vectors) if c.id not in reused_ids]
-        for start in range(0, len(new), 500):
-            batch = new[start : start + 500]
+        self.write_vectors([(c, v) for c, v in zip(chunks, vectors) if c.id not in reused_ids])
+        self.commit_document(doc, chunks, records)
+
+    def write_vectors(self, pairs: Sequence[tuple[Chunk, list[float]]]) -> None:
+        """Upsert chunks' vectors into Chroma, of one file or of many (one call per 500: a call
+        costs tens of milliseconds whatever its size). Until ``commit_document`` they are orphans:
+        searches ignore them and the next ingest prunes them."""
+        for start in range(0, len(pairs), 500):
+            batch = pairs[start : start + 500]
             self.collection.upsert(
                 ids=[c.id for c, _ in batch],
                 embeddings=[v for _, v in batch],
@@ -277,6 +282,11 @@ class Store:
                 metadatas=[c.to_metadata() for c, _ in batch],
             )
         crash_point("vectors")
+
+    def commit_document(self, doc: Document, chunks: list[Chunk], records: list[Record]) -> None:
+        """Replace ``doc``'s rows in one transaction (its vectors already written), then delete
+        the vectors of its chunks that are gone."""
+        old_ids = self.chunk_ids(doc.source)
         with self.db() as con:
             self._delete_rows(con, doc.source)
             con.execute(
