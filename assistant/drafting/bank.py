@@ -71,14 +71,26 @@ class Requirement:
     found: bool
     planned: bool = False  # not found in what was done, only in plans
     evidence: tuple[int, ...] = ()  # the sentences (1-based markers) that show it
+    role: str = "must"  # "must" (to be found); "condition", "hedge", "alternative", "limit": not a must-find
 
     @property
     def status(self) -> str:
-        """ "found [1, 3]", "planned only [2]" or "not found"."""
+        """ "found [1, 3]", "planned only [2]", "not found" or, for what is not a must-find,
+        "not found (only if it applies)"."""
         marks = f" [{', '.join(map(str, self.evidence))}]" if self.evidence else ""
         if self.found:
             return "found" + marks
-        return ("planned only" + marks) if self.planned else "not found"
+        if self.planned:
+            return "planned only" + marks
+        return "not found" + ("" if self.role == "must" else f" ({ROLE_NOTES.get(self.role, self.role)})")
+
+
+ROLE_NOTES = {
+    "condition": "only if it applies",
+    "hedge": "a hedge, not required",
+    "alternative": "an alternative",
+    "limit": "what the level lacks, not required",
+}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.core.text import coverage, key_terms, normalise_space, split_sentences, stem
@@ -54,6 +54,8 @@ def requirement_texts(option: RubricOption) -> list[str]:
     if option.requires:
         return [normalise_space(r).rstrip(" .") for r in option.requires]
     text = re.sub(r"\((?:all|both|any) (?:must|may) be true[^)]*\)", "", option.text, flags=re.IGNORECASE)
+    text = re.sub(r"\(([^)]*?)\.\)", r"(\1).", text)  # "(i.e., outputs.) There" ends a sentence
+    text = re.sub(r"\s+\.(?=[A-Z])", ". ", text)  # "Solution .The"
     parts = [normalise_space(p) for p in split_sentences(normalise_space(text))]
     out = []
     for p in parts:
@@ -80,8 +82,43 @@ def requirement_core(text: str) -> str:
     "if relevant", ", although there may be some slippage…" are not things to find."""
     core = re.sub(r"\([^)]*\)", " ", text)
     core = re.sub(r",?\s+\b(?:although|but|however|unless)\b.*$", "", core, flags=re.IGNORECASE)
+    core = re.sub(r"^while\b[^,]*,\s*", "", core, flags=re.IGNORECASE)  # "While X, Y": Y is asked
+    core = re.sub(r",\s*which may\b[^,]*,", "", core, flags=re.IGNORECASE)  # ", which may be anecdotal,"
+    core = re.sub(r",?\s*\b(?:for example|for instance|such as|e\.g\.)[^,.;]*", "", core, flags=re.IGNORECASE)
     core = _ALLOWANCE.sub(" ", core)
-    return normalise_space(core) or text
+    return normalise_space(core).rstrip(" ,") or text
+
+
+_HEDGE = re.compile(r"\bmay or may not\b|\bmay have\b|^there (?:was )?may\b", re.IGNORECASE)
+_CONDITION = re.compile(r"^(?:if|any|where|when|in case)\b", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"^or\b", re.IGNORECASE)
+_LIMIT = re.compile(r"\b(?:not|no|never|only|partly|partial|delayed|below target)\b", re.IGNORECASE)
+_ASKS_PLANS = re.compile(r"\bplans (?:are |were )?(?:in place|to)\b", re.IGNORECASE)
+
+
+def requirement_role(text: str, level: str) -> str:
+    """Whether a level-2/3 requirement is a must-find ("must") or not, and why: an alternative
+    ("OR the project was Low risk"), a hedge ("there may or may not be evidence"), a condition
+    ("If grievances were received, …", "Any evaluations conducted…": only if it applies) or, at
+    level 2, a limit ("… is not systematic", "… is partial": what level 2 lacks against level 3,
+    shown by level 3's requirement not being found). Level 1 describes failures: its own rule."""
+    if level not in ("2", "3"):
+        return "must"
+    core = requirement_core(text)
+    if _ALTERNATIVE.match(core):
+        return "alternative"
+    if _HEDGE.search(core):
+        return "hedge"
+    if _CONDITION.match(core):
+        return "condition"
+    if level == "2" and _LIMIT.search(core):
+        return "limit"
+    return "must"
+
+
+def asks_for_plans(text: str) -> bool:
+    """A requirement that asks for plans ("explicit plans in place to scale up") is shown by a plan."""
+    return bool(_ASKS_PLANS.search(text))
 
 
 def _requirements(question: BankQuestion) -> list[tuple[RubricOption, str]]:
@@ -121,12 +158,14 @@ def requirement_hits(
     evidence: Sequence[str],
     vectors: Sequence[Sequence[float]],
     req_vec: Sequence[float],
+    spread: bool = False,
 ) -> list[int]:
     """The evidence sentences (indexes) that show a requirement (``text``, embedded as
     ``req_vec`` from its ``requirement_core``): close to it in meaning and holding its distinctive
-    words (those the other options lack), or very close and holding most of its own key words;
-    else, when its distinctive words are spread over the whole evidence, all of them. Empty: not
-    found."""
+    words (those the other options lack), or very close and holding most of its own key words.
+    With ``spread`` (off by default: a requirement is shown by a sentence, not by words strewn
+    over several), also all of them when its distinctive words are spread over the whole
+    evidence. Empty: not found."""
     if not evidence:
         return []
     core = requirement_core(text)
@@ -141,7 +180,7 @@ def requirement_hits(
             and coverage(own, e) >= REQUIREMENT_COVERAGE
         ) or (sim >= REQUIREMENT_SIMILARITY + 0.1 and coverage(own, e) >= 0.4):
             hits.append(i)
-    if hits:
+    if hits or not spread:
         return hits
     return list(range(len(evidence))) if coverage(distinct, " ".join(evidence)) >= 0.5 else []
 
@@ -176,6 +215,11 @@ def usable(evidence: Sequence[str | Evidence], plans_are_evidence: bool = False)
     return [e for e in as_evidence(evidence) if plans_are_evidence or not e.planned]
 
 
+def _n(count: int, word: str) -> str:
+    """ "1 sentence", "2 sentences"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def suggest_level(
     question: BankQuestion,
     evidence: Sequence[str | Evidence],
@@ -184,86 +228,173 @@ def suggest_level(
 ) -> tuple[str | None, str, str]:
     """The rubric level the evidence supports, a one-line reason, and that option's text.
 
-    Each level's requirements are checked against the cited evidence (``requirements``, found
-    only in what happened unless ``plans_are_evidence``). The levels are cumulative, so:
-      - 3 when every level-3 requirement is found and no cited sentence reports a shortfall
+    Each level's must-find requirements (``Requirement.role == "must"``: not the conditions,
+    hedges, alternatives and level-2 limits of its text) are checked against the cited evidence
+    (found only in what happened unless ``plans_are_evidence``). Levels are tested from the top:
+      - 3 when every level-3 must-find is found and no cited sentence reports a shortfall
         (a gap, a delay: then it is held at 2);
+      - 2 when every level-2 must-find is found;
       - 1 when a cited sentence reports the failure level 1 describes (a shortfall or a
-        negation close to a level-1 requirement) and nothing of levels 2 and 3 is shown;
-      - otherwise 2, "partly shown": the evidence addresses the question but does not show all
-        of level 3; what is not shown is listed as missing, not taken as a failure;
-      - None ("too thin to rate") when fewer than ``MIN_SUPPORT`` sentences report what was
-        done (plan sentences do not count).
+        negation close to a level-1 requirement) and no level-2 or level-3 must-find is shown;
+      - otherwise 2, "partly shown": what is not shown is listed as missing, not taken as a
+        failure,
+      - None ("too thin to rate") when fewer than ``MIN_SUPPORT`` sentences report what was done
+        (plan sentences do not count), or none of them shows a requirement of any level.
     An option whose text names signals (monitoring data, board decisions, lessons, frequency,
-    risk log, numbers) counts only if the evidence shows at least one of them.
+    risk log, numbers) is met only if the evidence shows at least one of them.
     """
     items = as_evidence(evidence)
     rest = usable(items, plans_are_evidence)
     n, plans = len(rest), len(items) - len(rest)
+    plan_note = f"; {_n(plans, 'plan sentence')} not counted" if plans else ""
     if n < MIN_SUPPORT:
-        why = f"{n} sentence{'s' if n != 1 else ''} found that report{'s' if n == 1 else ''} what was done"
+        why = f"{_n(n, 'sentence')} found that report{'s' if n == 1 else ''} what was done"
         if plans:
             why += f" ({plans} state{'s' if plans == 1 else ''} plans only)"
-        return None, f"{why}; at least {MIN_SUPPORT} are needed", ""
+        return None, f"{why}; at least {MIN_SUPPORT} {'is' if MIN_SUPPORT == 1 else 'are'} needed", ""
     if question.kind == "yes_no":
-        return "Yes", f"{n} sentences from the documents address the question; check they show it was achieved", "Yes"
+        verb = "addresses" if n == 1 else "address"
+        return (
+            "Yes",
+            f"{_n(n, 'sentence')} from the documents {verb} the question; check they show it was achieved",
+            "Yes",
+        )
     shown = signals(" ".join(e.text for e in rest))
-    found: dict[str, tuple[int, int]] = {}
-    share: dict[str, float] = {}
-    asked_shown: dict[str, set[str]] = {}
-    for option in question.options:
-        reqs = [r for r in requirements if r.level == option.key]
-        if not reqs:
-            continue
-        got = sum(r.found for r in reqs)
-        asked = signals(option.text)
-        asked_shown[option.key] = asked & shown
-        found[option.key] = (got, len(reqs))
-        share[option.key] = got / len(reqs) if (not asked or asked & shown) else 0.0
-    shortfalls = sum(e.shortfall for e in rest)
+    musts = {key: [r for r in requirements if r.level == key and r.role == "must"] for key in ("3", "2")}
+
+    def met(key: str) -> bool:
+        option = question.option(key)
+        text = option.text if option else ""
+        for r in requirements:  # a condition's or a limit's signal is not asked for
+            text = text.replace(r.text, "") if r.level == key and r.role != "must" else text
+        asked = signals(text)
+        return bool(musts[key]) and all(r.found for r in musts[key]) and (not asked or bool(asked & shown))
 
     def count(key: str) -> str:
-        got, total = found.get(key, (0, 0))
-        return f"{got} of {total} level-{key} requirements found"
+        got, total = sum(r.found for r in musts[key]), len(musts[key])
+        return f"{got} of {_n(total, f'level-{key} requirement')} found"
 
+    shown_any = any(r.found for key in musts for r in musts[key])
     failure = [r for r in requirements if r.level == "1" and r.found]
-    if share.get("3", 0.0) >= ALL_MET and shortfalls:
+    shortfalls = sum(e.shortfall for e in rest)
+    level: str | None
+    if met("3") and shortfalls:
         level = "2"
-        reason = f"{count('3')}, but held at 2: {shortfalls} cited sentence{'s' if shortfalls > 1 else ''} report a gap or delay"
-    elif share.get("3", 0.0) >= ALL_MET:
+        reason = f"{count('3')}, but held at 2: {_n(shortfalls, 'cited sentence')} report{'s' if shortfalls == 1 else ''} a gap or delay"
+    elif met("3"):
         level, reason = "3", count("3")
-    elif share.get("2", 0.0) >= ALL_MET:
+    elif met("2"):
         level = "2"
-        reason = count("2") + (f" (level 3: {found['3'][0]} of {found['3'][1]})" if "3" in found else "")
-    elif failure and not any(r.found for r in requirements if r.level in ("2", "3")):
+        reason = count("2") + (
+            f" (level 3: {sum(r.found for r in musts['3'])} of {len(musts['3'])})" if musts["3"] else ""
+        )
+    elif failure and not shown_any:
         level = "1"
         reason = f"a cited sentence reports what level 1 describes: {failure[0].text[:90]}"
-    else:
+    elif shown_any:
         # what is not shown is unknown, not a failure: level 1 is a claim that the
         # project fell short, made only on a cited sentence that reports it
         level = "2"
-        reason = f"partly shown: {count('2')}" + (f", {count('3')}" if "3" in found else "")
-    if level != "1" and asked_shown.get(level):
-        reason += "; shows " + ", ".join(sorted(asked_shown[level]))
-    if plans:
-        reason += f"; {plans} plan sentence{'s' if plans > 1 else ''} not counted"
+        reason = f"partly shown: {count('2')}" + (f", {count('3')}" if musts["3"] else "")
+    else:
+        # the sentences address the question but show no requirement of any level by the
+        # checks here: still the middle level, with every requirement listed as missing
+        level = "2"
+        reason = f"partly shown: no requirement found by the checks ({count('2')}" + (
+            f", {count('3')})" if musts["3"] else ")"
+        )
     chosen = question.option(level)
+    asked_shown = signals(chosen.text) & shown if chosen else set()
+    if level != "1" and asked_shown:
+        reason += "; shows " + ", ".join(sorted(asked_shown))
+    reason += plan_note
     return level, reason, chosen.text if chosen else ""
 
 
 def missing_evidence(level: str | None, requirements: Sequence[Requirement]) -> list[str]:
-    """Requirements not found: those of the suggested level, then those of the level above
-    (what a higher rating would need). Too thin: every level-3 and level-2 requirement."""
+    """Must-find requirements not found (conditions marked "only if it applies"): those of the
+    suggested level, then those of the level above (what a higher rating would need). Too thin:
+    every level-3 and level-2 requirement."""
     wanted = {None: ("3", "2"), "1": ("2",), "2": ("2", "3"), "3": ("3",)}.get(level, ())
     out: list[str] = []
     seen: set[str] = set()
     for key in wanted:
         for r in requirements:
-            if r.level == key and not r.found and _plain(r.text) not in seen:
-                seen.add(_plain(r.text))
-                out.append(f"(level {key}) {r.text}" + (f" — {r.status}" if r.planned else ""))
+            if r.level != key or r.found or r.role not in ("must", "condition") or _plain(r.text) in seen:
+                continue
+            seen.add(_plain(r.text))
+            note = " — planned only" + r.status[len("planned only") :] if r.planned else ""
+            note += " — only if it applies" if r.role == "condition" else ""
+            out.append(f"(level {key}) {r.text}{note}")
     return out
 
 
-# ---------------------------------------------------------------------------------------
-# the whole form
+_NEGATIVE = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b", re.IGNORECASE)
+Embed = Callable[[Sequence[str]], list[list[float]]]
+
+
+def assess(
+    question: BankQuestion, evidence: Sequence[str | Evidence], embed: Embed, plans_are_evidence: bool = False
+) -> tuple[str | None, str, list[str], list[Requirement]]:
+    """Rate evidence sentences against the question's rubric: each requirement of each level
+    is looked for in what happened (and in plans, to say it is "planned only"; a requirement
+    asking for plans is shown by one). ``embed`` turns texts into normalised vectors.
+
+    Returns:
+        (suggested level or None, one-line reason, missing evidence, requirements checked).
+    """
+    items = as_evidence(evidence)
+    vectors = embed([e.text for e in items]) if items else []
+    done = [i for i, e in enumerate(items) if plans_are_evidence or not e.planned]
+    plans = [i for i, e in enumerate(items) if i not in set(done)]
+    found = []
+    for option, text in _requirements(question):
+        req_vec = embed([requirement_core(text)])[0]
+        role = requirement_role(text, option.key)
+        pool = list(range(len(items))) if asks_for_plans(text) else done
+        args = (question, option, text)
+        hits = [pool[i] for i in requirement_hits(*args, *_pick(items, vectors, pool), req_vec)]
+        if option.key == "1":  # the failure level 1 describes needs a sentence reporting one
+            hits = [i for i in hits if items[i].shortfall or _NEGATIVE.search(items[i].text)]
+        planned = [] if hits else [plans[i] for i in requirement_hits(*args, *_pick(items, vectors, plans), req_vec)]
+        marks = tuple(i + 1 for i in (hits or planned))
+        found.append(Requirement(option.key, text, bool(hits), planned=bool(planned), evidence=marks, role=role))
+    level, reason, _ = suggest_level(question, items, found, plans_are_evidence)
+    return level, reason, missing_evidence(level, found), found
+
+
+def supporting(
+    question: BankQuestion,
+    cited: Sequence[tuple[str, Sequence[float]]],
+    candidates: Sequence[tuple[str, Sequence[float]]],
+    embed: Embed,
+    limit: int,
+) -> list[int]:
+    """Candidates (indexes) to cite beside ``cited`` because each shows a level-3 or level-2
+    must-find that no cited sentence shows (``requirement_hits``):
+    the closest candidate per such requirement, at most ``limit``. Sentences are (text, vector)."""
+    texts, vecs = [t for t, _ in cited], [v for _, v in cited]
+    picked: list[int] = []
+    for option, text in _requirements(question):
+        if len(picked) >= limit:
+            break
+        if option.key not in ("2", "3") or requirement_role(text, option.key) != "must":
+            continue
+        req_vec = embed([requirement_core(text)])[0]
+        if requirement_hits(question, option, text, texts, vecs, req_vec):
+            continue
+        left = [i for i in range(len(candidates)) if i not in picked]
+        ctexts, cvecs = [candidates[i][0] for i in left], [candidates[i][1] for i in left]
+        hits = requirement_hits(question, option, text, ctexts, cvecs, req_vec)
+        if hits:
+            best = left[max(hits, key=lambda i: _cos(cvecs[i], req_vec))]
+            picked.append(best)
+            texts.append(candidates[best][0])
+            vecs.append(candidates[best][1])
+    return picked
+
+
+def _pick(
+    items: Sequence[Evidence], vectors: Sequence[list[float]], idx: Sequence[int]
+) -> tuple[list[str], list[list[float]]]:
+    return [items[i].text for i in idx], [vectors[i] for i in idx]

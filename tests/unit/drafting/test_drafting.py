@@ -4,7 +4,7 @@ rating suggestions on hand-made evidence, exports, and the whole closure draft t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -246,6 +246,83 @@ def test_no_reported_sentence_is_too_thin_to_rate() -> None:
     assert len(missing_evidence(None, _reqs({"3": [False, False], "2": [False, False], "1": [False]}))) == 4
     planned_only = [Requirement("3", "requirement 3.0", False, planned=True, evidence=(2,))]
     assert missing_evidence(None, planned_only) == ["(level 3) requirement 3.0 — planned only [2]"]
+
+
+def test_reasons_use_singular_and_plural_correctly() -> None:
+    one = _reqs({"3": [False], "2": [True], "1": [False]})
+    level, reason, _ = suggest_level(RISK_QUESTION, DONE[:1], one)
+    assert level == "2" and reason.startswith("1 of 1 level-2 requirement found (level 3: 0 of 1)")
+    assert "requirements found (level" not in reason
+    level, reason, _ = suggest_level(RISK_QUESTION, PLANNED[:1], one)
+    assert (
+        level is None
+        and reason == "0 sentences found that report what was done (1 states plans only); at least 1 is needed"
+    )
+    yes_no = BankQuestion("closure", "Effective", 15, "Was the project on track?", "yes_no", ())
+    assert "1 sentence from the documents addresses the question" in suggest_level(yes_no, DONE[:1], [])[1]
+    assert "2 sentences from the documents address the question" in suggest_level(yes_no, DONE, [])[1]
+    level, reason, _ = suggest_level(RISK_QUESTION, [*DONE, PLANNED[0]], _reqs({"3": [True, True], "2": [True]}))
+    assert reason.endswith("; 1 plan sentence not counted") and "sentences not counted" not in reason
+
+
+def test_the_highest_level_with_every_must_find_evidenced_is_suggested_and_the_rest_listed() -> None:
+    reqs = [
+        Requirement("3", "The risk log was updated every quarter", True, evidence=(1,)),
+        Requirement("3", "Mitigating measures were fully implemented", False),
+        Requirement("2", "The project monitored risks every year", True, evidence=(1,)),
+        Requirement("2", "Some updates were made to mitigation measures", True, evidence=(2,)),
+        Requirement("1", "The risk log was not updated", False),
+    ]
+    level, reason, option = suggest_level(RISK_QUESTION, DONE, reqs)
+    assert level == "2" and option.startswith("The project monitored risks every year")
+    assert missing_evidence(level, reqs) == ["(level 3) Mitigating measures were fully implemented"]
+    level, _, _ = suggest_level(RISK_QUESTION, DONE, [replace(reqs[1], found=True), *reqs[:1], *reqs[2:]])
+    assert level == "3"
+
+
+def test_conditions_hedges_alternatives_and_limits_are_not_must_finds() -> None:
+    from assistant.drafting.rubric import requirement_role
+
+    assert requirement_role("If grievances were received, they were responded to", "2") == "condition"
+    assert requirement_role("Any necessary budget revisions have been made", "3") == "condition"
+    assert requirement_role("There may or may not be evidence that data were used", "2") == "hedge"
+    assert requirement_role("OR project was categorized as Low risk through the SESP", "2") == "alternative"
+    assert requirement_role("Feedback from them is collected only sometimes", "2") == "limit"
+    assert requirement_role("Some feedback is collected, but it is not systematic", "2") == "must"
+    assert requirement_role("The risk log was not updated as required", "1") == "must"  # level 1: failures
+    # a level whose must-finds are all found is met whatever its condition and limit say
+    reqs = [
+        Requirement("3", "requirement 3.0", False),
+        Requirement("2", "The project monitored risks every year", True, evidence=(1,)),
+        Requirement("2", "If grievances were received, they were responded to", False, role="condition"),
+        Requirement("2", "Feedback from them is collected only sometimes", False, role="limit"),
+    ]
+    level, reason, _ = suggest_level(RISK_QUESTION, DONE, reqs)
+    assert level == "2" and reason.startswith("1 of 1 level-2 requirement found")
+    assert missing_evidence("2", reqs) == [
+        "(level 2) If grievances were received, they were responded to — only if it applies",
+        "(level 3) requirement 3.0",
+    ]
+
+
+def test_requirement_core_drops_examples_and_while_clauses() -> None:
+    assert (
+        requirement_core(
+            "While the project was not considered at scale, there are explicit plans in place to scale up the project"
+        )
+        == "there are explicit plans in place to scale up the project"
+    )
+    assert (
+        requirement_core("The work plan is reviewed at least once a year, for example revised targets")
+        == "The work plan is reviewed at least once a year"
+    )
+    option = RubricOption(
+        "2", "There was one review per year (i.e., outputs.) There may or may not be evidence of data use."
+    )
+    assert requirement_texts(option) == [
+        "There was one review per year (i.e., outputs)",
+        "There may or may not be evidence of data use",
+    ]
 
 
 # what evidence shows ----------------------------------------------------------------------------------
