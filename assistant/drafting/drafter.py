@@ -22,12 +22,17 @@ How a question is drafted:
      before plans: ``evidence.document_kind``), and a plan sentence ("will…") ranks lower;
   3. the best few, kept diverse, are verified verbatim and become the paragraph: reports
      first, then at most ``MAX_PLANNED`` plan sentences, each labelled "Planned:";
-  4. each rubric option is split into requirements (its sentences, hedges removed); a
-     requirement is found when a sentence reporting what was done (plans count only at the
-     design stage) is close to it in meaning and shares its words, above all those the other
-     options lack; one found only in plans is "planned only". 3 when all of level 3's are
-     found, 2 when all of level 2's (or half of level 3's) are, else 1; "too thin to rate"
-     when fewer than ``MIN_SUPPORT`` sentences report what was done.
+  4. up to ``MAX_SUPPORT`` more reports of what happened are cited when each shows a level-2
+     or level-3 requirement the chosen sentences do not (``rubric.supporting``);
+  5. each rubric option is split into requirements (its sentences, examples and hedges
+     removed); conditions ("if grievances were received…"), hedges, alternatives and level 2's
+     limits ("…not systematic") are not must-finds (``rubric.requirement_role``). A requirement
+     is found when a sentence reporting what was done (plans count only at the design stage, or
+     for a requirement that asks for plans) is close to it in meaning and shares its words,
+     above all those the other options lack; one found only in plans is "planned only". Levels
+     are tested from the top: 3 when all of level 3's must-finds are found, 2 when all of level
+     2's are, 1 only on a cited sentence reporting level 1's failure, else 2 "partly shown";
+     "too thin to rate" when fewer than ``MIN_SUPPORT`` sentences report what was done.
 """
 
 from __future__ import annotations
@@ -72,14 +77,14 @@ from assistant.drafting.rubric import (
     _plain,
     _requirements,
     _root,
-    as_evidence,
+    assess,
     missing_evidence,
     planned_share,
     requirement_core,
-    requirement_hits,
     requirement_texts,
     signals,
     suggest_level,
+    supporting,
 )
 from assistant.drafting.sources import linked_projects, own_reports, select_documents, suggest_stage
 from assistant.retrieval.hybrid import Hit, Retriever
@@ -88,6 +93,7 @@ from assistant.store.database import Filters, Store
 logger = logging.getLogger(__name__)
 
 MAX_SENTENCES = 5  # sentences per drafted paragraph
+MAX_SUPPORT = 3  # sentences added beyond those because each shows a requirement the others do not
 MAX_PLANNED = 2  # plan sentences per paragraph (after the reports), labelled as plans
 PLAN_WEIGHT = 0.8  # a plan sentence's relevance is multiplied by this: reports come first
 MIN_RELEVANCE = 0.32  # a sentence below this does not address the question
@@ -97,7 +103,6 @@ SECTION_BONUS = 0.15  # a sentence under a heading that names the question's top
 
 _BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.IGNORECASE)
 _RUBRIC_LINE = re.compile(r"^\s*[-*•]\s*(?:\d\s*:|Yes\b|No\b|Not Applicable\b)")
-_NEGATIVE = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b", re.IGNORECASE)
 _DEFAULT_KIND = DocKind("document", "document", "happened", 1.0)
 
 
@@ -152,6 +157,7 @@ class Drafter:
         pool = self._sentences(hits, rubric_text, kinds or {})
         self._score(question, pool, [r for _, r in requirements], plans_are_evidence)
         chosen = self._choose(pool, plans_are_evidence)
+        chosen += self._supporting(question, pool, chosen, plans_are_evidence)
         sentences = self._verified(chosen)
         return self._rate(question, sentences, plans_are_evidence)
 
@@ -266,6 +272,20 @@ class Drafter:
             chosen.append(best)
         return chosen
 
+    def _supporting(
+        self, question: BankQuestion, pool: list[_Sentence], chosen: list[_Sentence], plans_are_evidence: bool
+    ) -> list[_Sentence]:
+        """Up to ``MAX_SUPPORT`` more reports of what happened, each showing a rubric requirement
+        the chosen sentences do not (``rubric.supporting``): the rating rests on cited evidence."""
+        left = [
+            s
+            for s in pool
+            if s.vector and s not in chosen and s.relevance >= MIN_RELEVANCE and (plans_are_evidence or not s.planned)
+        ]
+        cited = [(s.quote, s.vector or []) for s in chosen]
+        picked = supporting(question, cited, [(s.quote, s.vector or []) for s in left], self._embed, MAX_SUPPORT)
+        return [left[i] for i in picked]
+
     def _verified(self, chosen: list[_Sentence]) -> list[DraftedSentence]:
         if not chosen:
             return []
@@ -295,31 +315,12 @@ class Drafter:
     def assess(
         self, question: BankQuestion, evidence: Sequence[str | Evidence], plans_are_evidence: bool = False
     ) -> tuple[str | None, str, list[str], list[Requirement]]:
-        """Rate evidence sentences against the question's rubric: each requirement of each level
-        is looked for in what happened (and in plans, to say it is "planned only").
+        """Rate evidence sentences against the question's rubric (``rubric.assess``).
 
         Returns:
             (suggested level or None, one-line reason, missing evidence, requirements checked).
         """
-        items = as_evidence(evidence)
-        vectors = self._embed([e.text for e in items]) if items else []
-        done = [i for i, e in enumerate(items) if plans_are_evidence or not e.planned]
-        plans = [i for i, e in enumerate(items) if i not in set(done)]
-        found = []
-        for option, text in _requirements(question):
-            req_vec = self._embed([requirement_core(text)])[0]
-
-            args = (question, option, text)
-            hits = [done[i] for i in requirement_hits(*args, *_pick(items, vectors, done), req_vec)]
-            if option.key == "1":  # the failure level 1 describes needs a sentence reporting one
-                hits = [i for i in hits if items[i].shortfall or _NEGATIVE.search(items[i].text)]
-            planned = (
-                [] if hits else [plans[i] for i in requirement_hits(*args, *_pick(items, vectors, plans), req_vec)]
-            )
-            marks = tuple(i + 1 for i in (hits or planned))
-            found.append(Requirement(option.key, text, bool(hits), planned=bool(planned), evidence=marks))
-        level, reason, _ = suggest_level(question, items, found, plans_are_evidence)
-        return level, reason, missing_evidence(level, found), found
+        return assess(question, evidence, self._embed, plans_are_evidence)
 
     def _rate(
         self, question: BankQuestion, sentences: list[DraftedSentence], plans_are_evidence: bool = False
@@ -345,12 +346,6 @@ class Drafter:
             requirements=tuple(found),
             option_text=option_text,
         )
-
-
-def _pick(
-    items: Sequence[Evidence], vectors: Sequence[list[float]], idx: Sequence[int]
-) -> tuple[list[str], list[list[float]]]:
-    return [items[i].text for i in idx], [vectors[i] for i in idx]
 
 
 def draft(
