@@ -80,6 +80,8 @@ def build_server_app(settings: Settings, limits: UploadLimits | None = None) -> 
     authenticator = Authenticator(settings.home)
     auth = gradio_auth(authenticator)  # PROJDOCS_AUTH / PROJDOCS_AUTH_FILE; None: no login
     backend = Backend(settings, limits)
+    # embed the records' labels now, not on the first question (seconds at a country office's scale)
+    threading.Thread(target=_warm, args=(backend,), name="projdocs-warm", daemon=True).start()
     api = create_api(settings, authenticator=authenticator, services=backend)
     blocks = build_app(settings, backend)
     blocks.queue(default_concurrency_limit=2)
@@ -102,6 +104,13 @@ def build_server_app(settings: Settings, limits: UploadLimits | None = None) -> 
         css=css,
         js=JS,
     )
+
+
+def _warm(backend: Any) -> None:
+    try:
+        backend.assistant.warm()
+    except Exception:  # a server without a model or an index still starts; questions will say why
+        logger.exception("warming the assistant failed")
 
 
 class Server:

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from assistant.core.records import Record
 from assistant.core.text import key_terms, stem
 
@@ -18,6 +20,7 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 
 MIN_SCORE = 0.42  # below this no record is named by the question
 MIN_MARGIN = 0.04  # the winner must lead the next different row by this much
+_CLOSE = 0.82  # how alike a misspelt word and a label's word must be (difflib's ratio)
 _SYNONYMS = {  # a question's word -> words a label may use for it
     "train": ("training", "capacity", "participants", "trainings"),
     "trained": ("training", "participants", "capacity"),
@@ -40,16 +43,27 @@ def _words(text: str) -> list[str]:
     return [stem(w) for w in key_terms(re.sub(r"(?<=\w)-(?=\w)", "", text)) if not w[0].isdigit()]
 
 
+_WORDS_OF: dict[int, tuple[Record, list[str]]] = {}  # id(record) -> (record, its words): the store
+# hands out the same records while the index is unchanged, so each is read once per process
+
+
 def _doc_words(record: Record) -> list[str]:
     """What a record is known by: its label and group, its document's name, and for a row of
     a generic table every cell (a risk is named by its description, not its number)."""
+    hit = _WORDS_OF.get(id(record))
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    if len(_WORDS_OF) > 200_000:
+        _WORDS_OF.clear()
+    words = _read_words(record)
+    _WORDS_OF[id(record)] = (record, words)
+    return words
+
+
+def _read_words(record: Record) -> list[str]:
     source = re.sub(r"\.\w+$", "", record.source).replace("-", " ").replace("_", " ")
     extra = " ".join(c.text for c in record.cells) if record.kind == "table_row" else ""
     return _words(f"{record.label} {record.group} {source} {extra}")
-
-
-def _cos(a: Sequence[float], b: Sequence[float]) -> float:
-    return sum(x * y for x, y in zip(a, b))
 
 
 class RecordMatcher:
@@ -62,7 +76,8 @@ class RecordMatcher:
         df: Counter[str] = Counter(w for words in self.docs for w in set(words))
         n = max(len(records), 1)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
-        self._vectors: list[list[float]] | None = None
+        self._vectors: np.ndarray | None = None
+        self._vocabulary = list(self.idf)
 
     def _lexical(self, words: list[str], doc: list[str]) -> float:
         have = set(doc)
@@ -79,15 +94,19 @@ class RecordMatcher:
         if self.embed is None or not self.records:
             return [0.0] * len(self.records)
         if self._vectors is None:
-            self._vectors = self.embed([f"{r.label}" for r in self.records])
-        q = self.embed([question])[0]
-        return [_cos(q, v) for v in self._vectors]
+            self._vectors = np.asarray(self.embed([f"{r.label}" for r in self.records]), dtype=np.float64)
+        q = np.asarray(self.embed([question])[0], dtype=np.float64)
+        return [float(x) for x in self._vectors @ q]  # unit vectors: the dot product is the cosine
 
     def _known(self, word: str) -> str:
         """A misspelt word read as the closest word of the labels ("knowlege" → "knowledg")."""
         if word in self.idf or len(word) < 5:
             return word
-        close = difflib.get_close_matches(word, list(self.idf), n=1, cutoff=0.82)
+        # a word of very different length cannot reach the cutoff (ratio <= 2*min/(a+b)): skipping
+        # those first gives the same answer for a fraction of the cost
+        n = len(word)
+        near = [w for w in self._vocabulary if 2.0 * min(n, len(w)) / (n + len(w)) >= _CLOSE]
+        close = difflib.get_close_matches(word, near, n=1, cutoff=_CLOSE)
         return close[0] if close else word
 
     def ranked(self, subject_words: Sequence[str], question: str) -> list[tuple[Record, float]]:

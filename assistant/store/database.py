@@ -16,9 +16,9 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlparse
 
 from assistant.core.errors import StoreError
@@ -27,9 +27,10 @@ from assistant.core.settings import Settings
 from assistant.core.text import project_key
 from assistant.core.types import Chunk, Document, Location
 from assistant.store import search
-from assistant.store.search import FilterCache, Filters  # Filters: imported from here by callers
+from assistant.store.search import FilterCache, Filters, TermCounts  # Filters: imported from here by callers
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(id UNINDEXED, text, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
 CREATE TABLE IF NOT EXISTS records (
     source TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
     kind TEXT NOT NULL,
@@ -139,6 +141,9 @@ class Store:
         settings.home.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._collection: Any = None
+        self._filter_cache = FilterCache()
+        self._term_counts = TermCounts()
+        self._reads: dict[str, tuple[tuple[int, int, int], Any]] = {}  # see _cached
         self._connection().executescript(SCHEMA)
 
     # SQLite ---------------------------------------------------------------------------
@@ -207,6 +212,22 @@ class Store:
 
     # documents --------------------------------------------------------------------------
     def documents(self) -> list[StoredDocument]:
+        """The manifest (without the texts); every question reads it, so it is kept while the
+        index is unchanged."""
+        return list(self._cached("documents", self._read_documents))
+
+    def _cached(self, name: str, read: Callable[[], T]) -> T:
+        """``read()``, kept while the index is unchanged: SQLite's ``data_version`` tells of other
+        connections' commits, the connection's ``total_changes`` of its own."""
+        con = self._connection()
+        key = (id(con), con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
+        hit = self._reads.get(name)
+        if hit is None or hit[0] != key:
+            hit = (key, read())
+            self._reads[name] = hit
+        return cast(T, hit[1])
+
+    def _read_documents(self) -> list[StoredDocument]:
         rows = self.query(
             "SELECT source, path, kind, sha256, index_name, title, doc_type, project_number, related_projects, "
             "period_start, period_end, pages, n_chunks, ingested_at FROM documents ORDER BY source"
@@ -368,14 +389,13 @@ class Store:
 
     def keyword_search(self, text: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
         """Chunk ids ranked by BM25 (best first) with their scores (see ``assistant.store.search``)."""
-        return search.keyword_search(self.query, self._allowed(filters), text, k)
+        common = self._term_counts.common(self._connection(), text)
+        return search.keyword_search(self.query, self._allowed(filters), text, k, common)
 
     def _allowed(self, filters: Filters) -> search.Allowed | None:
         """The chunk ids ``filters`` allow (cached while the index is unchanged); None: no filter."""
         if not filters:
             return None
-        if getattr(self, "_filter_cache", None) is None:
-            self._filter_cache = FilterCache()
         return self._filter_cache.allowed(self._connection(), filters)
 
     @staticmethod
@@ -385,9 +405,12 @@ class Store:
     def vector_search(self, vector: list[float], k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
         """Chunk ids nearest to ``vector`` (best first) with cosine similarity; only ids SQLite knows."""
         allowed = self._allowed(filters)
-        where = search.chroma_where(
-            filters, lambda: [d.source for d in self.documents() if matches_project(d, filters.project_number)]
-        )
+
+        def where() -> dict[str, Any] | None:
+            return search.chroma_where(
+                filters, lambda: [d.source for d in self.documents() if matches_project(d, filters.project_number)]
+            )
+
         try:
             res = search.nearest(self.collection, vector, k, allowed, where)
         except Exception as exc:
@@ -406,32 +429,39 @@ class Store:
 
     # records ----------------------------------------------------------------------------
     def records(self, kind: str | None = None, sources: Sequence[str] = ()) -> list[Record]:
-        sql = "SELECT * FROM records WHERE 1=1"
-        params: list[Any] = []
-        if kind:
-            sql += " AND kind = ?"
-            params.append(kind)
-        if sources:
-            sql += f" AND source IN ({','.join('?' * len(sources))})"
-            params += list(sources)
-        out = []
-        for r in self.query(sql, params):
+        """The records of ``kind`` (in key order; None: all, in the order written) in ``sources``
+        (empty: all documents). The fact path reads them on every question, so they are decoded
+        once per index state (as ``documents``)."""
+        every, by_kind = self._cached("records", self._read_records)
+        rows = by_kind.get(kind, ()) if kind else every
+        if not sources:
+            return list(rows)
+        wanted = set(sources)
+        return [r for r in rows if r.source in wanted]
+
+    def _read_records(self) -> tuple[list[Record], dict[str, list[Record]]]:
+        """All records in the order written, and by kind in key order (as the index on
+        (kind, key) gave them when each question queried SQLite)."""
+        every: list[Record] = []
+        for r in self.query("SELECT * FROM records ORDER BY rowid"):
             cells, label_cell, table = load_body(r["fields"])
-            out.append(
-                Record(
-                    kind=r["kind"],
-                    key=r["key"],
-                    label=r["label"],
-                    cells=cells,
-                    location=Location.from_metadata(json.loads(r["location"])),
-                    source=r["source"],
-                    group=r["grp"],
-                    notes=tuple(json.loads(r["notes"])),
-                    label_cell=label_cell,
-                    table=table,
-                )
+            record = Record(
+                kind=r["kind"],
+                key=r["key"],
+                label=r["label"],
+                cells=cells,
+                location=Location.from_metadata(json.loads(r["location"])),
+                source=r["source"],
+                group=r["grp"],
+                notes=tuple(json.loads(r["notes"])),
+                label_cell=label_cell,
+                table=table,
             )
-        return out
+            every.append(record)
+        by_kind: dict[str, list[Record]] = {}
+        for record in sorted(every, key=lambda r: r.key):  # stable: equal keys keep their order
+            by_kind.setdefault(record.kind, []).append(record)
+        return every, by_kind
 
     def iter_all_vector_ids(self) -> Iterator[str]:
         got = self.collection.get(include=[])

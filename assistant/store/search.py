@@ -36,17 +36,56 @@ class Filters:
         return bool(self.sources or self.doc_type or self.project_number)
 
 
-def fts_query(text: str) -> str:
-    """A safe FTS5 query: the question's words OR-ed, each quoted."""
-    words = re.findall(r"[\w.,%]+", text.lower())
+def query_terms(text: str) -> list[str]:
+    """The question's words for FTS5, each once: stopwords and single letters left out."""
     terms = []
-    for w in words:
+    for w in re.findall(r"[\w.,%]+", text.lower()):
         w = w.strip(".,")
         if w in STOPWORDS:
             continue
         if len(w) > 1 or w.isdigit():
-            terms.append('"' + w.replace('"', "") + '"')
-    return " OR ".join(dict.fromkeys(terms))
+            terms.append(w.replace('"', ""))
+    return list(dict.fromkeys(terms))
+
+
+def fts_query(text: str, common: frozenset[str] = frozenset()) -> str:
+    """A safe FTS5 query: the question's words OR-ed, each quoted; ``common`` words left out
+    while rarer ones remain."""
+    terms = query_terms(text)
+    kept = [t for t in terms if t not in common] or terms
+    return " OR ".join(f'"{t}"' for t in kept)
+
+
+COMMON_SHARE = 0.25  # a word in more than this share of the chunks is "common" (see TermCounts)
+
+
+class TermCounts:
+    """How many chunks hold each word, from FTS5's vocabulary, kept while the index is unchanged.
+
+    A word in more than ``COMMON_SHARE`` of the chunks weighs little in BM25 (its IDF is below a
+    ninth of a rare word's on a large index; FTS5 makes it zero past half), yet ranking means
+    scoring every chunk it matches: at 100k chunks one such word cost a keyword search 100 ms.
+    So a question's common words are left out of the keyword query when rarer words remain
+    (the "cutoff frequency" of Lucene's common-terms query); dense search still reads them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] = ()
+        self._counts: dict[str, int] = {}
+        self._total = 0
+
+    def common(self, con: sqlite3.Connection, text: str) -> frozenset[str]:
+        key = (id(con), con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
+        terms = [t for t in query_terms(text) if re.fullmatch(r"\w+", t)]  # one token: its count is exact
+        with self._lock:
+            if key != self._key:
+                self._key, self._counts = key, {}
+                self._total = int(con.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+            todo = [t for t in terms if t not in self._counts]
+            for term in todo:
+                row = con.execute("SELECT doc FROM chunks_vocab WHERE term = ?", (term,)).fetchone()
+                self._counts[term] = int(row[0]) if row else 0
+            return frozenset(t for t in terms if self._counts[t] > COMMON_SHARE * self._total)
 
 
 def filter_sql(sql: str, params: list[Any], filters: Filters) -> tuple[str, list[Any]]:
@@ -110,12 +149,15 @@ class FilterCache:
         return allowed
 
 
-def keyword_search(query: Query, allowed: Allowed | None, text: str, k: int) -> list[tuple[str, float]]:
-    """Chunk ids ranked by BM25 (best first) with their scores; ``allowed`` None: no filter.
+def keyword_search(
+    query: Query, allowed: Allowed | None, text: str, k: int, common: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
+    """Chunk ids ranked by BM25 (best first) with their scores; ``allowed`` None: no filter;
+    ``common``: words left out while rarer ones remain (``TermCounts``).
 
     The ranking is the FTS5 table's own (no join per match); with a filter, enough of the
     ranking is read to find ``k`` allowed ids (all of it when the filter is narrow)."""
-    q = fts_query(text)
+    q = fts_query(text, common)
     if not q or (allowed is not None and not allowed.ids):
         return []
     sql = "SELECT id, bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score"
@@ -150,8 +192,11 @@ def chroma_where(filters: Filters, project_sources: Callable[[], list[str]]) -> 
     return conditions[0] if len(conditions) == 1 else {"$and": conditions}
 
 
-def nearest(collection: Any, vector: list[float], k: int, allowed: Allowed | None, where: Any) -> dict[str, Any]:
-    """Chroma's nearest ``k``: among ``allowed`` ids when given, else with ``where``."""
+def nearest(
+    collection: Any, vector: list[float], k: int, allowed: Allowed | None, where: Callable[[], Any]
+) -> dict[str, Any]:
+    """Chroma's nearest ``k``: among ``allowed`` ids when given, else with ``where()`` (made only
+    then: a project's ``where`` lists its documents)."""
     if allowed is not None:
         if not allowed.ids:
             return {"ids": [[]], "distances": [[]]}
@@ -161,4 +206,4 @@ def nearest(collection: Any, vector: list[float], k: int, allowed: Allowed | Non
             )
         except Exception as exc:  # an allowed id without a vector: filter by metadata instead
             logger.info("vector search by ids failed (%s); filtering by metadata", exc)
-    return dict(collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"]))
+    return dict(collection.query(query_embeddings=[vector], n_results=k, where=where(), include=["distances"]))
