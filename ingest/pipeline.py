@@ -78,7 +78,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     return files, problems
 
 
-EMBED_BATCH = 256  # chunks embedded in one model call, across files (small files fill its batches)
+EMBED_BATCH = 512  # chunks embedded in one model call, across files (small files fill its batches)
 
 
 @dataclass

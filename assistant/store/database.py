@@ -155,6 +155,9 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot open the index at {self.settings.db_path}: {exc}") from exc
             con.execute("PRAGMA journal_mode=WAL")
+            # WAL with NORMAL sync: a commit survives the process being killed (the crash tests);
+            # a power cut may undo the last commits, never half of one, and re-ingest redoes them
+            con.execute("PRAGMA synchronous=NORMAL")
             con.execute("PRAGMA foreign_keys=ON")
             con.row_factory = sqlite3.Row
             self._local.con = con
