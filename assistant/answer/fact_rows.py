@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from assistant.core.records import Record, cell_label
+from assistant.core.records import Record, cell_label, cell_name
 from assistant.core.text import clean
 from assistant.store.database import Store
 
@@ -35,7 +35,7 @@ def record_rows(store: Store, kinds: list[str] | None = None) -> list[dict[str, 
             for c in r.cells:
                 if c.line or c.role in ("option", "evidence", "selected"):
                     continue
-                row.setdefault(cell_label(c), clean(c.text))
+                row.setdefault(cell_name(c), clean(c.text))
             row["location"] = str(r.location)
             row["notes"] = " ".join(r.notes)
             rows.append(row)

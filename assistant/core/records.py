@@ -153,6 +153,14 @@ def cell_label(cell: Cell) -> str:
     return f"{cell.period.describe()} {role}"
 
 
+def cell_name(cell: Cell) -> str:
+    """How a data cell is named: by its role ("Year 2 (2022) target"), or by its column's header
+    when the column has no known role ("Literacy rate")."""
+    if cell.role == "column" and cell.column:
+        return " ".join(cell.column.split())
+    return cell_label(cell)
+
+
 def describe_record(record: Record) -> str:
     """The record as one sentence made of its own cells (for retrieval and listings)."""
     head = _HEADS.get(record.kind, "")
@@ -172,7 +180,8 @@ def describe_record(record: Record) -> str:
                 lines.append(c.line)
             continue
         text = " ".join(c.text.split()) or "empty"
-        parts.append(f"{cell_label(c).capitalize()}: {text}.")
+        label = cell_name(c)
+        parts.append(f"{label[:1].upper()}{label[1:]}: {text}.")
     if lines:
         parts.append(f"Budget lines: {', '.join(lines)}.")
     return " ".join(parts)

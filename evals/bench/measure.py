@@ -157,6 +157,26 @@ def query_latency(
     return out
 
 
+def naive_latency(store: Any, questions: list[str], k: int, project: str, embeddings: Any) -> dict[str, Any]:
+    """The naive LangChain query path over this very collection (the same chunks, at this size):
+    ``langchain_chroma.Chroma.similarity_search`` embeds the question (``HuggingFaceEmbeddings``,
+    the same model) and asks Chroma, unfiltered and with a metadata ``filter`` for the project,
+    which is how a tutorial pipeline filters."""
+    from langchain_chroma import Chroma
+
+    db = Chroma(
+        collection_name=store.settings.index_name,
+        embedding_function=embeddings,
+        client=store.collection._client,  # the store's own client: embedded or a `chroma run` server
+        collection_metadata={"hnsw:space": "cosine"},
+    )
+    where = {"project_number": project}
+    return {
+        "query": timed(lambda q: db.similarity_search(q, k=k), questions),
+        "query_project": timed(lambda q: db.similarity_search(q, k=k, filter=where), questions),
+    }
+
+
 def baseline_latency(corpus: Path, questions: list[str], k: int) -> dict[str, Any]:
     """The naive LangChain pipeline's query time (``similarity_search``) over corpus/."""
     from evals.baseline import NaiveRAG, corpus_files

@@ -52,12 +52,20 @@ def _latency(r: dict[str, Any]) -> list[str]:
         "dense_project",
     )
     header = ["chunks", "Chroma", "**ask**", "**ask, project**", "Retriever.search", "search, project"]
-    header += ["embed question", "BM25", "BM25, project", "dense", "dense, project", "load avg", "peak RSS MB"]
+    header += ["embed question", "BM25", "BM25, project", "dense", "dense, project"]
+    header += ["naive LangChain", "naive, project", "load avg", "peak RSS MB"]
+
+    def naive(row: dict[str, Any], x: str) -> str:
+        n = row.get("naive", {}).get(x)
+        return f"{n['p50_ms']} / {n['p95_ms']}" if n else ""
+
     rows = [
         [
             row["chunks"],
             backend,
             *(f"{row[backend][x]['p50_ms']} / {row[backend][x]['p95_ms']}" for x in metrics),
+            naive(row[backend], "query"),
+            naive(row[backend], "query_project"),
             " → ".join(map(str, row[backend]["loadavg_1min"])),
             row["peak_rss_mb"] if backend == "embedded" else row["server_peak_mb"],
         ]
@@ -65,7 +73,7 @@ def _latency(r: dict[str, Any]) -> list[str]:
         for backend in ("embedded", "server")
         if backend in row
     ]
-    return _table(header, "rl" + "r" * 11, rows)
+    return _table(header, "rl" + "r" * 13, rows)
 
 
 def markdown(r: dict[str, Any]) -> str:
@@ -101,7 +109,8 @@ def markdown(r: dict[str, Any]) -> str:
         *_latency(r),
         "",
         f"ask = `Assistant.ask` end to end; project = the filter `project_number={r['project']}` (the corpus project "
-        "document and a tenth of the padding). Chunks beyond corpus/ are synthetic with random unit vectors "
+        "document and a tenth of the padding). naive LangChain = `langchain_chroma.Chroma.similarity_search` over "
+        "the same collection (query embedding included; a metadata `filter` for the project). Chunks beyond corpus/ are synthetic with random unit vectors "
         "(evals/bench/index.py). Server memory is the `chroma run` process's VmHWM; embedded is this process's "
         "ru_maxrss.",
         "",

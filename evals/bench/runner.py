@@ -18,6 +18,7 @@ from evals.bench.measure import (
     baseline_latency,
     ingest_throughput,
     load,
+    naive_latency,
     peak_rss_mb,
     query_latency,
     reingest_unchanged,
@@ -56,6 +57,19 @@ def _ingest(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     return ingest
 
 
+def _naive_embeddings() -> Any:
+    """The naive baseline's embedder: LangChain's HuggingFaceEmbeddings on the bundled model."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    from assistant.store.embeddings import bundled_model_path
+
+    return HuggingFaceEmbeddings(
+        model_name=str(bundled_model_path()),
+        model_kwargs={"device": "cpu"},
+        encode_kwargs={"normalize_embeddings": True},
+    )
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from assistant.core.settings import load_settings
     from assistant.store.embeddings import get_embedder
@@ -82,6 +96,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if not args.no_baseline:
             print("naive LangChain baseline …", flush=True)
             result["baseline"] = baseline_latency(CORPUS_DIR, standalone, args.k)
+        naive = None if args.no_baseline else _naive_embeddings()
         proc, url = start_chroma_server(work / "server") if not args.no_server else (None, None)
         try:
             index = Index(work / "home", url)
@@ -93,8 +108,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 row: dict[str, Any] = {"size": size, "chunks": index.embedded.count_chunks()}
                 row["build_s"] = round(time.perf_counter() - t0, 1)
                 row["embedded"] = query_latency(index.embedded, items, vectors, args.k, PROJECT)
+                if naive is not None:
+                    row["embedded"]["naive"] = naive_latency(index.embedded, standalone, args.k, PROJECT, naive)
                 if index.server is not None:
                     row["server"] = query_latency(index.server, items, vectors, args.k, PROJECT)
+                    if naive is not None:
+                        row["server"]["naive"] = naive_latency(index.server, standalone, args.k, PROJECT, naive)
                 row["peak_rss_mb"] = round(peak_rss_mb())
                 row["server_peak_mb"] = server_peak_mb(proc) if proc else None
                 row["load"] = load()
