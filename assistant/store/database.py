@@ -189,25 +189,27 @@ class Store:
             self._collection = self._open_collection()
         return self._collection
 
-    def _open_collection(self) -> Any:
+    def chroma_client(self) -> Any:
+        """The Chroma client of this home: a `chroma run` server when a URL is set, else embedded."""
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.settings.chroma_url:
+            url = urlparse(self.settings.chroma_url)
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or 8000,
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        return chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
+
+    def _open_collection(self) -> Any:
         try:
-            if self.settings.chroma_url:
-                url = urlparse(self.settings.chroma_url)
-                client = chromadb.HttpClient(
-                    host=url.hostname or "127.0.0.1",
-                    port=url.port or 8000,
-                    ssl=url.scheme == "https",
-                    settings=chroma_settings,
-                )
-            else:
-                client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
             # our own vectors always: Chroma's default embedding function would download a model
-            return client.get_or_create_collection(
+            return self.chroma_client().get_or_create_collection(
                 self.settings.index_name, embedding_function=None, metadata={"hnsw:space": "cosine"}
             )
         except Exception as exc:  # chromadb raises many kinds

@@ -167,7 +167,7 @@ def naive_latency(store: Any, questions: list[str], k: int, project: str, embedd
     db = Chroma(
         collection_name=store.settings.index_name,
         embedding_function=embeddings,
-        client=store.collection._client,  # the store's own client: embedded or a `chroma run` server
+        client=store.chroma_client(),  # embedded or the `chroma run` server, as the store
         collection_metadata={"hnsw:space": "cosine"},
     )
     where = {"project_number": project}
