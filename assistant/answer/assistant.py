@@ -148,7 +148,7 @@ class Assistant:
             return fact, []
         # record chunks (composed sentences) help retrieval find table rows, but the fact path
         # already answers those; the extractive answer needs the documents' own words
-        vector = self._embed_cached([resolved])[0]  # the same embedding the row matcher used
+        vector = self._embed_cached([query.text])[0]  # the question as the row matcher read it, embedded once
         hits = self.retriever.search(resolved, self.settings.top_k * 2, filters, vector=vector)
         return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
 

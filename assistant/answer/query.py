@@ -8,6 +8,7 @@ The words people use for fields and subjects (English and Russian) come from the
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +60,16 @@ def _patterns(group: str) -> dict[str, list[re.Pattern[str]]]:
     return {k: [profiles.rx(p) for p in v] for k, v in raw.items()}
 
 
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|tion|ment|ers?|ity|al)$")
+
+
+def _inflection_of(word: str, known: str) -> bool:
+    """ "participating" beside "participants", "monitored" beside "monitoring": another form of
+    the same word (a shared beginning, a proper ending), not a misspelling of it."""
+    shared = len(os.path.commonprefix([word, known]))
+    return shared >= 5 and bool(_SUFFIX.search(word))
+
+
 def mend_typos(text: str) -> str:
     """Words close to a known one ("budjet", "activty", "indicatr") read as it."""
     known = [str(w) for w in _vocabulary()["words"]]
@@ -68,7 +79,9 @@ def mend_typos(text: str) -> str:
         if len(word) < 5 or word in known or word in STOPWORDS:
             return word
         close = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
-        return close[0] if close else word
+        if not close or _inflection_of(word, close[0]):
+            return word
+        return close[0]
 
     return re.sub(r"[a-z]+", fix, text)
 

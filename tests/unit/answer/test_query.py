@@ -1,0 +1,32 @@
+"""How a question is read: the fields it asks for and the words it misspells."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.query import mend_typos, parse_query
+
+
+@pytest.mark.parametrize(
+    ("question", "final"),
+    [
+        ("How many technicians should be trained by the end of the project?", True),
+        ("What is the end-of-project target for households connected?", True),
+        ("How many technicians had been trained by the end of 2022?", False),  # a year's end, not the project's
+        ("What was reached by the end of 2023 for indicator 1.2?", False),
+    ],
+)
+def test_by_the_end_of_a_year_is_not_the_final_target(question: str, final: bool) -> None:
+    assert ("final" in parse_query(question).fields) is final
+
+
+def test_misspelt_superlatives_and_question_words_are_mended() -> None:
+    assert mend_typos("wich risk has the highst impact score") == "wich risk has the highest impact score"
+    assert mend_typos("qa rating quesiton 17 targetd groups") == "qa rating question 17 targeted groups"
+    assert parse_query("QA rating quesiton 17 targetd groups").qa_question == "17"
+
+
+def test_another_form_of_a_known_word_is_not_a_typo() -> None:
+    assert mend_typos("how many participating countries") == "how many participating countries"
+    assert mend_typos("was it monitored") == "was it monitored"
+    assert mend_typos("how many were publshed") == "how many were published"
