@@ -223,7 +223,10 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: P
             if sum(len(p.todo) for _, p in pending if p) >= EMBED_BATCH or all(p is None for _, p in pending):
                 flush()
         flush()
-        if not settings.chroma_url:  # a server's collection may be shared: see `projdocs doctor`
+        # vectors left by an earlier crash or by a file that failed here (a server's collection
+        # may be shared: see `projdocs doctor`); listing every vector id costs about a second at
+        # 100k chunks, so a run that wrote nothing leaves them (search ignores them) to the next
+        if not settings.chroma_url and (summary.changed or summary.failed):
             if pruned := store.prune_orphan_vectors():
                 logger.info("removed %d vectors left by an interrupted ingest", pruned)
         if on_progress:
