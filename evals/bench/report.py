@@ -133,8 +133,14 @@ def plot(r: dict[str, Any], path: Path) -> None:
         if have:
             label = f"{backend}, {'project filter' if metric.endswith('project') else 'unfiltered'}"
             axes[0].plot([x["chunks"] for x in have], [x[backend][metric]["p95_ms"] for x in have], "o-", label=label)
-    if b := r.get("baseline"):
-        axes[0].axhline(b["p95_ms"], color="grey", linestyle=":", label="naive baseline query p95")
+    for backend, style in (("embedded", "k--"), ("server", "k:")):
+        have = [row for row in rows if row.get(backend, {}).get("naive")]
+        if have:  # the naive LangChain query on the same collection, at each size
+            sizes = [x["chunks"] for x in have]
+            p95 = [x[backend]["naive"]["query_project"]["p95_ms"] for x in have]
+            axes[0].plot(sizes, p95, style, alpha=0.6, label=f"naive LangChain, {backend}, project filter")
+    if (b := r.get("baseline")) and not any(row.get("embedded", {}).get("naive") for row in rows):
+        axes[0].axhline(b["p95_ms"], color="grey", linestyle=":", label="naive baseline query p95 (corpus/)")
     for metric, style in (("embed", "o-"), ("bm25_project", "s--"), ("dense_project", "^:"), ("hybrid_project", "d-.")):
         have = [row for row in rows if "embedded" in row]
         if have:
