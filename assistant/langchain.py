@@ -25,7 +25,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field, PrivateAttr
 
 from assistant.core.settings import Settings
-from assistant.store.database import Filters
+from assistant.store.database import Filters, Store
 
 
 class ProjdocsRetriever(BaseRetriever):
@@ -99,22 +99,10 @@ def embeddings(settings: Settings) -> Embeddings:
 
 def vector_store(settings: Settings) -> Any:
     """Our Chroma collection as a ``langchain_chroma.Chroma`` (read it; ``projdocs ingest`` writes it)."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
     from langchain_chroma import Chroma
 
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        from urllib.parse import urlparse
-
-        url = urlparse(settings.chroma_url)
-        client: Any = chromadb.HttpClient(
-            host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https", settings=chroma_settings
-        )
-    else:
-        client = chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
     return Chroma(
-        client=client,
+        client=Store(settings).chroma_client(),
         collection_name=settings.index_name,
         embedding_function=embeddings(settings),
         collection_metadata={"hnsw:space": "cosine"},

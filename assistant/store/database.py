@@ -297,16 +297,17 @@ class Store:
         self.commit_document(doc, chunks, records)
 
     def write_vectors(self, pairs: Sequence[tuple[Chunk, list[float]]]) -> None:
-        """Upsert chunks' vectors and metadata into Chroma, of one file or of many (one call per
-        500: a call costs tens of milliseconds whatever its size). Their texts stay in SQLite
-        alone: Chroma indexing them too made an upsert 2.5 times slower. Until
-        ``commit_document`` the vectors are orphans: searches ignore them, the next ingest prunes them."""
+        """Upsert chunks' vectors into Chroma, of one file or of many (one call per 500: a call
+        costs tens of milliseconds whatever its size). Until ``commit_document`` they are orphans:
+        searches ignore them and the next ingest prunes them."""
         for start in range(0, len(pairs), 500):
             batch = pairs[start : start + 500]
             self.collection.upsert(
                 ids=[c.id for c, _ in batch],
                 embeddings=[v for _, v in batch],
-                metadatas=[c.to_metadata() for c, _ in batch],  # no documents: SQLite keeps the text
+                # the text too, though SQLite keeps it: `assistant.langchain.vector_store` reads it
+                documents=[c.text for c, _ in batch],
+                metadatas=[c.to_metadata() for c, _ in batch],
             )
         crash_point("vectors")
 

@@ -201,6 +201,7 @@ def _embed_again(store: Store, settings: Settings, ids: list[str]) -> int:
         store.collection.upsert(
             ids=[c.id for c in batch],
             embeddings=vectors,
+            documents=[c.text for c in batch],
             metadatas=[c.to_metadata() for c in batch],
         )
     return len(chunks)

@@ -70,11 +70,12 @@ class Index:
         self.server = Store(Settings(home=home, chroma_url=server_url)) if server_url else None
         self.n_synthetic_docs = 0
         if self.server is not None and self.embedded.count_chunks():  # copy the real corpus vectors over
-            got = self.embedded.collection.get(include=["embeddings", "metadatas"])
+            got = self.embedded.collection.get(include=["embeddings", "documents", "metadatas"])
             for i in range(0, len(got["ids"]), 1000):
                 self.server.collection.upsert(
                     ids=got["ids"][i : i + 1000],
                     embeddings=got["embeddings"][i : i + 1000],
+                    documents=got["documents"][i : i + 1000],
                     metadatas=got["metadatas"][i : i + 1000],
                 )
 
@@ -121,5 +122,6 @@ class Index:
                 self.server.collection.upsert(
                     ids=[c.id for c in chunks],
                     embeddings=vectors.tolist(),
+                    documents=texts,
                     metadatas=[c.to_metadata() for c in chunks],
                 )
