@@ -144,7 +144,6 @@ class Store:
         self._collection: Any = None
         self._filter_cache = FilterCache()
         self._term_counts = TermCounts()
-        self._reads: dict[str, tuple[tuple[int, int, int], Any]] = {}  # see _cached
         self._connection().executescript(SCHEMA)
 
     # SQLite ---------------------------------------------------------------------------
@@ -225,12 +224,13 @@ class Store:
     def _cached(self, name: str, read: Callable[[], T]) -> T:
         """``read()``, kept while the index is unchanged: SQLite's ``data_version`` tells of other
         connections' commits, the connection's ``total_changes`` of its own."""
-        con = self._connection()
-        key = (id(con), con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
-        hit = self._reads.get(name)
+        con = self._connection()  # one per thread; so are the reads kept (data_version is per connection)
+        key = (con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
+        reads: dict[str, tuple[tuple[int, int], Any]] = self._local.__dict__.setdefault("reads", {})
+        hit = reads.get(name)
         if hit is None or hit[0] != key:
             hit = (key, read())
-            self._reads[name] = hit
+            reads[name] = hit
         return cast(T, hit[1])
 
     def _read_documents(self) -> list[StoredDocument]:

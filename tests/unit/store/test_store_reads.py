@@ -4,6 +4,7 @@ keyword query only while rarer words remain."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from assistant.core.records import Cell, Record
@@ -58,3 +59,14 @@ def test_common_words_are_left_out_only_while_rarer_words_remain(tmp_path: Path)
     assert len(store.keyword_search("budget line", 20)) == 12
     _write(store, "b.txt", [f"judges of Almaty, session {i}" for i in range(40)])  # now judges are common
     assert store._term_counts.common(store._connection(), "judges budget") == {"judges"}
+
+
+def test_a_write_from_another_thread_of_the_same_store_is_seen(tmp_path: Path) -> None:
+    store = Store(Settings(home=tmp_path, embedding_model="hashing"))
+    _write(store, "a.txt", ["Judges were trained in Almaty."])
+    assert [d.source for d in store.documents()] == ["a.txt"]
+    worker = threading.Thread(target=_write, args=(store, "b.txt", ["Prosecutors were trained."]))
+    worker.start()
+    worker.join()
+    assert [d.source for d in store.documents()] == ["a.txt", "b.txt"]
+    assert sorted(r.source for r in store.records("indicator")) == ["a.txt", "b.txt"]
