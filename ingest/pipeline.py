@@ -58,6 +58,17 @@ class IngestSummary:
         return out
 
 
+def _walk(folder: Path) -> list[Path]:
+    """Everything under ``folder`` but hidden files and folders, in path order. (``sorted(rglob)``
+    compared Path objects: over half of an unchanged re-ingest of 14,000 files.)"""
+    found: list[tuple[str, ...]] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        where = Path(root).relative_to(folder).parts
+        found += [(*where, name) for name in names if not name.startswith(".")]
+    return [folder.joinpath(*parts) for parts in sorted(found)]
+
+
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """The files to ingest (folders walked, hidden files skipped) and paths that are not usable."""
     files: list[Path] = []
@@ -65,8 +76,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+            for child in _walk(path):
+                if child.is_file():
                     if child.suffix.lower() in SUPPORTED:
                         files.append(child)
                     else:

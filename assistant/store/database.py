@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS document_projects (
 
 
 _crash_counts: dict[str, int] = {}
+_CRASH_AT = os.environ.get("PROJDOCS_TEST_CRASH_AT", "")  # read once: the hook is reached per file
 
 
 def crash_point(stage: str) -> None:
@@ -96,8 +97,7 @@ def crash_point(stage: str) -> None:
     stop an ingest at an exact point. Stages: ``vectors`` (vectors written, SQLite not yet),
     ``commit`` (SQLite rows written, not committed), ``prune`` (committed, stale vectors
     not yet deleted), ``file`` (between two files). Unset, it does nothing."""
-    spec = os.environ.get("PROJDOCS_TEST_CRASH_AT", "")
-    name, _, count = spec.partition(":")
+    name, _, count = _CRASH_AT.partition(":")
     if name != stage:
         return
     _crash_counts[stage] = _crash_counts.get(stage, 0) + 1
