@@ -194,7 +194,7 @@ def test_pdf_page_table_headers_earlier_sources_reload_and_export(browser, app_u
     page.locator("#pd-conv-rename").click()
     expect(page.locator("#pd-conv-status")).to_contain_text("Renamed")
     page.locator("#pd-conv-list input").click()
-    expect(page.get_by_role("option", name="Cold rooms and indicator 2.3")).to_be_visible()
+    expect(page.get_by_role("option", name="Cold rooms and indicator 2.3")).to_be_visible(timeout=30_000)
     page.keyboard.press("Escape")
     page.locator("#pd-export-docx").click()
     link = page.locator("#pd-export-file a").first
