@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -89,6 +89,41 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     return files, problems
 
 
+def source_names(
+    files: Sequence[Path], known: Iterable[StoredDocument], fixed: Mapping[Path, str] | None = None
+) -> dict[Path, str]:
+    """Each file's source name, the key a document has in the home and in its citations.
+
+    A file keeps the name its document has (matched by path); ``fixed`` names are kept as given
+    (an upload replaces the document of its name). Any other file is known by its file name
+    unless another file of the home or of this run has it: then by the shortest end of its
+    path that no other file has ("2021/report.pdf"), so that two files of one name never
+    replace each other. A name whose file is gone goes to the file that now has it (a moved
+    folder re-ingested)."""
+    by_path = {os.path.abspath(d.path): d.source for d in known}
+    owner = {source: path for path, source in by_path.items()}
+    names = {p: n for p in files if (n := (fixed or {}).get(p) or by_path.get(os.path.abspath(p)))}
+    taken = set(owner) | set(names.values())
+    new = list(dict.fromkeys(p for p in files if p not in names))
+    for path in new:
+        name = path.name
+        moved = name in owner and not os.path.exists(owner[name]) and name not in names.values()
+        others = [q for q in new if q != path and q.name == path.name]
+        if others or (name in taken and not moved):
+            for n in range(2, len(Path(os.path.abspath(path)).parts) + 1):
+                name = _tail(path, n)
+                if name not in taken and all(_tail(q, n) != name for q in others):
+                    break
+        names[path] = name
+        taken.add(name)
+    return names
+
+
+def _tail(path: Path, parts: int) -> str:
+    """The last ``parts`` parts of the absolute path, "/"-joined."""
+    return "/".join(Path(os.path.abspath(path)).parts[-parts:]).lstrip("/")
+
+
 EMBED_BATCH = 512  # chunks embedded in one model call, across files (small files fill its batches)
 
 
@@ -117,19 +152,26 @@ class _Clock:
 
 
 def prepare_one(
-    path: Path, store: Store, settings: Settings, summary: IngestSummary, existing: StoredDocument | None
+    path: Path,
+    store: Store,
+    settings: Settings,
+    summary: IngestSummary,
+    existing: StoredDocument | None,
+    source: str | None = None,
 ) -> _Prepared | None:
-    """Hash, load, recognise tables and chunk one file; None (counted unchanged) when it is unchanged."""
+    """Hash, load, recognise tables and chunk one file as ``source`` (default: its name); None
+    (counted unchanged) when it is unchanged."""
     clock = _Clock(summary)
     same_index = existing is not None and existing.index_name == settings.index_name
-    unchanged = existing is not None and same_index and existing.sha256 == file_sha256(path)
+    moved = existing is not None and os.path.abspath(existing.path) != os.path.abspath(path)
+    unchanged = existing is not None and same_index and not moved and existing.sha256 == file_sha256(path)
     clock.tick("hash")
     if unchanged:
-        summary.unchanged.append(path.name)
+        summary.unchanged.append(existing.source if existing else path.name)
         return None
-    if existing and os.path.abspath(existing.path) != os.path.abspath(path):
-        logger.info("%s replaces the document of the same name from %s", path, existing.path)
-    doc = load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024)
+    if existing and moved:  # its manifest row is rewritten with the new path; its vectors are kept
+        logger.info("%s replaces the document %s from %s", path, existing.source, existing.path)
+    doc = load_document(path, max_bytes=settings.max_file_mb * 1024 * 1024, source=source)
     clock.tick("parse")
     if doc.period is None and (period := table_period(doc)):
         doc = replace(doc, period=period)  # the work plan's year columns give the project period
@@ -175,19 +217,22 @@ def _write_vectors(
     clock.tick("write")
 
 
-def ingest_one(
-    path: Path, store: Store, settings: Settings, summary: IngestSummary, existing: StoredDocument | None = None
-) -> None:
-    """Ingest one file into ``store``, recording the outcome in ``summary`` (``existing``: its
-    manifest row when the caller has it, else it is looked up)."""
-    p = prepare_one(path, store, settings, summary, existing or store.document(path.name))
+def ingest_one(path: Path, store: Store, settings: Settings, summary: IngestSummary, source: str) -> None:
+    """Ingest one file into ``store`` as the document ``source``, recording the outcome in ``summary``."""
+    p = prepare_one(path, store, settings, summary, store.document(source), source)
     if p is not None:
         _write_vectors([p], _embed([p], settings, summary), store, summary)
         _commit(p, store, summary)
 
 
-def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
+def ingest_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    on_progress: Progress | None = None,
+    names: Mapping[Path, str] | None = None,
+) -> IngestSummary:
     """Ingest files and folders; returns the summary (failures included, never raised).
+    Documents are told apart by path (``source_names``; ``names`` fixes some).
 
     Files are read and chunked one by one; their new chunks are embedded and their vectors
     written together, about ``EMBED_BATCH`` at a time (one model call and one Chroma call for many
@@ -200,6 +245,7 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: P
     with ingest_lock(settings):
         store = Store(settings)
         known = {d.source: d for d in store.documents()}  # read once: a lookup per file is O(files²)
+        sources = source_names(files, known.values(), names)
         written: set[str] = set()  # their manifest rows changed in this run
         pending: list[tuple[Path, _Prepared | None]] = []  # in file order; None: done (unchanged, failed)
 
@@ -226,10 +272,12 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, on_progress: P
         for done, path in enumerate(files, start=1):
             if on_progress:
                 on_progress(path.name, done - 1, len(files))
-            if any(p is not None and p.doc.source == path.name for _, p in pending):
-                flush()  # two files of one name: the later one replaces the earlier, written first
-            existing = store.document(path.name) if path.name in written else known.get(path.name)
-            prepared = _guarded(path, summary, partial(prepare_one, path, store, settings, summary, existing))
+            source = sources[path]
+            if any(p is not None and p.doc.source == source for _, p in pending):
+                flush()  # one file given twice, or two uploads of one name: the later one is written after
+            existing = store.document(source) if source in written else known.get(source)
+            step = partial(prepare_one, path, store, settings, summary, existing, source)
+            prepared = _guarded(path, summary, step)
             pending.append((path, prepared))
             if sum(len(p.todo) for _, p in pending if p) >= EMBED_BATCH or all(p is None for _, p in pending):
                 flush()

@@ -110,20 +110,21 @@ def router(services: Any, get_caller: Callable[..., Caller]) -> APIRouter:
     def documents(caller: Caller = Depends(get_caller)) -> list[DocumentOut]:
         return [document_out(d) for d in policy.visible_documents(services.store, caller)]
 
-    @api.get("/documents/{source}", summary="One document", responses={404: {"description": "Not visible"}})
-    def document(source: str, caller: Caller = Depends(get_caller)) -> DocumentOut:
-        try:
-            return document_out(policy.find_document(services.store, caller, source))
-        except AccessDenied as exc:
-            raise not_found(source) from exc
-
-    @api.get("/documents/{source}/text", summary="A document's text", response_class=Response)
+    # a source may hold "/" ("2021/report.pdf"): the routes with a suffix come before the bare one
+    @api.get("/documents/{source:path}/text", summary="A document's text", response_class=Response)
     def document_text(source: str, caller: Caller = Depends(get_caller)) -> Response:
         try:
             policy.find_document(services.store, caller, source)
         except AccessDenied as exc:
             raise not_found(source) from exc
         return Response(services.store.document_text(source) or "", media_type="text/plain; charset=utf-8")
+
+    @api.get("/documents/{source:path}", summary="One document", responses={404: {"description": "Not visible"}})
+    def document(source: str, caller: Caller = Depends(get_caller)) -> DocumentOut:
+        try:
+            return document_out(policy.find_document(services.store, caller, source))
+        except AccessDenied as exc:
+            raise not_found(source) from exc
 
     @api.post(
         "/documents",
@@ -179,15 +180,7 @@ def router(services: Any, get_caller: Callable[..., Caller]) -> APIRouter:
             shutil.rmtree(folder, ignore_errors=True)  # the temporary copies never stay
         return [Outcome(file=o.file, source=o.source, ok=o.ok, detail=o.detail) for o in outcomes]
 
-    @api.delete("/documents/{source}", status_code=204, summary="Remove a document")
-    def remove(source: str, caller: Caller = Depends(get_caller)) -> Response:
-        try:
-            services.uploads.remove(caller, source)
-        except AccessDenied as exc:
-            raise not_found(source) from exc
-        return Response(status_code=204)
-
-    @api.post("/documents/{source}/projects", summary="Link a document to another project")
+    @api.post("/documents/{source:path}/projects", summary="Link a document to another project")
     def link(source: str, body: LinkRequest, caller: Caller = Depends(get_caller)) -> DocumentOut:
         """The caller needs access to the document and to the project."""
         try:
@@ -199,7 +192,7 @@ def router(services: Any, get_caller: Callable[..., Caller]) -> APIRouter:
         except AccessDenied as exc:
             raise HTTPException(403, detail=str(exc)) from exc
 
-    @api.delete("/documents/{source}/projects/{project}", summary="Unlink a document from a project")
+    @api.delete("/documents/{source:path}/projects/{project}", summary="Unlink a document from a project")
     def unlink(source: str, project: str, caller: Caller = Depends(get_caller)) -> DocumentOut:
         try:
             policy.find_document(services.store, caller, source)
@@ -211,6 +204,14 @@ def router(services: Any, get_caller: Callable[..., Caller]) -> APIRouter:
             raise HTTPException(403, detail=str(exc)) from exc
         except ProjdocsError as exc:
             raise HTTPException(409, detail=str(exc)) from exc
+
+    @api.delete("/documents/{source:path}", status_code=204, summary="Remove a document")
+    def remove(source: str, caller: Caller = Depends(get_caller)) -> Response:
+        try:
+            services.uploads.remove(caller, source)
+        except AccessDenied as exc:
+            raise not_found(source) from exc
+        return Response(status_code=204)
 
     @api.get("/facts", summary="Records read from the tables")
     def facts(

@@ -139,7 +139,7 @@ class Uploads:
         shutil.copyfile(path, target)
         claimed = policy.claim(self.store, caller, name)
         try:
-            summary = ingest_paths([target], self.settings)
+            summary = ingest_paths([target], self.settings, names={target: name})
         except Exception:
             if claimed:
                 policy.release(self.store, name)

@@ -33,7 +33,7 @@ def reingest_sources(store: Store, settings: Settings, sources: list[str]) -> li
             done.append(f"could not repair {source}: {exc}")
             continue
         store.remove_document(source)
-        ingest_one(path, store, settings, IngestSummary())
+        ingest_one(path, store, settings, IngestSummary(), source)
         done.append(f"ingested {source} again from {doc.path}")
     return done
 

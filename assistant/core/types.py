@@ -167,7 +167,7 @@ class Block:
 class Document:
     """A loaded file: its blocks in order and the full text quotes are checked against."""
 
-    source: str  # the file name, unique within a home
+    source: str  # the file name, or the end of its path where names clash: unique within a home
     path: str
     kind: SourceKind
     title: str

@@ -112,8 +112,9 @@ def blocks_text(blocks: list[Block]) -> str:
     return "\n".join(b.text for b in blocks)
 
 
-def load_document(path: Path, max_bytes: int = 100 * 1024 * 1024) -> Document:
-    """Read, validate and parse one file. Raises ``IngestError`` with the reason."""
+def load_document(path: Path, max_bytes: int = 100 * 1024 * 1024, source: str | None = None) -> Document:
+    """Read, validate and parse one file as the document ``source`` (default: the file's name).
+    Raises ``IngestError`` with the reason."""
     if not path.is_file():
         raise UnreadableFile(str(path), "not a file")
     try:
@@ -133,7 +134,7 @@ def load_document(path: Path, max_bytes: int = 100 * 1024 * 1024) -> Document:
     if not data:
         raise UnreadableFile(str(path), "the file is empty")
     kind = sniff(data, path)
-    source = path.name
+    source = source or path.name
     pages: int | None = None
     if kind == "pdf":
         from ingest.loaders.pdf import parse_pdf

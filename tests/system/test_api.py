@@ -122,3 +122,21 @@ def test_ask_is_the_ask_json_object(home: Settings, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli, ["--home", str(home.home), "ask", "--json", question])
     assert result.exit_code == 0, result.output
     assert got == json.loads(result.stdout)
+
+
+def test_documents_of_one_name_in_two_folders_are_read_and_removed_by_their_paths(home: Settings) -> None:
+    from ingest.pipeline import ingest_paths
+
+    docs = home.home.parent / "more"
+    for year, wells in (("2021", 12), ("2022", 14)):
+        (docs / year).mkdir(parents=True)
+        (docs / year / "p3.txt").write_text(f"Atlas Project Number: 00123513\n\nIn {year} it built {wells} wells.\n")
+    assert ingest_paths([docs], home).added == ["2021/p3.txt", "2022/p3.txt"]
+    client = _client(home)
+    mine = sorted(d["source"] for d in client.get("/api/documents", auth=ALICE).json())
+    assert mine == ["2021/p3.txt", "2022/p3.txt", "p3.txt"]
+    assert "12 wells" in client.get("/api/documents/2021/p3.txt/text", auth=ALICE).text
+    assert client.get("/api/documents/2022/p3.txt", auth=ALICE).json()["source"] == "2022/p3.txt"
+    assert client.delete("/api/documents/2021/p3.txt", auth=ALICE).status_code == 204
+    left = sorted(d["source"] for d in client.get("/api/documents", auth=ALICE).json())
+    assert left == ["2022/p3.txt", "p3.txt"]
