@@ -131,6 +131,7 @@ class Drafter:
         self.store = store or Store(settings)
         self.retriever = Retriever(self.store, settings)
         self._vectors: dict[str, list[float]] = {}
+        self._texts: dict[str, list[str]] = {}  # document lines by source, for table rows
 
     # embeddings, cached by text ----------------------------------------------------------
     def _embed(self, texts: Sequence[str]) -> list[list[float]]:
@@ -190,10 +191,8 @@ class Drafter:
     ) -> list[_Sentence]:
         pool: dict[str, _Sentence] = {}
         for rank, hit in hits:
-            if hit.chunk.chunk_type == "record":
-                continue  # composed from a table, not the document's own words
             section = hit.chunk.section.split(" > ")[-1]
-            for line in hit.chunk.text.split("\n"):
+            for line in self._own_words(hit).split("\n"):
                 if _RUBRIC_LINE.match(line):
                     continue  # a QA form's own rubric is not evidence
                 for s in evidence_sentences(line):
@@ -218,6 +217,22 @@ class Drafter:
                             kind=kinds.get(source, _DEFAULT_KIND),
                         )
         return list(pool.values())
+
+    def _own_words(self, hit: Hit) -> str:
+        """The document's own words behind a chunk: a record's chunk is composed from a table
+        row ("Efficiency. Rating: … Justification: …"), so its row is read from the document
+        instead (the cells verbatim, an evaluation's justification among them); other chunks
+        as they are."""
+        chunk = hit.chunk
+        if chunk.chunk_type != "record":
+            return chunk.text
+        first, last = chunk.location.line_start, chunk.location.line_end or chunk.location.line_start
+        if first is None or last is None:
+            return ""
+        source = chunk.location.source
+        if source not in self._texts:
+            self._texts[source] = (self.store.document_text(source) or "").split("\n")
+        return "\n".join(self._texts[source][first - 1 : last])
 
     def _score(
         self, question: BankQuestion, pool: list[_Sentence], requirements: list[str], plans_are_evidence: bool

@@ -397,6 +397,47 @@ def test_assess_matches_hand_made_evidence_to_the_rubric(tmp_path: Path) -> None
     assert any(r.planned and not r.found for r in found)
 
 
+class _OneDocStore:
+    """What ``Drafter._sentences`` reads of a store: one document's text."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source, self.text = source, text
+
+    def document_text(self, source: str) -> str | None:
+        return self.text if source == self.source else None
+
+
+def test_a_table_row_is_quoted_from_the_document_not_from_its_record_sentence() -> None:
+    """An evaluation's ratings table is indexed as records ("Efficiency. Rating: … Justification:
+    …"); the justification a reader sees in the table is evidence, quoted verbatim from the row."""
+    from assistant.core.settings import Settings
+    from assistant.core.types import Chunk
+    from assistant.drafting.drafter import Drafter
+    from assistant.retrieval.hybrid import Hit
+
+    text = (
+        "Mid-Term Evaluation Report\n\nCriterion\tRating\tJustification\n"
+        "Efficiency\tModerately Satisfactory (MS)\tCost per kWp installed is in line with benchmarks, "
+        "but procurement and transport delays reduced delivery.\n"
+    )
+    store = _OneDocStore("mte.txt", text)
+    drafter = Drafter(Settings(), store=store)  # type: ignore[arg-type]
+    record = Chunk(
+        id="r1",
+        text="Efficiency. Rating: Moderately Satisfactory (MS). Justification: Cost per kWp installed is in line "
+        "with benchmarks, but procurement and transport delays reduced delivery..",
+        location=Location("mte.txt", table=1, row=2, line_start=4, line_end=4),
+        title="Mid-Term Evaluation Report",
+        chunk_type="record",
+    )
+    pool = drafter._sentences([(0, Hit(record, 1.0, 0, 0, 0.5))], set(), {})
+    quotes = [s.quote for s in pool]
+    assert quotes == [
+        "Cost per kWp installed is in line with benchmarks, but procurement and transport delays reduced delivery."
+    ]
+    assert all(q in text for q in quotes) and pool[0].location.table == 1
+
+
 # exports ----------------------------------------------------------------------------------------
 def _small_draft() -> Draft:
     quote = "Risk log was maintained and updated regularly in the Atlas project management module."
