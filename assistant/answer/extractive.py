@@ -126,9 +126,13 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     return Answer(answer=" ".join(parts), refused=False, citations=citations)
 
 
+_PERIOD_LABEL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:year|yr|quarter|phase|q)\s*\d{1,2}\b", re.IGNORECASE)
+
+
 def _labels_only(cells: list[str]) -> bool:
-    """Short labels and years only: a table's header cells, which state nothing."""
-    return all(len(c.split()) <= 3 and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in cells)
+    """Short labels and periods only ("Year", "Year 1 (2021)", "Q3"): a table's header cells,
+    which state nothing."""
+    return all(len(c.split()) <= 3 and not re.search(r"\d", _PERIOD_LABEL.sub("", c)) for c in cells)
 
 
 def asks_for_number(question: str) -> bool:

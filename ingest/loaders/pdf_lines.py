@@ -78,8 +78,8 @@ def chars_text(chars: list[Char], angle: int = 0) -> str:
         if prev_u1 is not None:
             gap = u0 - prev_u1
             if gap > _SPACE_EM * ch.size or (ch.space_before and gap > -0.05 * ch.size):
-                if out and out[-1] != " ":
-                    out.append(" ")
+                if out and out[-1] not in " \u00a0":
+                    out.append("\u00a0" if ch.nbsp_before else " ")
         out.append(ch.text)
         prev_u1 = u1 if prev_u1 is None else max(prev_u1, u1)
     return "".join(out).strip()

@@ -36,6 +36,7 @@ class Char:
     bold: bool
     angle: int  # 0, 90, 180 or 270: the writing direction, counter-clockwise
     space_before: bool = False  # the content stream has a space right before it
+    nbsp_before: bool = False  # ...and it is a no-break space ("110 706" is one word, as in the text)
 
 
 @dataclass(slots=True)
@@ -90,14 +91,14 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
     get_box, get_size, get_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     get_font = raw.FPDFText_GetFontInfo
     out: list[Char] = []
-    pending_space = False
+    pending_space = pending_nbsp = False
     for i in range(count):
         code = get_unicode(textpage, i)
         if code in _SPACES:
-            pending_space = True
+            pending_space, pending_nbsp = True, code == 0xA0
             continue
-        if code == 0x02:  # PDFium's mark for a hyphen that ends a line
-            code = 0xAD
+        if code == 0x02:  # PDFium's mark for a hyphen that ends a line: "mini-" | "grids" or "inter-" |
+            code = 0x2D  # "national"; the document's words tell which (``pdf_text._Vocabulary.keep_hyphen``)
         elif code < 0x20 or code in _NOT_TEXT or 0xE000 <= code <= 0xF8FF:  # controls, private use
             pending_space = pending_space or code in (0x0D, 0x0A)
             continue
@@ -128,9 +129,10 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
                 bold,
                 angle,
                 pending_space,
+                pending_space and pending_nbsp,
             )
         )
-        pending_space = False
+        pending_space = pending_nbsp = False
     return _dedupe(out)
 
 

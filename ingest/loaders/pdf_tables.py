@@ -12,6 +12,7 @@ the page's running text; none is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from ingest.loaders.pdf_page import Char, Edge
 
 _SNAP = 3.0
 BREAK = "\u2060"  # a line break inside a word too long for its cell, or between two words
+FULL_BREAK = "\u2063"  # ...after a line holding one word that fills the cell: most likely inside a word
 
 
 @dataclass
@@ -82,16 +84,41 @@ def cell_text(chars: list[Char], box: tuple[float, float, float, float] | None =
         by_line.setdefault(f.line_id, []).append(f)
     lines = sorted(by_line.values(), key=lambda ps: min(p.v0 for p in ps))
     texts = [" ".join(f.text for f in sorted(parts, key=lambda f: f.u0)) for parts in lines]
-    if box is None or angle != 0 or len(lines) < 2:
+    if box is None or angle != 0:
         return join_lines([t for t in texts if t])
-    inner = (box[2] - box[0]) - 2 * max(min(f.u0 for f in frags) - box[0], 0.0)
+    pad = max(min(f.u0 for f in frags) - box[0], 0.0)
+    inner = (box[2] - box[0]) - 2 * pad
+
+    def filled(line: list[Any]) -> tuple[bool, float]:
+        """Whether one more character would not fit on the line; its mean character width."""
+        width = sum(p.u1 - p.u0 for p in line) / max(len(" ".join(p.text for p in line)), 1)
+        return (box[2] - pad) - max(p.u1 for p in line) < width, width
+
     out = texts[0]
     for prev, text in zip(lines, texts[1:]):
         last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
-        width = sum(p.u1 - p.u0 for p in prev) / max(len(" ".join(p.text for p in prev)), 1)
+        full_line, width = filled(prev)
         broken = last[-1:].isalnum() and first[:1].isalnum() and (len(last) + len(first)) * width > 0.9 * inner
-        out = join_lines([out + (BREAK if broken else ""), text])
+        if full_line and _split_group(out, text):
+            out += text  # "110 70 | 6": a digit group is three digits long
+            continue
+        if out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out += BREAK + text  # "mini-" | "grids": kept or closed by the document's words
+            continue
+        one_word = full_line and " " not in " ".join(p.text for p in prev)
+        out = join_lines([out + ((FULL_BREAK if one_word else BREAK) if broken else ""), text])
+    if out[-1:].isalpha() and filled(lines[-1])[0] and " " not in texts[-1]:
+        out += FULL_BREAK  # it may go on in the next page's cell ("Allocati" | "on of scholarships")
     return out
+
+
+_OPEN_GROUP = re.compile(r"(?:^|\s)\d{1,3}(?:[ ,\u00a0]\d{3})*[ ,\u00a0](\d{1,2})$")
+
+
+def _split_group(before: str, after: str) -> bool:
+    """Whether a number's last digit group is cut at the line end ("110 70" then "6")."""
+    m, rest = _OPEN_GROUP.search(before), re.match(r"\d+(?=\s|$|[.,;%)])", after)
+    return bool(m and rest and len(m.group(1)) + len(rest.group(0)) == 3)
 
 
 def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
@@ -104,7 +131,7 @@ def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
         if not out:
             out = line
             continue
-        if out.endswith(BREAK):
+        if out.endswith((BREAK, FULL_BREAK)):
             out = out + line
         elif out.endswith("\u00ad"):
             out = out[:-1] + line

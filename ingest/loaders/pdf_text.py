@@ -13,6 +13,7 @@ it ends on and its box on its first page.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from statistics import median
 
 from assistant.core.types import Block, Location, TableRow
 from ingest.loaders.pdf_lines import VLine
-from ingest.loaders.pdf_tables import BREAK, PdfTable, join_lines
+from ingest.loaders.pdf_tables import BREAK, FULL_BREAK, PdfTable, join_lines
 
 _LIST_START = re.compile(r"^([•·▪◦‣●○■□➢►✓\-–*]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+\S")
 _PAGE_NUMBER = re.compile(
@@ -97,6 +98,17 @@ def _heading_level(line: VLine, body: float) -> int | None:
     return None
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, and the parts of its hyphenated ones ("evidence-based", "based")."""
+    found = _WORD.findall(text)
+    return found + [part for w in found if "-" in w for part in w.split("-")]
+
+
+_UNSEEN = 0.005  # the count given to a word the document never writes
+_UNSEEN_PER_CHAR = 3.0  # ...and its log-probability lower by this per character
+_JOIN_PRIOR = {FULL_BREAK: 4.0, BREAK: -2.0}  # log-odds of a line break being inside a word
+
+
 class _Vocabulary:
     """Words of the document, to tell a broken word from a hyphenated one at a line end."""
 
@@ -104,37 +116,66 @@ class _Vocabulary:
         self.words: Counter[str] = Counter()
         for p in pages:
             for line in p.lines:
-                self.words.update(w.lower() for w in _WORD.findall(line.text))
+                self.words.update(w.lower() for w in _words(line.text))
             for table in p.tables:
                 for row in table.rows:
                     for cell in row:
-                        whole = " ".join(t for t in cell.split() if BREAK not in t)
-                        self.words.update(w.lower() for w in _WORD.findall(whole))
+                        whole = " ".join(t for t in cell.split() if BREAK not in t and FULL_BREAK not in t)
+                        self.words.update(w.lower() for w in _words(whole))
+        self.total = max(sum(self.words.values()), 1)
 
     def resolve_breaks(self, text: str) -> str:
-        """A cell's line breaks inside long words (``BREAK``) closed where the document
-        writes the joined word elsewhere and not both parts, else read as spaces."""
-        if BREAK not in text:
+        """A cell's line breaks inside long words closed, the others read as spaces: each run
+        of pieces is split into the likeliest words of the document (``segment``)."""
+        text = text.rstrip(FULL_BREAK)
+        if BREAK not in text and FULL_BREAK not in text:
             return text
+        hyphen = rf"(\w+)-{BREAK}(\w+)"  # "mini-" | "grids"
+        text = re.sub(hyphen, lambda m: m[1] + ("-" if self.keep_hyphen(m[1], m[2]) else "") + m[2], text)
 
         def fix(m: re.Match[str]) -> str:
-            pieces = m.group(0).split(BREAK)
-            out: list[str] = []
-            i = 0
-            while i < len(pieces):
-                for j in range(len(pieces), i + 1, -1):  # the longest run that makes a known word
-                    whole = "".join(pieces[i:j])
-                    if self.words.get(whole.lower(), 0) and not all(p.lower() in self.words for p in pieces[i:j]):
-                        out.append(whole)
-                        i = j
-                        break
-                else:
-                    out.append(pieces[i])
-                    i += 1
-            return " ".join(out)
+            parts = re.split(f"({BREAK}|{FULL_BREAK})", m.group(0))
+            return " ".join(self.segment(parts[0::2], parts[1::2]))
 
-        text = re.sub(rf"\w+(?:{BREAK}\w+)+", fix, text)
-        return text.replace(BREAK, " ")
+        text = re.sub(rf"\w+(?:[{BREAK}{FULL_BREAK}]\w+)+", fix, text)
+        return text.replace(BREAK, " ").replace(FULL_BREAK, " ")
+
+    def _log_p(self, word: str) -> float:
+        """log P(word) by its count in the document; a word it never writes is very unlikely,
+        the more so the longer it is (else gluing known words together would look likely)."""
+        count = self.words.get(word.lower(), 0)
+        return math.log((count or _UNSEEN) / self.total) - (0 if count else _UNSEEN_PER_CHAR * len(word))
+
+    def segment(self, pieces: list[str], breaks: list[str]) -> list[str]:
+        """``pieces`` separated by line ``breaks``, grouped into the words most likely by
+        their counts in the document: a break after a line one word fills (``FULL_BREAK``)
+        is likely inside a word, any other less so; never between letters and digits, and
+        between digits only after a full line ("110 70 | 6")."""
+        best: list[tuple[float, list[str]]] = [(0.0, [])]
+        for i in range(1, len(pieces) + 1):
+            options = []
+            for j in range(i - 1, -1, -1):
+                inside = breaks[j : i - 1]
+                if j < i - 1 and not self._joinable(pieces[j], pieces[j + 1], breaks[j]):
+                    break  # a longer group would hold this break too
+                word = "".join(pieces[j:i])
+                score = 0.0 if word.isdigit() else self._log_p(word)
+                score += sum(_JOIN_PRIOR[b] for b in inside)
+                options.append((best[j][0] + score, best[j][1] + [word]))
+            best.append(max(options, key=lambda o: o[0]))
+        return best[-1][1]
+
+    @staticmethod
+    def _joinable(before: str, after: str, brk: str) -> bool:
+        if before[-1:].isdigit() and after[:1].isdigit():
+            return brk == FULL_BREAK
+        return before[-1:].isalpha() == after[:1].isalpha()
+
+    def closes(self, before: str, after: str) -> bool:
+        """Whether a break after a full line between ``before`` and ``after`` is inside a word."""
+        head = re.findall(r"\w+$", before)
+        tail = re.findall(r"^\w+", after)
+        return bool(head and tail) and len(self.segment([head[0], tail[0]], [FULL_BREAK])) == 1
 
     def keep_hyphen(self, head: str, tail: str) -> bool:
         h, t = head.lower(), tail.lower().rstrip(".,;:!?)")
@@ -242,15 +283,35 @@ class _Builder:
             for table in tables:
                 self.add_table(p.page, table)
 
+    def _word_over_page(self, above: list[TableRow], raw: list[list[str]], first: tuple[str, ...]) -> tuple[str, ...]:
+        """The first row after a page break, with each cell that only ends a word its column's
+        last cell above began moved up into that cell ("Allocati" | "on of scholarships…": the
+        row was broken over the page, inside a word that filled the cell's last line). ``raw``:
+        the previous page's rows as read (``FULL_BREAK`` kept); ``above`` is changed in place."""
+        out = list(first)
+        for c, text in enumerate(first):
+            r = next((r for r in range(len(raw) - 1, -1, -1) if c < len(raw[r]) and raw[r][c]), None)
+            if r is None or not text[:1].islower() or not raw[r][c].endswith(FULL_BREAK):
+                continue
+            at = len(above) - len(raw) + r
+            cells = list(above[at].cells)
+            if 0 <= at < len(above) and self.vocab.closes(cells[c], text):
+                cells[c] += text
+                above[at] = replace(above[at], cells=tuple(cells))
+                out[c] = ""
+        return tuple(out)
+
     def blocks(self) -> list[Block]:
         out: list[Block] = []
         section: list[tuple[int, str]] = []
         table_no = 0
+        raw_rows: list[list[str]] = []  # the last table's rows as read
         for item in self.paras:
             path_now = tuple(title for _, title in section)
             if isinstance(item, tuple):
                 page, table = item
                 cells_rows = [tuple(self.vocab.resolve_breaks(c) for c in cells) for cells in table.rows]
+                last_raw, raw_rows = raw_rows, table.rows
                 prev = out[-1] if out else None
                 width = max((len(r) for r in cells_rows), default=0)
                 if (
@@ -265,6 +326,9 @@ class _Builder:
                     while skip < min(4, len(cells_rows), len(prev.rows)) and cells_rows[skip] == prev.rows[skip].cells:
                         skip += 1
                     start = len(prev.rows) + 1
+                    prev_rows = list(prev.rows)
+                    if skip < len(cells_rows) and last_raw:
+                        cells_rows[skip] = self._word_over_page(prev_rows, last_raw, cells_rows[skip])
                     more = tuple(
                         TableRow(
                             cells,
@@ -272,7 +336,7 @@ class _Builder:
                         )
                         for r, (cells, box) in enumerate(zip(cells_rows[skip:], table.row_boxes[skip:]), start=start)
                     )
-                    rows = prev.rows + more
+                    rows = tuple(prev_rows) + more
                     text = "\n".join("\t".join(row.cells) for row in rows)
                     out[-1] = Block("table", text, replace(prev.location, page_end=page), prev.section, rows)
                     continue

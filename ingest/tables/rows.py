@@ -147,7 +147,10 @@ class RowReader:
         activity_cell = _cell(row, act_col)
         if activity_cell and not self.by_label and self.activity is not None:
             if not profiles.identifier("activity").match(clean(activity_cell)):
-                activity_cell = ""  # among numbered activities, the rest of one cut by a page break
+                # among numbered activities, the rest of one cut by a page break: its name goes on
+                name = f"{self.activity.label} {clean(activity_cell)}".strip()
+                self.activity = self._replace(self.activity, replace(self.activity, label=name))
+                activity_cell = ""
         if activity_cell:
             m = profiles.identifier("activity").match(clean(activity_cell))
             key = m.group(1) if m else clean(activity_cell).lower()[:80]
@@ -182,8 +185,11 @@ class RowReader:
         updated = replace(
             self.activity, cells=tuple(cells), location=self.activity.location.span(self._loc(row.location))
         )
-        self.records[self.records.index(self.activity)] = updated
-        self.activity = updated
+        self.activity = self._replace(self.activity, updated)
+
+    def _replace(self, old: Record, new: Record) -> Record:
+        self.records[self.records.index(old)] = new
+        return new
 
     def _line_name(self, row: TableRow) -> str:
         for role in ("budget_line", "budget_description", "funding_source"):

@@ -1,0 +1,57 @@
+"""Words and numbers in narrow PDF table cells read as the writer typed them: the seed project
+document rendered by LibreOffice breaks long words and numbers inside its work plan's narrow
+cells ("Allocati" | "on", "110 70" | "6"), and rows over page breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.core.records import Record
+from ingest.loaders import load_document
+from ingest.loaders.pdf_tables import BREAK, FULL_BREAK
+from ingest.loaders.pdf_text import _Vocabulary
+from ingest.tables import recognise_tables
+
+PDF = Path(__file__).resolve().parents[3] / "evals" / "formats" / "pdf" / "acsh-phase3-project-document.pdf"
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[tuple[str, str], Record]:
+    return {(r.kind, r.key): r for r in recognise_tables(load_document(PDF))}
+
+
+def test_a_number_broken_inside_its_last_digit_group_is_one_number(records: dict[tuple[str, str], Record]) -> None:
+    amounts = [c.text for c in records[("activity", "2.3")].cells if c.role == "amount"]
+    assert amounts == ["105 300", "99 631", "110 706"]  # the 2023 cell shows "110 70" over "6"
+
+
+def test_a_row_broken_over_a_page_keeps_its_name_whole(records: dict[tuple[str, str], Record]) -> None:
+    # "Activity 2.3 Allocati" ends page 67; "on of scholar ships (grants)…" starts page 68
+    assert records[("activity", "2.3")].label.startswith("Allocation of ")
+    assert "Academy of Public Administration" in records[("activity", "2.3")].label
+    # broken between two words: the name goes on with a space
+    assert records[("activity", "2.4")].label.startswith("Activity 2.4 Development and delivery of")
+
+
+def test_words_broken_in_narrow_cells_are_joined_and_words_apart_stay_apart(
+    records: dict[tuple[str, str], Record],
+) -> None:
+    assert records[("activity", "1.5")].label == (
+        "Preparation of policy briefs for central governments bodies in Kazakhstan, upon request"
+    )
+    assert records[("indicator", "2.1")].label.startswith("Number of capacity development events")
+    assert "evidence-based research studies" in records[("activity", "1.1")].label
+
+
+def test_segmentation_follows_the_documents_words() -> None:
+    vocab = _Vocabulary([])
+    vocab.words.update({"number": 40, "of": 90, "development": 30, "develop": 3, "ment": 1, "central": 5})
+    vocab.words.update({"governments": 4, "kazakhstan": 20})
+    vocab.total = sum(vocab.words.values())
+    assert vocab.resolve_breaks(f"Number{FULL_BREAK}of{BREAK}develop{BREAK}ment") == "Number of development"
+    assert vocab.resolve_breaks(f"central{FULL_BREAK}govern{FULL_BREAK}ments") == "central governments"
+    assert vocab.resolve_breaks(f"Kazakh{FULL_BREAK}stan") == "Kazakhstan"  # neither half is a word
+    assert vocab.resolve_breaks(f"Activity{FULL_BREAK}2.3") == "Activity 2.3"  # never letters into digits
+    assert vocab.resolve_breaks(f"100{BREAK}200") == "100 200"  # numbers joined only after a full line
