@@ -34,7 +34,7 @@ class _ProjdocsDotEnv(DotEnvSettingsSource):
 
 # Bump when loaders, table recognition or chunking change what is indexed: every document
 # is then re-ingested into a fresh collection instead of mixing old and new chunks.
-INDEX_VERSION = "v6"  # v6: rows of unknown columns described by their headers; v5: typed records, tables read by header
+INDEX_VERSION = "v7"  # v7: PDF cells read as typed, documents told apart by path; v6: rows of unknown columns by header
 
 
 def default_home() -> Path:
