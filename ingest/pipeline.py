@@ -110,9 +110,9 @@ def source_names(
         moved = name in owner and not os.path.exists(owner[name]) and name not in names.values()
         others = [q for q in new if q != path and q.name == path.name]
         if others or (name in taken and not moved):
-            for n in range(2, len(Path(os.path.abspath(path)).parts) + 1):
-                name = _tail(path, n)
-                if name not in taken and all(_tail(q, n) != name for q in others):
+            for depth in range(2, len(Path(os.path.abspath(path)).parts) + 1):
+                name = _tail(path, depth)
+                if name not in taken and all(_tail(q, depth) != name for q in others):
                     break
         names[path] = name
         taken.add(name)
