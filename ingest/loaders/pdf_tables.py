@@ -214,8 +214,9 @@ def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char
                 break
     if not taken:
         return None
-    if n_rows <= 3 and _lines_per_cell(texts) >= 4:
-        return None  # boxes around running text or ruled columns without rows: read as text
+    if n_rows <= 3 and n_cols < 3 and _lines_per_cell(texts) >= 4:
+        return None  # boxes around running text or two ruled columns: read as text (a table's
+        # row of three or more columns read as text would run its cells together)
     content = {key: cell_text(chs, placed[key][2]) for key, chs in texts.items()}
     starts = [(r, c, rs, cs) for (r, c), (rs, cs, _) in placed.items()]
     header = header_rows(starts, n_rows)

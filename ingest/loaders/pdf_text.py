@@ -283,22 +283,35 @@ class _Builder:
             for table in tables:
                 self.add_table(p.page, table)
 
-    def _word_over_page(self, above: list[TableRow], raw: list[list[str]], first: tuple[str, ...]) -> tuple[str, ...]:
-        """The first row after a page break, with each cell that only ends a word its column's
-        last cell above began moved up into that cell ("Allocati" | "on of scholarships…": the
-        row was broken over the page, inside a word that filled the cell's last line). ``raw``:
-        the previous page's rows as read (``FULL_BREAK`` kept); ``above`` is changed in place."""
+    def _row_over_page(self, above: list[TableRow], raw: list[list[str]], first: tuple[str, ...]) -> tuple[str, ...]:
+        """The first row after a page break, less what goes on from the rows above, which is
+        moved up (``above`` is changed in place; ``raw``: the previous page's rows as read,
+        ``FULL_BREAK`` kept). A row broken over the page — its first cell empty, most of its
+        cells going on in lower case ("m, i.e., the Steering…" | "implementation") — joins the
+        last row; a cell that only ends a word its column's last cell began ("Allocati" |
+        "on of scholarships…", a merged cell over the break) joins that cell."""
         out = list(first)
+        filled = [t for t in first if t]
+        goes_on = bool(filled) and not first[0] and 2 * sum(t[:1].islower() for t in filled) > len(filled)
         for c, text in enumerate(first):
-            r = next((r for r in range(len(raw) - 1, -1, -1) if c < len(raw[r]) and raw[r][c]), None)
-            if r is None or not text[:1].islower() or not raw[r][c].endswith(FULL_BREAK):
+            if not text:
                 continue
-            at = len(above) - len(raw) + r
+            r = next((r for r in range(len(raw) - 1, -1, -1) if c < len(raw[r]) and raw[r][c]), None)
+            broken = r is not None and text[:1].islower() and raw[r][c].endswith(FULL_BREAK)
+            at = len(above) - len(raw) + r if broken and r is not None else len(above) - 1
+            if not (broken or goes_on) or not 0 <= at < len(above) or c >= len(above[at].cells):
+                continue
             cells = list(above[at].cells)
-            if 0 <= at < len(above) and self.vocab.closes(cells[c], text):
+            if not cells[c]:
+                cells[c] = text
+            elif broken and self.vocab.closes(cells[c], text):
                 cells[c] += text
-                above[at] = replace(above[at], cells=tuple(cells))
-                out[c] = ""
+            elif goes_on:
+                cells[c] += " " + text
+            else:
+                continue
+            above[at] = replace(above[at], cells=tuple(cells))
+            out[c] = ""
         return tuple(out)
 
     def blocks(self) -> list[Block]:
@@ -328,7 +341,8 @@ class _Builder:
                     start = len(prev.rows) + 1
                     prev_rows = list(prev.rows)
                     if skip < len(cells_rows) and last_raw:
-                        cells_rows[skip] = self._word_over_page(prev_rows, last_raw, cells_rows[skip])
+                        cells_rows[skip] = self._row_over_page(prev_rows, last_raw, cells_rows[skip])
+                        skip += not any(cells_rows[skip])  # all of it went on from the row above
                     more = tuple(
                         TableRow(
                             cells,

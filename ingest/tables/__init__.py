@@ -74,9 +74,8 @@ def _generic_rows(doc: Document, block: Block) -> list[Record]:
         label_cell = next(c.strip() for c, t in zip(row.cells, texts) if t)
         # a row is named by its first cell with words ("Risk 3" rows start with "3")
         name = next((t for t in texts if len(re.findall(r"[^\W\d_]", t)) >= 3), clean(label_cell))
-        cells = tuple(
-            Cell("column", c.strip(), header.paths[j]) for j, c in enumerate(row.cells) if texts[j] and header.paths[j]
-        )
+        # a cell under an empty header is kept too ("| Government of Kazakhstan: | 4,300,000")
+        cells = tuple(Cell("column", c.strip(), header.paths[j]) for j, c in enumerate(row.cells) if texts[j])
         heading = block.section[-1] if block.section else ""
         out.append(
             Record(
