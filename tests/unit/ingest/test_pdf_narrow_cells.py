@@ -18,8 +18,13 @@ PDF = Path(__file__).resolve().parents[3] / "evals" / "formats" / "pdf" / "acsh-
 
 
 @pytest.fixture(scope="module")
-def records() -> dict[tuple[str, str], Record]:
-    return {(r.kind, r.key): r for r in recognise_tables(load_document(PDF))}
+def all_records() -> list[Record]:
+    return recognise_tables(load_document(PDF))
+
+
+@pytest.fixture(scope="module")
+def records(all_records: list[Record]) -> dict[tuple[str, str], Record]:
+    return {(r.kind, r.key): r for r in all_records if r.kind in ("activity", "indicator")}
 
 
 def test_a_number_broken_inside_its_last_digit_group_is_one_number(records: dict[tuple[str, str], Record]) -> None:
@@ -55,3 +60,19 @@ def test_segmentation_follows_the_documents_words() -> None:
     assert vocab.resolve_breaks(f"Kazakh{FULL_BREAK}stan") == "Kazakhstan"  # neither half is a word
     assert vocab.resolve_breaks(f"Activity{FULL_BREAK}2.3") == "Activity 2.3"  # never letters into digits
     assert vocab.resolve_breaks(f"100{BREAK}200") == "100 200"  # numbers joined only after a full line
+
+
+def test_a_table_row_alone_on_its_page_and_rows_broken_over_pages_stay_rows(all_records: list[Record]) -> None:
+    plan = {r.label: r for r in all_records if r.kind == "table_row" and r.location.heading == "Monitoring Plan"}
+    # the risk row fills page 38 alone: it was read straight across the columns as running text
+    risk = {c.column: c.text for c in plan["Monitor and Manage Risk"].cells}
+    assert risk["Frequency"] == "Annually" and risk["Partners (if joint)"] == "UNDP"
+    # "Annually and at the end of project" | page break | "implementation"
+    review = {c.column: c.text for c in plan["Project Review"].cells}
+    assert review["Frequency"].endswith("at the end of project implementation")
+    assert "Monitoring Activity" not in plan and "" not in plan
+
+
+def test_cover_fields_under_an_empty_header_are_kept(all_records: list[Record]) -> None:
+    funding = [r for r in all_records if r.kind == "table_row" and r.label == "Government of Kazakhstan:"]
+    assert [[c.text for c in r.cells] for r in funding] == [["Government of Kazakhstan:", "4,300,000"]]
