@@ -53,12 +53,15 @@ class Location:
     char_end: int | None = None
     page_end: int | None = None  # the last page, when the passage runs over a page break
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points on ``page``
+    ocr: bool = False  # read by OCR from a scanned page: its words may be misread
 
     def __str__(self) -> str:
         parts: list[str] = [self.heading] if self.heading else []
         if self.page is not None:
             end = self.page_end
             parts.append(f"pp. {self.page}–{end}" if end is not None and end != self.page else f"p. {self.page}")
+            if self.ocr:
+                parts[-1] += " (scanned, read by OCR)"
         if self.table is not None:
             rows = ""
             if self.row is not None:
@@ -91,6 +94,7 @@ class Location:
             "char_end": self.char_end,
             "page_end": self.page_end,
             "bbox": ",".join(f"{v:g}" for v in self.bbox) if self.bbox else None,
+            "ocr": True if self.ocr else None,
         }
         return {k: v for k, v in raw.items() if v is not None}
 
@@ -112,6 +116,7 @@ class Location:
             char_end=meta.get("char_end"),
             page_end=meta.get("page_end"),
             bbox=_bbox(meta.get("bbox")),
+            ocr=bool(meta.get("ocr")),
         )
 
     def covers_row(self, table: int | None, row: int | None) -> bool:
@@ -141,6 +146,7 @@ class Location:
             line_start=lo(self.line_start, other.line_start),
             line_end=hi(self.line_end, other.line_end),
             heading=self.heading if self.heading == other.heading else "",
+            ocr=self.ocr or other.ocr,
         )
 
 

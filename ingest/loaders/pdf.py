@@ -5,7 +5,8 @@ with pypdf, a banner before ``%PDF-`` skipped, and the page loop: PDFium reads e
 page's characters and ruling lines (``pdf_page``), ruled tables are taken out
 (``pdf_tables``), the rest is put in reading order (``pdf_lines``), and the pages' lines
 become paragraphs, headings, lists and tables (``pdf_text``). A page PDFium cannot read
-is skipped with a warning rather than sinking the document. A table that continues on
+is skipped with a warning rather than sinking the document; a page with no text layer is
+read by OCR where Tesseract is installed (``pdf_ocr``). A table that continues on
 the next page comes out as a second table of the same width; ``ingest.tables`` carries
 the first one's layout over to it.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from typing import Any
 
 from assistant.core.errors import UnreadableFile
@@ -112,6 +114,7 @@ def _pages(data: bytes, path: str, page_count: int) -> list[Any]:
     import pypdfium2.raw as raw
 
     from ingest.loaders.pdf_lines import page_lines
+    from ingest.loaders.pdf_ocr import ocr_chars, tesseract
     from ingest.loaders.pdf_page import read_page
     from ingest.loaders.pdf_tables import find_tables
     from ingest.loaders.pdf_text import PageItems
@@ -129,14 +132,18 @@ def _pages(data: bytes, path: str, page_count: int) -> list[Any]:
                 logger.warning("%s: page %d could not be read (%s); skipped", path, index + 1, exc)
                 out.append(PageItems(index + 1, 842.0, [], []))
                 continue
+            ocr = False
             try:
                 content = read_page(raw, page)
+                if not content.chars and tesseract():  # a scanned page: its words read from the image
+                    content = replace(content, chars=ocr_chars(page))
+                    ocr = bool(content.chars)
             finally:
                 page.close()
             tables = find_tables(content.chars, content.edges)
             taken = set().union(*(t.taken for t in tables)) if tables else set()
             chars = [c for i, c in enumerate(content.chars) if i not in taken]
-            out.append(PageItems(index + 1, content.height, page_lines(chars, index + 1), tables))
+            out.append(PageItems(index + 1, content.height, page_lines(chars, index + 1), tables, ocr))
     finally:
         document.close()
     return out
@@ -158,5 +165,9 @@ def parse_pdf(data: bytes, source: str, path: str) -> tuple[list[Block], int]:
     except Exception as exc:  # a parser bug on a damaged file must read as a damaged file
         raise UnreadableFile(path, f"the PDF is damaged and could not be parsed: {exc or type(exc).__name__}") from exc
     if not any(p.lines or p.tables for p in pages):
-        raise UnreadableFile(path, "no text layer: the PDF looks scanned and needs OCR")
+        from ingest.loaders.pdf_ocr import tesseract
+
+        if tesseract():
+            raise UnreadableFile(path, "no text layer, and OCR found no text on its pages")
+        raise UnreadableFile(path, "no text layer: the PDF looks scanned and needs OCR (install tesseract-ocr)")
     return build_blocks(pages, source), page_count

@@ -39,6 +39,7 @@ class PageItems:
     height: float
     lines: list[VLine]
     tables: list[PdfTable]
+    ocr: bool = False  # its text was read from the page image
 
 
 @dataclass
@@ -412,4 +413,17 @@ def build_blocks(pages: list[PageItems], source: str) -> list[Block]:
     """Blocks of a whole PDF from its pages' lines and tables."""
     builder = _Builder(pages, source)
     builder.run()
-    return builder.blocks()
+    blocks = builder.blocks()
+    scanned = {p.page for p in pages if p.ocr}
+    return [_mark_ocr(b, scanned) for b in blocks] if scanned else blocks
+
+
+def _mark_ocr(block: Block, scanned: set[int]) -> Block:
+    """The block with its locations marked as read by OCR where it lies on a scanned page."""
+
+    def mark(loc: Location) -> Location:
+        first = loc.page or 0
+        return replace(loc, ocr=True) if scanned & set(range(first, (loc.page_end or first) + 1)) else loc
+
+    rows = tuple(replace(r, location=mark(r.location)) for r in block.rows)
+    return replace(block, location=mark(block.location), rows=rows)
