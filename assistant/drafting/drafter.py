@@ -97,8 +97,8 @@ MAX_SUPPORT = 3  # sentences added beyond those because each shows a requirement
 MAX_PLANNED = 2  # plan sentences per paragraph (after the reports), labelled as plans
 PLAN_WEIGHT = 0.8  # a plan sentence's relevance is multiplied by this: reports come first
 MIN_RELEVANCE = 0.32  # a sentence below this does not address the question
-RETRIEVE_K = 12  # chunks per query
-EMBED_TOP = 24  # sentences per question scored by embedding similarity
+RETRIEVE_K = 24  # chunks per query: a level-3 fact often sits in a chunk that is not the question's best
+EMBED_TOP = 48  # sentences per question scored by embedding similarity (cached across questions)
 SECTION_BONUS = 0.15  # a sentence under a heading that names the question's topic
 
 _BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.IGNORECASE)
@@ -291,12 +291,10 @@ class Drafter:
         self, question: BankQuestion, pool: list[_Sentence], chosen: list[_Sentence], plans_are_evidence: bool
     ) -> list[_Sentence]:
         """Up to ``MAX_SUPPORT`` more reports of what happened, each showing a rubric requirement
-        the chosen sentences do not (``rubric.supporting``): the rating rests on cited evidence."""
-        left = [
-            s
-            for s in pool
-            if s.vector and s not in chosen and s.relevance >= MIN_RELEVANCE and (plans_are_evidence or not s.planned)
-        ]
+        the chosen sentences do not (``rubric.supporting``): the rating rests on cited evidence.
+        No relevance floor here: a sentence close in meaning to a requirement and holding its
+        distinctive words addresses the question even when it shares few of the question's words."""
+        left = [s for s in pool if s.vector and s not in chosen and (plans_are_evidence or not s.planned)]
         cited = [(s.quote, s.vector or []) for s in chosen]
         picked = supporting(question, cited, [(s.quote, s.vector or []) for s in left], self._embed, MAX_SUPPORT)
         return [left[i] for i in picked]

@@ -438,6 +438,30 @@ def test_a_table_row_is_quoted_from_the_document_not_from_its_record_sentence() 
     assert all(q in text for q in quotes) and pool[0].location.table == 1
 
 
+def test_a_sentence_showing_a_missing_level_3_requirement_is_cited_even_if_it_shares_few_question_words(
+    tmp_path: Path,
+) -> None:
+    """Level 3 needs every key risk's mitigation implemented: a report saying so is cited beside
+    the chosen sentences even when it scores low against the question's own wording; the same
+    sentence as a plan is not."""
+    from assistant.core.settings import Settings
+    from assistant.drafting.drafter import MIN_RELEVANCE, Drafter, _Sentence
+
+    drafter = Drafter(Settings(home=tmp_path / "home"))
+    where = Location("report.txt", line_start=1, line_end=1)
+
+    def sentence(quote: str, relevance: float, planned: bool = False) -> _Sentence:
+        s = _Sentence(quote, where, "report.txt", "", "", 0, 0.0, relevance=relevance, planned=planned)
+        s.vector = drafter._embed([quote])[0]
+        return s
+
+    chosen = [sentence(DONE[0], 0.6)]
+    done = sentence("Mitigating measures were fully implemented for each key risk by 2021.", MIN_RELEVANCE / 2)
+    plan = sentence(PLANNED[1], MIN_RELEVANCE / 2, planned=True)
+    picked = drafter._supporting(RISK_QUESTION, [*chosen, done, plan], chosen, False)
+    assert [s.quote for s in picked] == [done.quote]
+
+
 # exports ----------------------------------------------------------------------------------------
 def _small_draft() -> Draft:
     quote = "Risk log was maintained and updated regularly in the Atlas project management module."
