@@ -146,11 +146,10 @@ class Assistant:
             fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
             return fact, []
-        # record chunks (composed sentences) help retrieval find table rows, but the fact path
-        # already answers those; the extractive answer needs the documents' own words
+        # record chunks (composed from a row) stay: the extractive answer quotes their cells'
+        # own words ("11 grievances were received in 2022" in a QA form's justification)
         vector = self._embed_cached([query.text])[0]  # the question as the row matcher read it, embedded once
-        hits = self.retriever.search(resolved, self.settings.top_k * 2, filters, vector=vector)
-        return None, [h for h in hits if h.chunk.chunk_type != "record"][: self.settings.top_k]
+        return None, self.retriever.search(resolved, self.settings.top_k, filters, vector=vector)
 
     def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
         """ "…of project 00108694": retrieval keeps to that project's documents (its own and

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant import profiles
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
 from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem
@@ -51,8 +52,11 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.chunk_type == "record":
-            continue  # a composed sentence, not the document's words
-        lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
+            # composed from a row ("Question?. Rating: 2. Justification: …"): its field values
+            # are the document's words and may answer; what is not verbatim is dropped later
+            lines = _field_values(hit.chunk.text)
+        else:
+            lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
         if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
             # a row answers as a window of its cells: "Total resources required" "(in USD):" "4,660,000"
             windows = [w for i in range(len(lines)) if not _labels_only(w := lines[i : i + 3])]
@@ -92,9 +96,19 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     return out
 
 
+_FIELD = re.compile(r"(?:^|(?<=[.?!])\s+)(?:[A-Z][\w ()/&'-]{0,40}): ")
+
+
+def _field_values(text: str) -> list[str]:
+    """The values of a record's composed text ("Label. Rating: 2. Justification: A … 2022."):
+    the text between "Field: " markers, each a cell's words."""
+    values = (re.sub(r"([.?!])\.$", r"\1", v.strip()) for v in _FIELD.split(text))  # "resolved.." / "?."
+    return [v for v in values if v]
+
+
 def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Answer:
     """The best-matching sentences of the retrieved passages, cited, or a refusal."""
-    found = candidates(question, hits)
+    found = [c for c in candidates(question, hits) if texts.verbatim(c.source, c.quote)]
     if asks_for_number(question):
         # "How many …?" is answered only by a figure the question does not already hold
         given = set(numbers(question))
@@ -105,6 +119,11 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     if not found or found[0].coverage < MIN_COVERAGE:
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]
+    if _presumes_event(question) and _not_a_report(best.quote):
+        # "why was it extended?" answered by "Extend the project…": the premise is not supported
+        cited = verified([Citation(source=best.source, place=best.location, quote=best.quote)], texts)
+        note = f"{NOT_FOUND} They do not report that it happened; they recommend or plan it:"
+        return Answer(answer=f"{note} {best.quote} [1]", refused=True, citations=cited) if cited else NO_ANSWER
     chosen = [best]
     for c in found[1:]:
         if len(chosen) == 2:
@@ -127,6 +146,22 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
 
 
 _PERIOD_LABEL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:year|yr|quarter|phase|q)\s*\d{1,2}\b", re.IGNORECASE)
+
+
+NO_ANSWER = Answer(answer=NOT_FOUND, refused=True)
+
+
+def _presumes_event(question: str) -> bool:
+    return bool(profiles.rx(_premise()["why_event"]).search(question.lower()))
+
+
+def _not_a_report(sentence: str) -> bool:
+    """A recommendation ("Extend the project…") or a plan ("… will be held"), not what happened."""
+    return bool(profiles.rx(_premise()["not_a_report"]).search(sentence.lower()))
+
+
+def _premise() -> dict[str, str]:
+    return dict(profiles.load("questions")["premise"])
 
 
 def _labels_only(cells: list[str]) -> bool:

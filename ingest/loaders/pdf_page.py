@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
+_ITALIC_WORDS = ("italic", "oblique")
+_SYMBOL_WORDS = ("symbol", "wingding", "dingbat")  # fonts whose private-use glyphs are bullets
 _FORCE_BOLD = 1 << 18
+_ITALIC = 1 << 6  # the font descriptor's Italic flag
 _SPACES = frozenset((0x20, 0xA0, 0x09, 0x3000))
 _NOT_TEXT = frozenset((0xFFFE, 0xFFFF, 0xFFFD))
 
@@ -37,6 +40,7 @@ class Char:
     angle: int  # 0, 90, 180 or 270: the writing direction, counter-clockwise
     space_before: bool = False  # the content stream has a space right before it
     nbsp_before: bool = False  # ...and it is a no-break space ("110 706" is one word, as in the text)
+    italic: bool = False  # a QA form marks its selected rubric option in italics
 
 
 @dataclass(slots=True)
@@ -61,11 +65,16 @@ class PageContent:
     rotation: int = 0  # the page's /Rotate, clockwise degrees
 
 
-def _is_bold(name: bytes, flags: int, cache: dict[tuple[bytes, int], bool]) -> bool:
+def _style(name: bytes, flags: int, cache: dict[tuple[bytes, int], tuple[bool, bool, bool]]) -> tuple[bool, bool, bool]:
+    """(bold, italic, symbol font) of a font, by its name and flags."""
     key = (name, flags)
     if key not in cache:
         low = name.decode("latin-1", "replace").lower()
-        cache[key] = bool(flags & _FORCE_BOLD) or any(w in low for w in _BOLD_WORDS)
+        cache[key] = (
+            bool(flags & _FORCE_BOLD) or any(w in low for w in _BOLD_WORDS),
+            bool(flags & _ITALIC) or any(w in low for w in _ITALIC_WORDS),
+            any(w in low for w in _SYMBOL_WORDS),
+        )
     return cache[key]
 
 
@@ -86,7 +95,7 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     flags_ref = ctypes.byref(flags)
-    bold_cache: dict[tuple[bytes, int], bool] = {}
+    style_cache: dict[tuple[bytes, int], tuple[bool, bool, bool]] = {}
     get_unicode, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
     get_box, get_size, get_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     get_font = raw.FPDFText_GetFontInfo
@@ -99,7 +108,7 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
             continue
         if code == 0x02:  # PDFium's mark for a hyphen that ends a line: "mini-" | "grids" or "inter-" |
             code = 0x2D  # "national"; the document's words tell which (``pdf_text._Vocabulary.keep_hyphen``)
-        elif code < 0x20 or code in _NOT_TEXT or 0xE000 <= code <= 0xF8FF:  # controls, private use
+        elif code < 0x20 or code in _NOT_TEXT:  # controls
             pending_space = pending_space or code in (0x0D, 0x0A)
             continue
         if map_error(textpage, i) == 1 or not get_box(textpage, i, rect):
@@ -117,7 +126,11 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
         if angle < 0:
             continue  # diagonal text: watermarks and stamps, not reading text
         n = get_font(textpage, i, name, 128, flags_ref)
-        bold = _is_bold(name.raw[: max(0, n - 1)], flags.value, bold_cache)
+        bold, italic, symbol = _style(name.raw[: max(0, n - 1)], flags.value, style_cache)
+        if 0xE000 <= code <= 0xF8FF:  # private use: a symbol font's bullet, else nothing to read
+            if not symbol:
+                continue
+            code = 0x2022
         out.append(
             Char(
                 chr(code),
@@ -130,6 +143,7 @@ def read_chars(raw: Any, textpage: Any, page_top: float, page_left: float) -> li
                 angle,
                 pending_space,
                 pending_space and pending_nbsp,
+                italic,
             )
         )
         pending_space = pending_nbsp = False

@@ -221,7 +221,9 @@ class _Builder:
             return False
         if para.kind == "list":
             first = para.lines[0]
-            return line.u0 >= first.u0 + 0.5 * line.size
+            hangs = line.u0 >= first.u0 + 0.5 * line.size
+            # a numbered question wrapped without a hanging indent: its sentence goes on
+            return hangs or (text[:1].islower() and not prev.text.rstrip().endswith(_END))
         em = max(line.size, 1.0)
         if line.u0 - line.region_u0 > 1.2 * em and prev.u0 - prev.region_u0 < 0.5 * em:
             return False  # a first-line indent starts a paragraph
@@ -392,10 +394,24 @@ class _Builder:
                 section = [s for s in section if s[0] < level] + [(level, text)]
                 out.append(Block("heading", text, loc, tuple(t for _, t in section)))
             elif item.kind == "list":
-                out.append(Block("list", text, loc, path_now))
+                out.append(Block("list", _marked_option(text, lines), loc, path_now))
             else:
                 out.append(Block("paragraph", text, loc, path_now))
         return out
+
+
+_OPTION = re.compile(r"^(\s*\S\s+)(\d{1,2}\s*:\s*)(\S.*)$", re.DOTALL)
+
+
+def _marked_option(text: str, lines: list[VLine]) -> str:
+    """A list item "• 3: There was…" whose words after the level are all in italics, written
+    "• 3: *There was…*": the Markdown form in which a QA form's selected option is read."""
+    m = _OPTION.match(text)
+    if not m:
+        return text
+    chars = [c for line in lines for f in line.frags for c in f.chars if c.text.strip()]
+    rest = chars[len(re.sub(r"\s", "", m.group(1) + m.group(2))) :]
+    return f"{m.group(1)}{m.group(2)}*{m.group(3)}*" if rest and all(c.italic for c in rest) else text
 
 
 def _round(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -358,3 +358,14 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile) as info:
         load_document(path)
     assert "zip bomb" in str(info.value) and str(path) in str(info.value)
+
+
+def test_pdf_qa_form_reads_the_selected_options_and_ratings_of_the_text_export() -> None:
+    # the LibreOffice PDF of the closure QA report: options are bulleted in OpenSymbol (a
+    # private-use glyph) and the selected one is set in italics, as in the Word file
+    doc = load_document(FORMATS / "pdf" / "acsh-phase2-closure-qa-report.pdf")
+    ratings, selected = qa_summary(doc)
+    want_ratings, want_selected = qa_summary(load_document(QA))
+    assert ratings == want_ratings and selected == want_selected and selected["5"] == "3"
+    question = next(b for b in doc.blocks if b.text.startswith("5. Was the project sufficiently at scale"))
+    assert question.text.endswith("to meaningfully contribute to development change?")  # one item, not two
