@@ -1,0 +1,47 @@
+"""Extractive answers quote the document's own words: a table row's cell values (from the
+record's composed text, checked verbatim), never the composed text itself; a "why" question
+answered only by a recommendation is refused as an unsupported premise, with the quote."""
+
+from __future__ import annotations
+
+from assistant.answer.extractive import extractive_answer
+from assistant.core.types import Chunk, Location
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit
+
+QA_FORM = (
+    "8\tAre grievance mechanisms available to project-affected people?\t2\t"
+    "A project grievance redress mechanism was set up in 2021; 11 grievances were received in 2022, "
+    "of which 9 were resolved.\n"
+)
+MTE = "1\tExtend the project by 12 months at no cost, to 31 December 2025, to allow completion of the remaining mini-grids.\tProject Board\tHigh\n"
+DOCS = {"qa.txt": QA_FORM, "mte.txt": MTE}
+
+
+def _hit(source: str, text: str, chunk_type: str) -> Hit:
+    chunk = Chunk(id=source, text=text, location=Location(source, line_start=1), title=source, chunk_type=chunk_type)
+    return Hit(chunk, 1.0, 1, 1, 0.6)
+
+
+def test_a_records_cell_values_answer_and_are_quoted_verbatim() -> None:
+    composed = (
+        "Are grievance mechanisms available to project-affected people?. Rating: 2. Justification: "
+        "A project grievance redress mechanism was set up in 2021; 11 grievances were received in 2022, "
+        "of which 9 were resolved.."
+    )
+    answer = extractive_answer(
+        "How many grievances were received in 2022?", [_hit("qa.txt", composed, "record")], SourceTexts(DOCS.get)
+    )
+    assert not answer.refused and "11 grievances were received in 2022" in answer.answer
+    assert all(c.quote in QA_FORM for c in answer.citations)
+    assert "Justification" not in answer.answer and ".." not in answer.answer
+
+
+def test_a_why_question_answered_only_by_a_recommendation_is_refused_with_it() -> None:
+    composed = "Extend the project by 12 months at no cost, to 31 December 2025, to allow completion of the remaining mini-grids. Addressed to: Project Board. Priority: High."
+    hits = [_hit("mte.txt", composed, "record")]
+    answer = extractive_answer("Why was the project extended to 2025?", hits, SourceTexts(DOCS.get))
+    assert answer.refused and "recommend" in answer.answer
+    assert [c.quote for c in answer.citations] == [MTE.split("\t")[1]]
+    asked = extractive_answer("What did the evaluation recommend about 31 December 2025?", hits, SourceTexts(DOCS.get))
+    assert not asked.refused and "31 December 2025" in asked.answer
