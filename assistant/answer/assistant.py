@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from assistant.answer import llm
+from assistant.answer.acronyms import expand, known_acronyms
 from assistant.answer.citations import record_location, verified
 from assistant.answer.extractive import NOT_FOUND, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
@@ -44,6 +45,7 @@ class Assistant:
         self.retriever = Retriever(self.store, settings)
         self._llm: Any = None  # the language-model backend, made on first use
         self._vectors: dict[str, list[float]] = {}
+        self._acronyms: tuple[tuple[tuple[str, str], ...] | None, dict[str, str]] = (None, {})
 
     def ask(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Answer:
         if self.settings.llm == "openai":
@@ -57,7 +59,7 @@ class Assistant:
         fact, hits = self.evidence(resolved, filters)
         if fact is not None:
             return self._from_fact(fact)
-        return extractive_answer(resolved, hits, self._texts())
+        return extractive_answer(self.with_acronyms(resolved), hits, self._texts())
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()
@@ -98,7 +100,7 @@ class Assistant:
             passages = passages_from_fact(fact)
             required = llm.key_facts_of_fact(fact)
         else:
-            base = extractive_answer(resolved, hits, self._texts())
+            base = extractive_answer(self.with_acronyms(resolved), hits, self._texts())
             passages = passages_from_hits(hits, self.store, self.settings.llm_max_passages)
         if not passages:
             yield from llm.plain(base)
@@ -118,6 +120,7 @@ class Assistant:
         question to rows by meaning costs one query embedding, not the labels' too."""
         labels = [r.label for kind in MATCHED_KINDS for r in self.store.records(kind)]
         self._embed_cached(labels or ["warm-up"])
+        self.with_acronyms("")
 
     def _embed_cached(self, texts: Sequence[str]) -> list[list[float]]:
         """Embeddings of record labels and questions, each text embedded once per process."""
@@ -148,8 +151,18 @@ class Assistant:
             return fact, []
         # record chunks (composed from a row) stay: the extractive answer quotes their cells'
         # own words ("11 grievances were received in 2022" in a QA form's justification)
-        vector = self._embed_cached([query.text])[0]  # the question as the row matcher read it, embedded once
-        return None, self.retriever.search(resolved, self.settings.top_k, filters, vector=vector)
+        wide = self.with_acronyms(resolved)  # "SBAA" finds "Standard Basic Assistance Agreement"
+        vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it
+        return None, self.retriever.search(wide, self.settings.top_k, filters, vector=vector)
+
+    def with_acronyms(self, question: str) -> str:
+        """The question with the long forms of its acronyms (``acronyms.expand``), as the
+        documents define them; read once per state of the index."""
+        docs = self.store.documents()
+        key = tuple((d.source, d.sha256) for d in docs)
+        if self._acronyms[0] != key:
+            self._acronyms = (key, known_acronyms(self.store.document_text(d.source) or "" for d in docs))
+        return expand(question, self._acronyms[1])
 
     def project_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
         """ "…of project 00108694": retrieval keeps to that project's documents (its own and
