@@ -59,7 +59,7 @@ class Assistant:
         fact, hits = self.evidence(resolved, filters)
         if fact is not None:
             return self._from_fact(fact)
-        return extractive_answer(self.with_acronyms(resolved), hits, self._texts())
+        return self._extractive(resolved, hits)
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()
@@ -100,7 +100,7 @@ class Assistant:
             passages = passages_from_fact(fact)
             required = llm.key_facts_of_fact(fact)
         else:
-            base = extractive_answer(self.with_acronyms(resolved), hits, self._texts())
+            base = self._extractive(resolved, hits)
             passages = passages_from_hits(hits, self.store, self.settings.llm_max_passages)
         if not passages:
             yield from llm.plain(base)
@@ -149,11 +149,23 @@ class Assistant:
             fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
             return fact, []
-        # record chunks (composed from a row) stay: the extractive answer quotes their cells'
-        # own words ("11 grievances were received in 2022" in a QA form's justification)
         wide = self.with_acronyms(resolved)  # "SBAA" finds "Standard Basic Assistance Agreement"
         vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it
-        return None, self.retriever.search(wide, self.settings.top_k, filters, vector=vector)
+        k = self.settings.top_k
+        hits = self.retriever.search(wide, 2 * k, filters, vector=vector)
+        # the documents' passages fill the top k; a record chunk (composed from a row) ranked
+        # among them stays too, since its cells' own words may answer ("11 grievances were
+        # received in 2022" in a QA form's justification), but never pushes a passage out
+        passages = [h for h in hits if h.chunk.chunk_type != "record"][:k]
+        rows = [h for h in hits[:k] if h.chunk.chunk_type == "record"]
+        return None, sorted(passages + rows, key=hits.index)
+
+    def _extractive(self, question: str, hits: list[Hit]) -> Answer:
+        """The extractive answer to the question as asked, else to it with its acronyms'
+        long forms (their words would otherwise count against sentences that use the acronym)."""
+        answer = extractive_answer(question, hits, self._texts())
+        wide = self.with_acronyms(question)
+        return extractive_answer(wide, hits, self._texts()) if answer.refused and wide != question else answer
 
     def with_acronyms(self, question: str) -> str:
         """The question with the long forms of its acronyms (``acronyms.expand``), as the
