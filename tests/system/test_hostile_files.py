@@ -22,6 +22,7 @@ from pypdf.generic import NameObject, StreamObject
 from assistant.cli.main import cli
 from assistant.core.settings import Settings
 from assistant.store.database import Store
+from ingest.loaders.pdf_ocr import tesseract
 from tests.unit.ingest.test_loaders_docx_pdf import canvas_pdf, encrypted
 
 LATIN1 = "Café naïve façade in Zürich, 2021 («Größe» ±5 °C).\n"
@@ -83,7 +84,10 @@ def build_inbox(folder: Path) -> dict[str, str]:
         "bomb.docx": "the uncompressed size (210 MB) is over the limit of 200 MB (possible zip bomb)",
         "inflate.pdf": "the page content decompresses past the size limit (possible decompression bomb)",
         "huge.pdf": "the file is 200 MB, over the 100 MB limit",
-        "scan.pdf": "no text layer: the PDF looks scanned and needs OCR",
+        # a page with no text and nothing to read: OCR (where Tesseract is installed) finds nothing
+        "scan.pdf": "no text layer, and OCR found no text on its pages"
+        if tesseract()
+        else "no text layer: the PDF looks scanned and needs OCR (install tesseract-ocr)",
         "image.txt": "binary content that is not PDF, DOCX or text",
         "fake.pdf": "named .pdf but its content is not PDF",
         "sheet.xlsx": "unsupported file type .xlsx",
