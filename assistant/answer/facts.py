@@ -104,6 +104,8 @@ class FactFinder:
             parts.append(self._qa_question(query))
         if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
             parts = [self._delivery(query, question)]
+        if not any(parts) and query.outputs and query.wants("amount") and not query.wants("expenditure"):
+            parts = [self._total(f"subtotal {number}", query) for number in query.outputs]  # the work plan's
         if not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
         if not any(parts) and any(p.search(query.text) for p in _TOTAL_WORDS()):
@@ -266,6 +268,12 @@ class FactFinder:
     def _activity(self, record: Record, query: Query) -> FactResult:
         amounts = [c for c in record.cells_of("amount") if c.period is not None]
         ans = CellAnswer(record)
+        if query.wants("expenditure") and not record.cells_of("expenditure"):
+            # "how much was spent on activity 2.2": a work plan plans, it does not report spending
+            return FactResult(
+                f"The documents give Activity {record.key}'s planned budget, not what was spent on it.",
+                refused=True,
+            )
         if query.wants("responsible_party"):
             ans.cite("responsible party", record.cell("responsible_party"))
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
@@ -306,6 +314,15 @@ class FactFinder:
     def _total_answer(self, record: Record, query: Query) -> FactResult:
         ans = CellAnswer(record)
         per_year = [c for c in record.cells_of("amount") if c.period is not None]
+        if query.years and not per_year:
+            return FactResult(f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True)
+        missing = [y for y in query.years if _period_cell(per_year, year=y) is None]
+        if missing:
+            return FactResult(
+                f"The budget does not give a {', '.join(map(str, missing))} amount for {clean(record.label)}: "
+                f"it covers {_span(per_year)}.",
+                refused=True,
+            )
         if query.years and per_year:
             for y in query.years:
                 ans.cite(str(y), _period_cell(per_year, year=y), unit="USD ")
@@ -353,6 +370,8 @@ class FactFinder:
                 f"The documents report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
                 refused=True,
             )
+        if missing:
+            return None  # another year's budget: the work plan's, never this table's year
         record = None
         for number in query.outputs:
             record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
