@@ -110,6 +110,9 @@ def _row_answer(
         if valued := _by_value(records, query):
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
+        # words that name columns ("likelihood", "cost") ask for cells, not for the row
+        headers = {s for r in records for c in r.cells if c.column for s in _stems(c.column.split(" > ")[-1])}
+        words = [w for w in words if stem(w) not in headers] or words
         matcher = RecordMatcher(list(records), embed)
         row = matcher.best(words, question)
         if row is not None and matcher.score_of(row, words, question) < ROW_MIN_SCORE:
