@@ -104,14 +104,14 @@ class FactFinder:
             parts.append(self._qa_question(query))
         if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
             parts = [self._delivery(query, question)]
-        if not any(parts) and query.outputs and query.wants("amount") and not query.wants("expenditure"):
-            parts = [self._total(f"subtotal {number}", query) for number in query.outputs]  # the work plan's
         if not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
         if not any(parts) and any(p.search(query.text) for p in _TOTAL_WORDS()):
             parts = [self._total_by_name(query, question)]
         if not any(parts):
             parts = [self._by_name(query, question)]
+        if not any(parts) and query.outputs and query.wants("amount") and not query.wants("expenditure"):
+            parts = [self._total(f"subtotal {number}", query) for number in query.outputs]  # the work plan's
         if not any(parts):
             parts = [self._table_row(query, question)]
         found = [p for p in parts if p is not None]
@@ -315,7 +315,9 @@ class FactFinder:
         ans = CellAnswer(record)
         per_year = [c for c in record.cells_of("amount") if c.period is not None]
         if query.years and not per_year:
-            return FactResult(f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True)
+            return FactResult(
+                f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True
+            )
         missing = [y for y in query.years if _period_cell(per_year, year=y) is None]
         if missing:
             return FactResult(

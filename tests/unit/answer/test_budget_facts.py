@@ -1,0 +1,85 @@
+"""Budget questions answered from a work plan and a progress report's delivery table, or refused
+where the tables do not say: spending of an activity (a work plan only plans), a year outside
+the tables, a year asked of a figure given for all years together."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.facts import FactFinder
+from assistant.core.settings import Settings
+
+PLAN = [
+    ["Expected outputs", "Planned activities", "2021", "2022", "2023", "Responsible party", "Funding source", "Amount"],
+    [
+        "Output 1: Policy",
+        "Activity 1.1 Draft the provincial energy act",
+        "10,000",
+        "20,000",
+        "5,000",
+        "AEPC",
+        "UNDP",
+        "35,000",
+    ],
+    ["", "Activity 1.2 Train and certify technicians", "5,000", "5,000", "5,000", "AEPC", "UNDP", "15,000"],
+    ["Sub-Total for Output 1", "", "15,000", "25,000", "10,000", "", "", "50,000"],
+    [
+        "Output 2: Energy",
+        "Activity 2.1 Install mini-grids",
+        "100,000",
+        "200,000",
+        "50,000",
+        "AEPC",
+        "Norway",
+        "350,000",
+    ],
+    ["Sub-Total for Output 2", "", "", "", "", "", "", "350,000"],
+]
+DELIVERY = [
+    ["Output", "Budget 2022 (USD)", "Expenditure 2022 (USD)", "Delivery rate"],
+    ["Output 1 - Policy", "25,000", "20,000", "80%"],
+]
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(r) for r in rows)
+
+
+@pytest.fixture(scope="module")
+def finder(tmp_path_factory: pytest.TempPathFactory) -> FactFinder:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    folder = tmp_path_factory.mktemp("budget")
+    store = Store(Settings(home=folder / "home", embedding_model="hashing"))
+    for name, head, table in [
+        ("plan.txt", "Project document\n\nMulti-Year Work Plan", PLAN),
+        ("report.txt", "Annual Progress Report 2022\n\nFinancial delivery 2022", DELIVERY),
+    ]:
+        path = folder / name
+        path.write_text(f"{head}\n\nAtlas Project Number: 00123513\n\n{_tsv(table)}\n", encoding="utf-8")
+        doc = load_document(path)
+        records = recognise_tables(doc)
+        chunks = chunk_document(doc, records)
+        store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    return FactFinder(store, ())
+
+
+def test_spending_of_an_activity_is_refused_because_a_work_plan_only_plans(finder: FactFinder) -> None:
+    found = finder.answer("How much was spent on activity 1.1 in 2022?")
+    assert found is not None and found.refused and "planned budget" in found.text and "20,000" not in found.text
+    planned = finder.answer("What is the 2022 budget of activity 1.1?")
+    assert planned is not None and not planned.refused and "20,000" in planned.text
+
+
+def test_an_outputs_budget_for_a_year_comes_from_the_work_plan_or_is_refused(finder: FactFinder) -> None:
+    later = finder.answer("What is the 2023 budget of Output 1?")
+    assert later is not None and not later.refused and "10,000" in later.text  # not the 2022 delivery figures
+    spent = finder.answer("How much of Output 1's budget was spent in 2022?")
+    assert spent is not None and "20,000" in spent.text and "25,000" in spent.text
+    before = finder.answer("What budget was planned for Output 1 in 2019?")
+    assert before is not None and before.refused and "2021–2023" in before.text
+    whole = finder.answer("What is the 2022 budget of Output 2?")
+    assert whole is not None and whole.refused and "350,000" not in whole.text  # given for all years only
