@@ -73,6 +73,12 @@ def _id_key(key: str) -> tuple[int, ...]:
     return tuple(int(x) for x in key.split(".") if x.isdigit()) if re.fullmatch(r"[\d.]+", key) else (999,)
 
 
+_WHOLE_BUDGET = re.compile(
+    r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
+    r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
+)
+
+
 class FactFinder:
     """Looks questions up in the records of one store (optionally of some sources only)."""
 
@@ -342,8 +348,13 @@ class FactFinder:
         rows = self._records("total")
         if not rows:
             return None
+        record = None
+        if m := _WHOLE_BUDGET.search(query.text):
+            # "the total across all outputs": the total row, else the grand total; "the whole project": the other way
+            order = ("total", "grand total") if re.search(r"\ball outputs\b", m.string) else ("grand total", "total")
+            record = next((r for key in order for r in rows if r.key == key), None)
         words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
-        record = RecordMatcher(rows, self.embed).best(words, question)
+        record = record or RecordMatcher(rows, self.embed).best(words, question)
         return self._total_answer(record, query) if record is not None else None
 
     def _ratings_table_named(self, query: Query) -> bool:

@@ -30,3 +30,16 @@ def test_another_form_of_a_known_word_is_not_a_typo() -> None:
     assert mend_typos("how many participating countries") == "how many participating countries"
     assert mend_typos("was it monitored") == "was it monitored"
     assert mend_typos("how many were publshed") == "how many were published"
+
+
+def test_a_rate_is_a_rating_only_when_someone_rates() -> None:
+    assert "rating" in parse_query("What did the closure QA rate Management & Monitoring?").fields
+    assert "rating" in parse_query("How did the evaluation rate relevance?").fields
+    gms = parse_query("What is the total General Management Support, and at what rate is it charged?")
+    assert "rating" not in gms.fields and gms.qa_section == ""  # not the "Management & Monitoring" section
+    assert "rating" not in parse_query("delivry rate for the project managment output in 2022").fields
+    assert "rating" not in parse_query("What rating did the evaluation give for sustainability?").subject_words
+
+
+def test_reaching_a_target_asks_whether_it_was_met() -> None:
+    assert "met" in parse_query("Did the project reach its 2022 target for solar irrigation pumps?").fields
