@@ -105,9 +105,10 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 @click.option(
     "--set",
     "sets",
-    type=click.Choice(["dev", "seed", "project2", "heldout", "all"]),
+    type=click.Choice(["dev", "seed", "project2", "project2-tables", "heldout", "all"]),
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
-    "held-out sets written blind (heldout: both; all: with dev too).",
+    "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev "
+    "(heldout: the three; all: with dev too).",
 )
 @click.option(
     "--format",
@@ -249,7 +250,10 @@ def _matrix(settings: Any, sets: str, fmt: str, split: str, json_out: str | None
 
     from evals.matrix import FORMATS, render, run_one
 
-    names = {"heldout": ["seed", "project2"], "all": ["dev", "seed", "project2"]}.get(sets, [sets])
+    names = {
+        "heldout": ["seed", "project2", "project2-tables"],
+        "all": ["dev", "seed", "project2", "project2-tables"],
+    }.get(sets, [sets])
     formats = list(FORMATS) if fmt == "all" else [fmt]
     runs = []
     for name in names:

@@ -40,6 +40,11 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
         EVALS / "heldout" / "project2_questions.jsonl",
         {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
     ),
+    # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
+    "project2-tables": (
+        EVALS / "heldout" / "project2_tables_questions.jsonl",
+        {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
+    ),
 }
 TABLE_TYPES = ("table_rf", "table_budget", "table_qa")
 _MARKER = re.compile(r"\[\d+\]")
