@@ -204,12 +204,11 @@ class RowReader:
         self.activity = None
         amount_cols = [c for c in self.layout.of("amount") if not c.on_line]
         cells: list[Cell] = []
+        spanned = self._label_spanned(row)
         if len(row.cells) == self.layout.header.width:
-            for col in self.layout.of("amount"):
-                if text := _cell(row, col):
-                    # a line-amount column without a period ("Amount") holds the row's total
-                    role = "total" if col.on_line and col.period is None else "line_amount" if col.on_line else "amount"
-                    cells.append(Cell(role, text, col.path, col.period))
+            cells = self._total_cells(row)
+        elif spanned is not None:
+            cells = self._total_cells(spanned)
         else:
             numbers = [c.strip() for c in row.cells if cell_text(c) and to_number(cell_text(c)) is not None]
             if len(numbers) == len(amount_cols) > 1:
@@ -232,6 +231,30 @@ class RowReader:
                 table="work_plan",
             )
         )
+
+    def _total_cells(self, row: TableRow) -> list[Cell]:
+        cells = []
+        for col in self.layout.of("amount"):
+            if text := _cell(row, col):
+                # a line-amount column without a period ("Amount") holds the row's total
+                role = "total" if col.on_line and col.period is None else "line_amount" if col.on_line else "amount"
+                cells.append(Cell(role, text, col.path, col.period))
+        return cells
+
+    def _label_spanned(self, row: TableRow) -> TableRow | None:
+        """A total row narrower than the header because its label spans the first columns
+        ("TOTAL" over output and activity, read once): its cells placed from the right, kept
+        only when its amounts by period add up to its total, which checks the placing."""
+        shift = self.layout.header.width - len(row.cells)
+        if shift <= 0 or not row.cells:
+            return None
+        placed = replace(row, cells=(row.cells[0], *[""] * shift, *row.cells[1:]))
+        cells = self._total_cells(placed)
+        by_period = [to_number(c.text) for c in cells if c.role == "amount" and c.period is not None]
+        total = next((to_number(c.text) for c in cells if c.role == "total"), None)
+        if len(by_period) < 2 or total is None or None in by_period:
+            return None
+        return placed if abs(sum(v for v in by_period if v is not None) - total) < 0.5 else None
 
     def _loc(self, loc: Location) -> Location:
         return replace(loc, heading=self.heading or self.layout.kind.title)

@@ -369,3 +369,24 @@ def test_pdf_qa_form_reads_the_selected_options_and_ratings_of_the_text_export()
     assert ratings == want_ratings and selected == want_selected and selected["5"] == "3"
     question = next(b for b in doc.blocks if b.text.startswith("5. Was the project sufficiently at scale"))
     assert question.text.endswith("to meaningfully contribute to development change?")  # one item, not two
+
+
+def test_docx_total_row_whose_label_spans_columns_keeps_its_amounts_by_year(tmp_path: Path) -> None:
+    header = ["Expected outputs", "Planned activities", "2021", "2022", "Responsible party", "Funding source", "Amount"]
+    rows = [
+        ["Output 1: Policy", "Activity 1.1 Draft the energy act", "10,000", "20,000", "AEPC", "UNDP", "30,000"],
+        ["", "Activity 1.2 Train technicians", "5,000", "5,000", "AEPC", "UNDP", "10,000"],
+        ["TOTAL", "", "15,000", "25,000", "", "", "40,000"],
+    ]
+    document = docx.Document()
+    document.add_paragraph("Multi-Year Work Plan")
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    for r, values in enumerate([header, *rows]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "TOTAL"  # Word merges the label over two columns
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    total = next(r for r in recognise_tables(load_document(path)) if r.kind == "total")
+    by_year = {c.period.year: c.text for c in total.cells if c.role == "amount" and c.period}
+    assert by_year == {2021: "15,000", 2022: "25,000"} and total.text("total") == "40,000"
