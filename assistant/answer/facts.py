@@ -32,7 +32,7 @@ def _TOTAL_WORDS() -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, c
 _PAST = re.compile(
     r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
 )
-BUDGET_FIELDS = ("amount", "responsible_party", "expenditure")
+BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "expenditure")
 
 
 def _target_cells(record: Record) -> list[Cell]:
@@ -280,8 +280,10 @@ class FactFinder:
                 f"The documents give Activity {record.key}'s planned budget, not what was spent on it.",
                 refused=True,
             )
-        if query.wants("responsible_party"):
-            ans.cite("responsible party", record.cell("responsible_party"))
+        asked = [r for r in ("responsible_party", "funding_source") if query.wants(r) and record.cell(r)]
+        for role in asked:  # "which funding source covers it?", "who is responsible?"
+            ans.cite(role.replace("_", " "), record.cell(role))
+        if asked and not query.wants("amount", "expenditure"):
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
         line = next((c.line for c in record.cells if c.line and _names_line(c.line, query.text)), "")
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []

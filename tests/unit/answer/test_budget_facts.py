@@ -83,3 +83,10 @@ def test_an_outputs_budget_for_a_year_comes_from_the_work_plan_or_is_refused(fin
     assert before is not None and before.refused and "2021–2023" in before.text
     whole = finder.answer("What is the 2022 budget of Output 2?")
     assert whole is not None and whole.refused and "350,000" not in whole.text  # given for all years only
+
+
+def test_an_activitys_funding_source_and_amount_asked_together(finder: FactFinder) -> None:
+    both = finder.answer("What is the 2022 amount for activity 2.1 and which funding source covers it?")
+    assert both is not None and "funding source: Norway" in both.text and "200,000" in both.text
+    source = finder.answer("What is the funding source of activity 1.2?")
+    assert source is not None and "UNDP" in source.text and "5,000" not in source.text
