@@ -102,7 +102,7 @@ class Overview:
     # cover-page fields -------------------------------------------------------------------
     def _fields(self, topic: Topic) -> list[tuple[Record, str]]:
         out: list[tuple[Record, str]] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         kinds = {d.source: d.doc_type for d in self.store.documents()}
 
         def order(r: Record) -> tuple[bool, str, int, int]:  # the project document first, then as written
@@ -115,11 +115,13 @@ class Overview:
             name = clean(record.label_cell).lower().rstrip(": ")
             values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]
             values = values[-1:] if values and len(values) == 2 and len(values[0].split()) > 12 else values
-            if len(values) != 1 or name in seen:
+            # one field of a name per value: two Senior Suppliers are two members, the same donor
+            # on two documents' cover pages is one
+            if len(values) != 1 or (name, clean(values[0]).lower()) in seen:
                 continue
             if any(name.startswith(f) for f in topic.fields):
                 out.append((record, values[0].strip()))
-                seen.add(name)
+                seen.add((name, clean(values[0]).lower()))
         return out
 
     # sections and sentences ---------------------------------------------------------------
