@@ -1,0 +1,46 @@
+"""Overview answers from a document's field tables: every member of the board, even two of one
+role, and a field repeated on two documents' cover pages given once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer.overview import Overview
+from assistant.core.settings import Settings
+
+
+def _store(folder: Path):  # type: ignore[no-untyped-def]
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    store = Store(Settings(home=folder / "home", embedding_model="hashing"))
+    board = "Role\tMember\nExecutive (Chair)\tSecretary, Ministry of Energy\nSenior Supplier\tUNDP Resident Representative\nSenior Supplier\tCounsellor, Royal Norwegian Embassy\n"
+    cover = (
+        "Atlas Project Number:\t00119874\nTotal resources required:\t6,672,000\n"
+        "Donor:\tRoyal Norwegian Embassy\nStart date:\t1 January 2020\n"
+    )
+    for name, text in [
+        ("prodoc.txt", f"Project document\n\n{cover}\nProject Board\n\n{board}"),
+        ("report.txt", f"Annual report\n\n{cover}"),
+    ]:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        doc = load_document(path)
+        records = recognise_tables(doc)
+        chunks = chunk_document(doc, records)
+        store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    return store
+
+
+def test_two_members_of_one_role_are_both_listed(tmp_path: Path) -> None:
+    found = Overview(_store(tmp_path), ()).answer("Who sits on the Project Board?")
+    assert found is not None
+    assert "UNDP Resident Representative" in found.text and "Royal Norwegian Embassy" in found.text
+    assert found.text.count("Senior Supplier") == 2
+
+
+def test_the_same_field_on_two_cover_pages_is_given_once(tmp_path: Path) -> None:
+    found = Overview(_store(tmp_path), ()).answer("Who funds the project?")
+    assert found is not None and found.text.count("Royal Norwegian Embassy") == 1
