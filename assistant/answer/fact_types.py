@@ -69,3 +69,22 @@ def merge(results: list[FactResult]) -> FactResult:
         evidence += r.evidence
         notes += r.notes
     return FactResult(" ".join(texts), evidence, refused=False, notes=notes)
+
+
+def period_cell(cells: list[Cell], year: int | None = None, index: int | None = None) -> Cell | None:
+    """The cell of a calendar year (or of project year ``index``) among ``cells``, or None."""
+    for c in cells:
+        p = c.period
+        if p is None:
+            continue
+        if year is not None and p.matches_year(year):
+            return c
+        if index is not None and p.kind == "project_year" and p.index == index:
+            return c
+    return None
+
+
+def years_span(cells: list[Cell]) -> str:
+    """ "2020–2024": the first and last calendar year of ``cells``."""
+    years = sorted({c.period.year for c in cells if c.period and c.period.year})
+    return f"{years[0]}–{years[-1]}" if years else ""

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from assistant import profiles
-from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, merge
+from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, merge, period_cell, years_span
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer
@@ -37,23 +37,6 @@ BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "expenditure")
 
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
-
-
-def _period_cell(cells: list[Cell], year: int | None = None, index: int | None = None) -> Cell | None:
-    for c in cells:
-        p = c.period
-        if p is None:
-            continue
-        if year is not None and p.matches_year(year):
-            return c
-        if index is not None and p.kind == "project_year" and p.index == index:
-            return c
-    return None
-
-
-def _span(cells: list[Cell]) -> str:
-    years = sorted({c.period.year for c in cells if c.period and c.period.year})
-    return f"{years[0]}–{years[-1]}" if years else ""
 
 
 def _doc_words(source: str) -> frozenset[str]:
@@ -191,7 +174,7 @@ class FactFinder:
         for year in query.years:
             if baseline_year == year and (query.wants("baseline") or not query.fields):
                 continue
-            cell = _period_cell(targets, year=year)
+            cell = period_cell(targets, year=year)
             if cell is None:
                 if yearly and all(c.period and c.period.year is None for c in yearly):
                     return FactResult(
@@ -201,12 +184,12 @@ class FactFinder:
                     )
                 return FactResult(
                     f"The documents do not give a {year} target for indicator {record.key}: its targets "
-                    f"cover {_span(yearly) or 'no calendar years'}.",
+                    f"cover {years_span(yearly) or 'no calendar years'}.",
                     refused=True,
                 )
             chosen.append(cell)
         for index in query.year_indexes:
-            cell = _period_cell(targets, index=index)
+            cell = period_cell(targets, index=index)
             if cell is None:
                 return FactResult(f"Indicator {record.key} has targets for Year 1–{len(yearly)} only.", refused=True)
             chosen.append(cell)
@@ -243,7 +226,7 @@ class FactFinder:
     def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:
         """Achieved against target, from the progress report's row (and the framework's)."""
         ans = CellAnswer(record)
-        target = record.cell("target") or (framework and _period_cell(_target_cells(framework), *query.years[:1]))
+        target = record.cell("target") or (framework and period_cell(_target_cells(framework), *query.years[:1]))
         achieved = record.cell("achieved")
         ans.cite("target", target if isinstance(target, Cell) else None)
         ans.cite("achieved", achieved)
@@ -289,14 +272,14 @@ class FactFinder:
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
         if not cells:
             line, cells = "", amounts
-        missing = [y for y in query.years if _period_cell(cells, year=y) is None]
+        missing = [y for y in query.years if period_cell(cells, year=y) is None]
         if missing:
             return FactResult(
                 f"The budget does not give a {', '.join(map(str, missing))} amount for Activity {record.key}: "
-                f"it covers {_span(cells) or 'no calendar years'}.",
+                f"it covers {years_span(cells) or 'no calendar years'}.",
                 refused=True,
             )
-        for cell in [_period_cell(cells, year=y) for y in query.years] if query.years else cells:
+        for cell in [period_cell(cells, year=y) for y in query.years] if query.years else cells:
             if cell is not None and cell.period is not None:
                 label = f"{cell.period.describe()}" + (f" (budget line {line})" if line else "")
                 ans.cite(label, cell, unit="USD ")
@@ -326,16 +309,16 @@ class FactFinder:
             return FactResult(
                 f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True
             )
-        missing = [y for y in query.years if _period_cell(per_year, year=y) is None]
+        missing = [y for y in query.years if period_cell(per_year, year=y) is None]
         if missing:
             return FactResult(
                 f"The budget does not give a {', '.join(map(str, missing))} amount for {clean(record.label)}: "
-                f"it covers {_span(per_year)}.",
+                f"it covers {years_span(per_year)}.",
                 refused=True,
             )
         if query.years and per_year:
             for y in query.years:
-                ans.cite(str(y), _period_cell(per_year, year=y), unit="USD ")
+                ans.cite(str(y), period_cell(per_year, year=y), unit="USD ")
         else:
             if record.cell("total"):
                 ans.cite("total", record.cell("total"), unit="USD ")
