@@ -142,6 +142,8 @@ def join_lines(lines: list[str], keep_hyphen: Any = None) -> str:
                 out = out + line
             else:
                 out = out[:-1] + line
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isdigit():
+            out = out + line  # "COVID-" | "19": a hyphen before a number is the word's own
         elif _cjk(out[-1]) and _cjk(line[0]):
             out = out + line  # no spaces between Chinese, Japanese or Korean characters
         else:
