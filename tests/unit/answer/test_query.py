@@ -43,3 +43,9 @@ def test_a_rate_is_a_rating_only_when_someone_rates() -> None:
 
 def test_reaching_a_target_asks_whether_it_was_met() -> None:
     assert "met" in parse_query("Did the project reach its 2022 target for solar irrigation pumps?").fields
+
+
+def test_russian_capacity_and_achievement_words_are_read() -> None:
+    query = parse_query("Какую установленную мощность мини-сетей удалось достичь в 2022 году?")
+    assert "achieved" in query.fields and query.years == (2022,)
+    assert "capacity" in query.text and "mini-grids" in query.text
