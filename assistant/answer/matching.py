@@ -109,8 +109,18 @@ class RecordMatcher:
         close = difflib.get_close_matches(word, near, n=1, cutoff=_CLOSE)
         return close[0] if close else word
 
+    def _joined(self, words: list[str]) -> list[str]:
+        """Two question words the labels write as one ("mid term" → "midterm") read as it."""
+        out: list[str] = []
+        for w in words:
+            if out and out[-1] + w in self.idf and w not in self.idf:
+                out[-1] += w
+            else:
+                out.append(w)
+        return out
+
     def ranked(self, subject_words: Sequence[str], question: str) -> list[tuple[Record, float]]:
-        words = [self._known(w) for w in _words(" ".join(subject_words))]
+        words = [self._known(w) for w in self._joined(_words(" ".join(subject_words)))]
         if not words or not self.records:
             return []
         semantic = self._semantic(question)

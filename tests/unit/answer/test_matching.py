@@ -1,0 +1,19 @@
+"""Rows named by their words: two question words a label writes as one ("mid term" for
+"Mid-Term") still name it, and a misspelt word is read as the label's."""
+
+from __future__ import annotations
+
+from assistant.answer.matching import RecordMatcher
+from assistant.core.records import Record
+from assistant.core.types import Location
+
+
+def _row(label: str) -> Record:
+    return Record("table_row", label.lower(), label, (), Location("plan.txt"), "plan.txt", label_cell=label)
+
+
+def test_two_words_written_as_one_in_a_label_name_it() -> None:
+    rows = [_row("Mid-Term Evaluation"), _row("Terminal Evaluation"), _row("Annual Review")]
+    matcher = RecordMatcher(rows)
+    assert matcher.best(["mid", "term", "evaluation"], "when is the mid term evaluation due") is rows[0]
+    assert matcher.best(["terminal", "evalution"], "terminal evalution cost") is rows[1]
