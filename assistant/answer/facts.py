@@ -56,6 +56,17 @@ def _id_key(key: str) -> tuple[int, ...]:
     return tuple(int(x) for x in key.split(".") if x.isdigit()) if re.fullmatch(r"[\d.]+", key) else (999,)
 
 
+def _years_not_given(query: Query, cells: list[Cell], name: str) -> FactResult | None:
+    """A refusal naming the asked years that ``cells`` (amounts by year) do not give, if any."""
+    missing = [y for y in query.years if period_cell(cells, year=y) is None]
+    if not missing:
+        return None
+    span = years_span(cells) or "no calendar years"
+    return FactResult(
+        f"The budget does not give a {', '.join(map(str, missing))} amount for {name}: it covers {span}.", refused=True
+    )
+
+
 _WHOLE_BUDGET = re.compile(
     r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
     r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
@@ -272,13 +283,8 @@ class FactFinder:
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
         if not cells:
             line, cells = "", amounts
-        missing = [y for y in query.years if period_cell(cells, year=y) is None]
-        if missing:
-            return FactResult(
-                f"The budget does not give a {', '.join(map(str, missing))} amount for Activity {record.key}: "
-                f"it covers {years_span(cells) or 'no calendar years'}.",
-                refused=True,
-            )
+        if refusal := _years_not_given(query, cells, f"Activity {record.key}"):
+            return refusal
         for cell in [period_cell(cells, year=y) for y in query.years] if query.years else cells:
             if cell is not None and cell.period is not None:
                 label = f"{cell.period.describe()}" + (f" (budget line {line})" if line else "")
@@ -309,13 +315,8 @@ class FactFinder:
             return FactResult(
                 f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True
             )
-        missing = [y for y in query.years if period_cell(per_year, year=y) is None]
-        if missing:
-            return FactResult(
-                f"The budget does not give a {', '.join(map(str, missing))} amount for {clean(record.label)}: "
-                f"it covers {years_span(per_year)}.",
-                refused=True,
-            )
+        if refusal := _years_not_given(query, per_year, clean(record.label)):
+            return refusal
         if query.years and per_year:
             for y in query.years:
                 ans.cite(str(y), period_cell(per_year, year=y), unit="USD ")
