@@ -9,13 +9,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from qlib import build, summary
+from qlib import PROJECT2, build, project2_documents, summary
 
-PD = "np-solar-project-document.txt"
-APR = "np-solar-annual-report-2022.txt"
-QA = "np-solar-qa-implementation-2022.txt"
-MTE = "np-solar-midterm-evaluation.txt"
-docs = {n: open(os.path.join(HERE, "project2", "txt", n), encoding="utf-8").read() for n in (PD, APR, QA, MTE)}
+PD, APR, QA, MTE = PROJECT2
+docs = project2_documents(HERE)
 
 I = []
 

@@ -123,3 +123,18 @@ def validate(path, docs):
         assert any(r["evidence"] in docs[x] for x in srcs), r["id"]
         assert isinstance(r["history"], list)
     return rows
+
+
+PROJECT2 = (
+    "np-solar-project-document.txt",
+    "np-solar-annual-report-2022.txt",
+    "np-solar-qa-implementation-2022.txt",
+    "np-solar-midterm-evaluation.txt",
+)
+
+
+def project2_documents(here):
+    """The text of project 2's four documents by file name (``here``: the heldout folder)."""
+    import os
+
+    return {n: open(os.path.join(here, "project2", "txt", n), encoding="utf-8").read() for n in PROJECT2}
