@@ -10,6 +10,7 @@ from assistant.store.database import Filters, Store
 from assistant.store.embeddings import get_embedder
 
 RRF_K = 60  # the usual constant: damps the weight of the very first ranks
+STANDS_OUT = 2.0  # a first match scoring this many times the second is a distinct match
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,17 @@ def fuse(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
         for rank, chunk_id in enumerate(ranking):
             scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
     return scores
+
+
+def standout(ranked: list[tuple[str, float]]) -> str | None:
+    """The first id of a scored ranking when it scores far above the second: the only chunk
+    holding a question's rare words ("Zanzibar ferry"). Rank fusion alone would let chunks
+    that both rankings place middling push it out."""
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= STANDS_OUT * max(ranked[1][1], 0.0):
+        return ranked[0][0]
+    return None
 
 
 class Retriever:
@@ -62,13 +74,23 @@ class Retriever:
         dense_ids = [i for i, _ in dense]
         keyword_ids = [i for i, _ in keyword]
         scores = fuse([dense_ids, keyword_ids])
-        best = sorted(scores, key=lambda i: -scores[i])[:k]
-        chunks = self.store.chunks(best)
+        for ranked in (dense, keyword):
+            if (first := standout(ranked)) is not None:
+                scores[first] += 1.0 / (RRF_K + 1)  # as if the other ranking had put it first too
+        ranked_ids = sorted(scores, key=lambda i: -scores[i])
+        chunks = self.store.chunks(ranked_ids[: 2 * k])
         similarity = dict(dense)
-        hits = []
-        for chunk_id in best:
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
+        for chunk_id in ranked_ids[: 2 * k]:
+            if len(hits) == k:
+                break
             if chunk_id not in chunks:
                 continue
+            said = (chunks[chunk_id].location.source, chunks[chunk_id].text)
+            if said in seen:
+                continue  # a repeated header row or boilerplate: its first place says it all
+            seen.add(said)
             hits.append(
                 Hit(
                     chunks[chunk_id],
