@@ -126,7 +126,8 @@ def test_docx_headers_footers_numbered_lists_and_merged_header(tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_many_pages_parse_fast_and_release_pages(tmp_path: Path) -> None:
+def test_a_long_pdf_is_read_to_its_last_page(tmp_path: Path) -> None:
+    # its speed is measured in evals/bench (parse time against embedding time), not timed here
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
@@ -138,9 +139,6 @@ def test_many_pages_parse_fast_and_release_pages(tmp_path: Path) -> None:
         story.append(PageBreak())
     path = tmp_path / "long.pdf"
     SimpleDocTemplate(str(path)).build(story)
-    import time
-
-    start = time.perf_counter()
     doc = load_document(path)
     assert doc.pages and doc.pages >= 200
-    assert (time.perf_counter() - start) / doc.pages < 0.1  # a 600-page file well under a minute
+    assert doc.blocks[-1].location.page == 200 and len(doc.blocks) >= 200 * 5  # every paragraph
