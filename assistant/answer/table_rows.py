@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant import profiles
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
@@ -131,14 +132,25 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     """Rows of field/value tables ("Start Date | 1 January 2020") whose field name the
     question says in full: "start and end dates" names both "Start Date" and "End Date"."""
     asked = _stems(query.text)
+    tables: dict[tuple[str, int | None], set[str]] = {}
+    for r in records:
+        tables.setdefault((r.source, r.location.table), set()).update(_stems(" ".join(c.text for c in r.cells)))
     out = []
     for r in records:
         if len(_values(r)) != 1 or not r.label_cell:
             continue
         words = _stems(r.label_cell)
-        if words and len(words) <= 4 and words <= asked:
+        # a template term the question names must be the table's too: "SBAA date" asks for the
+        # date of an agreement the cover page never names, not the cover page's "Date"
+        elsewhere = (asked & _template_terms()) - words - tables[(r.source, r.location.table)]
+        if words and len(words) <= 4 and words <= asked and not elsewhere:
             out.append(r)
     return out
+
+
+def _template_terms() -> set[str]:
+    """The UNDP template's own acronyms (the ``questions`` profile's glossary), as stems."""
+    return {stem(a.lower()) for a in profiles.load("questions").get("acronyms") or {}}
 
 
 def computed(a: Cell, b: Cell, op: str) -> str | None:

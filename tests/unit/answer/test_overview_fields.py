@@ -44,3 +44,24 @@ def test_two_members_of_one_role_are_both_listed(tmp_path: Path) -> None:
 def test_the_same_field_on_two_cover_pages_is_given_once(tmp_path: Path) -> None:
     found = Overview(_store(tmp_path), ()).answer("Who funds the project?")
     assert found is not None and found.text.count("Royal Norwegian Embassy") == 1
+
+
+def test_a_cover_field_does_not_answer_for_a_template_term_its_table_never_names(tmp_path: Path) -> None:
+    # "SBAA date" asks when the agreement was signed, not the cover page's "Date"
+    from assistant.answer.facts import FactFinder
+
+    store = _store(tmp_path)
+    path = tmp_path / "cover.txt"
+    path.write_text("Cover\n\nProject title:\tSolar for All\nDate:\t15 February 2023\n", encoding="utf-8")
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    finder = FactFinder(store, ())
+    dated = finder.answer("What is the date?")
+    assert dated is not None and "15 February 2023" in dated.text
+    assert finder.answer("SBAA date") is None
