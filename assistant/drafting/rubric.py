@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.core.text import coverage, key_terms, normalise_space, split_sentences, stem
 from assistant.drafting.bank import BankQuestion, Requirement, RubricOption
+from assistant.drafting.cues import cue_hits, cue_parts, holds
 from assistant.drafting.evidence import is_planned, is_shortfall
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ def requirement_core(text: str) -> str:
     core = re.sub(r",?\s+\b(?:although|but|however|unless)\b.*$", "", core, flags=re.IGNORECASE)
     core = re.sub(r"^while\b[^,]*,\s*", "", core, flags=re.IGNORECASE)  # "While X, Y": Y is asked
     core = re.sub(r",\s*which may\b[^,]*,", "", core, flags=re.IGNORECASE)  # ", which may be anecdotal,"
-    core = re.sub(r",?\s*\b(?:for example|for instance|such as|e\.g\.)[^,.;]*", "", core, flags=re.IGNORECASE)
+    core = re.sub(r",?\s*\b(?:for example|for instance|e\.g\.)[^,.;]*", "", core, flags=re.IGNORECASE)
+    core = re.sub(r",\s*such as\b[^,.;]*", "", core, flags=re.IGNORECASE)  # "Costs such as X are tracked": X is asked
     core = _ALLOWANCE.sub(" ", core)
     return normalise_space(core).rstrip(" ,") or text
 
@@ -352,11 +354,11 @@ def assess(
         req_vec = embed([requirement_core(text)])[0]
         role = requirement_role(text, option.key)
         pool = list(range(len(items))) if asks_for_plans(text) else done
-        args = (question, option, text)
-        hits = [pool[i] for i in requirement_hits(*args, *_pick(items, vectors, pool), req_vec)]
+        args = (question, option, text, req_vec)
+        hits = _shown(*args, items, vectors, pool)
         if option.key == "1":  # the failure level 1 describes needs a sentence reporting one
             hits = [i for i in hits if items[i].shortfall or _NEGATIVE.search(items[i].text)]
-        planned = [] if hits else [plans[i] for i in requirement_hits(*args, *_pick(items, vectors, plans), req_vec)]
+        planned = [] if hits else _shown(*args, items, vectors, plans)
         marks = tuple(i + 1 for i in (hits or planned))
         found.append(Requirement(option.key, text, bool(hits), planned=bool(planned), evidence=marks, role=role))
     level, reason, _ = suggest_level(question, items, found, plans_are_evidence)
@@ -381,17 +383,54 @@ def supporting(
         if option.key not in ("2", "3") or requirement_role(text, option.key) != "must":
             continue
         req_vec = embed([requirement_core(text)])[0]
-        if requirement_hits(question, option, text, texts, vecs, req_vec):
+        parts = cue_parts(question.stage, question.number, option.key, text)
+        if requirement_hits(question, option, text, texts, vecs, req_vec) or cue_hits(parts, texts):
             continue
         left = [i for i in range(len(candidates)) if i not in picked]
         ctexts, cvecs = [candidates[i][0] for i in left], [candidates[i][1] for i in left]
         hits = requirement_hits(question, option, text, ctexts, cvecs, req_vec)
         if hits:
-            best = left[max(hits, key=lambda i: _cos(cvecs[i], req_vec))]
-            picked.append(best)
-            texts.append(candidates[best][0])
-            vecs.append(candidates[best][1])
+            add = [_closest(hits, left, cvecs, req_vec)]
+        else:  # by its cues: for each part no cited sentence holds, the closest candidate holding it
+            add = []
+            for part in parts:
+                if any(holds(part, t) for t in texts) or any(holds(part, candidates[i][0]) for i in add):
+                    continue
+                holding = [i for i, t in enumerate(ctexts) if holds(part, t)]
+                if not holding:
+                    add = []
+                    break
+                add.append(_closest(holding, left, cvecs, req_vec))
+        if add and len(picked) + len(add) <= limit:
+            for best in add:
+                picked.append(best)
+                texts.append(candidates[best][0])
+                vecs.append(candidates[best][1])
     return picked
+
+
+def _shown(
+    question: BankQuestion,
+    option: RubricOption,
+    text: str,
+    req_vec: Sequence[float],
+    items: Sequence[Evidence],
+    vectors: Sequence[list[float]],
+    idx: Sequence[int],
+) -> list[int]:
+    """The sentences among ``idx`` that show a requirement: by meaning (``requirement_hits``)
+    or by the requirement's cues (``cues.cue_hits``)."""
+    texts, vecs = _pick(items, vectors, idx)
+    parts = cue_parts(question.stage, question.number, option.key, text)
+    by_meaning = requirement_hits(question, option, text, texts, vecs, req_vec)
+    return sorted({idx[i] for i in by_meaning} | {idx[i] for i in cue_hits(parts, texts)})
+
+
+def _closest(
+    hits: Sequence[int], left: Sequence[int], vecs: Sequence[Sequence[float]], req_vec: Sequence[float]
+) -> int:
+    """The candidate (an index into ``left``'s items) closest in meaning to the requirement."""
+    return left[max(hits, key=lambda i: _cos(vecs[i], req_vec))]
 
 
 def _pick(

@@ -1,0 +1,88 @@
+"""Requirement cues: a rubric requirement is found when a report of what was done says what the
+rubric asks for (a board, its meetings, a frequency, minutes), not only when the embedder finds
+the sentence close to the rubric's wording; plans never show it; what is missing is listed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.drafting.bank import load_stage
+from assistant.drafting.cues import cue_entries, cue_hits, cue_parts
+from assistant.drafting.rubric import _requirements, assess
+
+
+def _orthogonal() -> object:
+    """An embedder under which no two texts are alike: only the cues can find a requirement."""
+    seen: dict[str, int] = {}
+
+    def embed(texts: Sequence[str]) -> list[list[float]]:
+        out = []
+        for t in texts:
+            i = seen.setdefault(t, len(seen))
+            v = [0.0] * 512
+            v[i % 512] = 1.0
+            out.append(v)
+        return out
+
+    return embed
+
+
+def _question(stage: str, number: int):  # type: ignore[no-untyped-def]
+    return next(q for q in load_stage(stage)[2] if q.number == number)
+
+
+GOVERNANCE = _question("closure", 10)
+MET = "The Steering Committee met once a year, in March 2019, April 2020 and March 2021."
+MINUTES = "The minutes of the Steering Committee meetings are kept on file by the Country Office."
+REPORTED = "The annual progress report was submitted to the Steering Committee and endorsed at each meeting."
+
+
+def test_every_cue_names_exactly_one_requirement_of_its_question() -> None:
+    for (stage, number, level), fragments in cue_entries().items():
+        texts = [t for o, t in _requirements(_question(stage, number)) if o.key == level]
+        for fragment in fragments:
+            assert sum(fragment in t.lower() for t in texts) == 1, (stage, number, level, fragment)
+
+
+def test_board_meetings_a_year_with_minutes_and_reports_meet_level_2() -> None:
+    level, reason, missing, found = assess(GOVERNANCE, [MET, MINUTES, REPORTED], _orthogonal())  # type: ignore[arg-type]
+    level2 = {r.text: r for r in found if r.level == "2"}
+    assert all(r.found for r in level2.values()), reason
+    assert level == "2" and reason.startswith("2 of 2 level-2 requirements found")
+    meets = next(r for t, r in level2.items() if t.startswith("The project's governance mechanism met"))
+    assert meets.evidence == (1, 2)  # the meetings and the minutes are both cited
+    assert all(m.startswith("(level 3)") for m in missing)
+
+
+def test_meetings_without_minutes_leave_the_requirement_missing() -> None:
+    level, reason, missing, _ = assess(GOVERNANCE, [MET, REPORTED], _orthogonal())  # type: ignore[arg-type]
+    assert level == "2" and reason.startswith("partly shown: 1 of 2 level-2")
+    assert any(m.startswith("(level 2) The project's governance mechanism met") for m in missing)
+
+
+def test_planned_meetings_and_minutes_are_not_evidence() -> None:
+    plans = [
+        "The Steering Committee will meet once a year.",
+        "Minutes of its meetings will be kept on file.",
+        "The annual progress report will be submitted to the Steering Committee.",
+    ]
+    level, reason, missing, found = assess(GOVERNANCE, plans, _orthogonal())  # type: ignore[arg-type]
+    assert level is None and "plans only" in reason
+    meets = next(r for r in found if r.level == "2" and r.text.startswith("The project's governance mechanism met"))
+    assert not meets.found and meets.planned and meets.status == "planned only [1, 2]"
+    assert any("planned only" in m for m in missing)
+
+
+def test_a_count_of_people_reached_is_what_scale_asks_for() -> None:
+    scale = _question("closure", 5)
+    parts = cue_parts("closure", 5, "3", next(t for o, t in _requirements(scale) if o.key == "3"))
+    assert cue_hits(parts, ["The number of participating countries rose from 25 to 42."]) == [0]
+    assert cue_hits(parts, ["The project reached many participating countries."]) == []  # no count
+
+
+def test_such_as_without_a_comma_is_part_of_what_is_asked() -> None:
+    from assistant.drafting.rubric import requirement_core
+
+    asked = "Costs such as the cost per unit delivered are tracked and compared with benchmarks"
+    assert requirement_core(asked) == asked
+    assert requirement_core("Partners were engaged, such as ministries and NGOs") == "Partners were engaged"
