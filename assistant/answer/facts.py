@@ -32,6 +32,7 @@ def _TOTAL_WORDS() -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, c
 _PAST = re.compile(
     r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
 )
+_PRESENT = re.compile(r"\b(?:does|do)\b[^?]*\bhave\b|\bcurrently\b|\bnow\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "expenditure")
 
 
@@ -132,6 +133,8 @@ class FactFinder:
         past = False
         if query.wants("count") and not query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS):
             # "how many people were trained by 2022?": an indicator, achieved when asked in the past
+            if _PRESENT.search(query.text):
+                return None  # "how many countries does it have?": a state the text gives, no target
             past = bool(_PAST.search(query.text))
             query = replace(query, fields=(*query.fields, "achieved" if past else "target"))
         kinds = ["indicator"] if query.wants(*INDICATOR_FIELDS) and not query.wants(*BUDGET_FIELDS) else []

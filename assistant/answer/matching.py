@@ -21,6 +21,10 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 MIN_SCORE = 0.42  # below this no record is named by the question
 MIN_MARGIN = 0.04  # the winner must lead the next different row by this much
 _CLOSE = 0.82  # how alike a misspelt word and a label's word must be (difflib's ratio)
+COUNT_BONUS = 0.1  # at most, for a row whose counted thing is the question's
+_HEAD_WORDS = 3  # the words after "how many" / "Number of" that say what is counted
+_COUNT_ASKED = re.compile(r"\b(?:how many|number of)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
+_COUNT_LABEL = re.compile(r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|share|proportion)\s+of\s+((?:[\w-]+\W+){0,5}[\w-]+)")
 _SYNONYMS = {  # a question's word -> words a label may use for it
     "train": ("training", "capacity", "participants", "trainings"),
     "trained": ("training", "participants", "capacity"),
@@ -124,11 +128,34 @@ class RecordMatcher:
         if not words or not self.records:
             return []
         semantic = self._semantic(question)
+        counted = self._counted(question)
         scored = [
-            (r, 0.6 * self._lexical(words, doc) + 0.4 * max(0.0, sim))
+            (r, 0.6 * self._lexical(words, doc) + 0.4 * max(0.0, sim) + self._counts_it(counted, r))
             for r, doc, sim in zip(self.records, self.docs, semantic)
         ]
         return sorted(scored, key=lambda p: -p[1])
+
+    def _counted(self, question: str) -> set[str]:
+        """What "how many …" counts: the first words after it ("how many participating
+        countries" → participat, countr), each with the words labels use for it."""
+        m = _COUNT_ASKED.search(question.lower())
+        if not m:
+            return set()
+        words = [self._known(w) for w in _words(m.group(1))][:_HEAD_WORDS]
+        return {a for w in words for a in (w, *(stem(x) for x in _SYNONYMS.get(w, ())))}
+
+    @staticmethod
+    def _counts_it(counted: set[str], record: Record) -> float:
+        """A bonus for the row that counts what the question counts: "Number of ACSH countries
+        participating …" for "how many participating countries", not a row that only names
+        those countries further on."""
+        if not counted:
+            return 0.0
+        m = _COUNT_LABEL.search(record.label.lower())
+        if not m:
+            return 0.0
+        head = set(_words(m.group(1))[:_HEAD_WORDS])
+        return COUNT_BONUS * len(head & counted) / _HEAD_WORDS
 
     def score_of(self, record: Record, subject_words: Sequence[str], question: str) -> float:
         return next((s for r, s in self.ranked(subject_words, question) if r is record), 0.0)

@@ -134,6 +134,19 @@ def _qa(text: str) -> tuple[str, bool, str]:
     return "", False, ""
 
 
+# fields that are a row's values, never its name: the words asking for them ("targeted",
+# "by the end") are left out of the words a row is matched by
+_VALUE_ROLES = ("baseline", "final", "midterm", "target", "achieved", "count")
+
+
+def _without_value_words(text: str) -> str:
+    fields = _patterns("fields")
+    for role in _VALUE_ROLES:
+        for pattern in fields[role]:
+            text = pattern.sub(" ", text)
+    return text
+
+
 def parse_query(question: str) -> Query:
     text = question.lower().replace("–", "-").replace("—", "-").replace("ё", "е")
     text = gloss(mend_typos(text))
@@ -151,7 +164,8 @@ def parse_query(question: str) -> Query:
     section, overall, rating_value = _qa(text)
     fields = [role for role, pats in _patterns("fields").items() if any(p.search(text) for p in pats)]
     noise = {str(w) for w in _vocabulary()["noise"]}
-    words = [w for w in key_terms(text) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
+    rest = _without_value_words(text)
+    words = [w for w in key_terms(rest) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
     return Query(
         text=text,
         indicators=tuple(indicators),

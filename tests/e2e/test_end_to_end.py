@@ -80,6 +80,14 @@ def test_table_facts_cite_their_row(assistant: Assistant, question: str, expecte
     assert_quotes_verbatim(a)
 
 
+def test_a_count_named_by_its_meaning_is_read_from_its_indicator(assistant: Assistant) -> None:
+    # "targeted by the end" asks for indicator 3.2's final target; "does it have" asks no target
+    a = assistant.ask("How many ACSH participating countries are targeted by the end of phase 3?")
+    assert "Indicator 3.2" in a.answer and "final target: 45" in a.answer, a.answer
+    now = assistant.ask("How many participating countries does the ACSH have?")
+    assert "target" not in now.answer, now.answer
+
+
 def test_inconsistent_row_is_flagged(assistant: Assistant) -> None:
     a = assistant.ask("What is the final target for indicator 2.1?")
     assert "86" in a.answer

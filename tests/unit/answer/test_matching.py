@@ -17,3 +17,14 @@ def test_two_words_written_as_one_in_a_label_name_it() -> None:
     matcher = RecordMatcher(rows)
     assert matcher.best(["mid", "term", "evaluation"], "when is the mid term evaluation due") is rows[0]
     assert matcher.best(["terminal", "evalution"], "terminal evalution cost") is rows[1]
+
+
+def test_how_many_names_the_row_that_counts_that_thing() -> None:
+    # every label mentions the participating countries; one counts them
+    rows = [
+        _row("Number of triangular cooperation exchanges among ACSH participating countries"),
+        _row("Number of ACSH countries participating in knowledge exchange"),
+        _row("Number of experts in the ACSH roster advising the participating countries"),
+    ]
+    question = "how many acsh participating countries are targeted by the end of phase 3?"
+    assert RecordMatcher(rows).best(["acsh", "participating", "countries"], question) is rows[1]

@@ -49,3 +49,9 @@ def test_russian_capacity_and_achievement_words_are_read() -> None:
     query = parse_query("Какую установленную мощность мини-сетей удалось достичь в 2022 году?")
     assert "achieved" in query.fields and query.years == (2022,)
     assert "capacity" in query.text and "mini-grids" in query.text
+
+
+def test_words_asking_for_a_value_do_not_name_the_row() -> None:
+    # "targeted" and "by the end" ask for the final target; the row is named by the rest
+    words = parse_query("How many ACSH participating countries are targeted by the end of phase 3?").subject_words
+    assert set(words) == {"acsh", "participating", "countries"}
