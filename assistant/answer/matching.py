@@ -24,7 +24,9 @@ _CLOSE = 0.82  # how alike a misspelt word and a label's word must be (difflib's
 COUNT_BONUS = 0.1  # at most, for a row whose counted thing is the question's
 _HEAD_WORDS = 3  # the words after "how many" / "Number of" that say what is counted
 _COUNT_ASKED = re.compile(r"\b(?:how many|number of)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
-_COUNT_LABEL = re.compile(r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|share|proportion)\s+of\s+((?:[\w-]+\W+){0,5}[\w-]+)")
+_COUNT_LABEL = re.compile(
+    r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|share|proportion)\s+of\s+((?:[\w-]+\W+){0,5}[\w-]+)"
+)
 _SYNONYMS = {  # a question's word -> words a label may use for it
     "train": ("training", "capacity", "participants", "trainings"),
     "trained": ("training", "participants", "capacity"),
