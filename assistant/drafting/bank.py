@@ -60,6 +60,7 @@ class DraftedSentence:
     planned: bool = False  # states a plan ("will…"), not what happened: shown as a plan, never rated on
     kind: str = ""  # what its document is ("progress report", "project document"…)
     shortfall: bool = False  # reports a gap or a delay
+    arrangement: bool = False  # a plan document's sentence not reporting what happened ("The board reviews…")
 
 
 @dataclass(frozen=True)

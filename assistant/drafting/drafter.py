@@ -28,8 +28,11 @@ How a question is drafted:
      removed); conditions ("if grievances were received…"), hedges, alternatives and level 2's
      limits ("…not systematic") are not must-finds (``rubric.requirement_role``). A requirement
      is found when a sentence reporting what was done (plans count only at the design stage, or
-     for a requirement that asks for plans) is close to it in meaning and shares its words,
-     above all those the other options lack; one found only in plans is "planned only". Levels
+     for a requirement that asks for plans; a project document's sentence reports what was done
+     only in the past tense, otherwise it describes an arrangement: ``evidence.reports_past``)
+     is close to it in meaning and shares its words, above all those the other options lack, or
+     holds the requirement's keyword cues (``cues``, ``profiles/qa_cues.yaml``); one found only
+     in plans or arrangements is "planned only". Levels
      are tested from the top: 3 when all of level 3's must-finds are found, 2 when all of level
      2's are, 1 only on a cited sentence reporting level 1's failure, else 2 "partly shown";
      "too thin to rate" when fewer than ``MIN_SUPPORT`` sentences report what was done.
@@ -62,6 +65,7 @@ from assistant.drafting.bank import (
     load_stage,
     stage_info,
 )
+from assistant.drafting.cues import cue_parts, holds
 from assistant.drafting.evidence import (
     DocKind,
     document_kind,
@@ -69,6 +73,7 @@ from assistant.drafting.evidence import (
     is_planned,
     is_shortfall,
     planned_label,
+    reports_past,
 )
 from assistant.drafting.rubric import (
     _GENERIC,
@@ -121,6 +126,12 @@ class _Sentence:
     vector: list[float] | None = None
     planned: bool = False
     kind: DocKind = _DEFAULT_KIND
+
+
+def _arrangement(s: _Sentence) -> bool:
+    """A sentence of a plan document (a project document) that does not report what happened
+    (``evidence.reports_past``): it describes the arrangements planned, so it rates as a plan."""
+    return s.kind.is_plan and not s.planned and not reports_past(s.quote)
 
 
 class Drafter:
@@ -294,7 +305,18 @@ class Drafter:
         the chosen sentences do not (``rubric.supporting``): the rating rests on cited evidence.
         No relevance floor here: a sentence close in meaning to a requirement and holding its
         distinctive words addresses the question even when it shares few of the question's words."""
-        left = [s for s in pool if s.vector and s not in chosen and (plans_are_evidence or not s.planned)]
+        left = [s for s in pool if s not in chosen and (plans_are_evidence or not (s.planned or _arrangement(s)))]
+        # a sentence outside the embedded top that holds a requirement's cue is a candidate too
+        parts = [
+            part
+            for option, text in _requirements(question)
+            if option.key in ("2", "3")
+            for part in cue_parts(question.stage, question.number, option.key, text)
+        ]
+        todo = [s for s in left if not s.vector and any(holds(part, s.quote) for part in parts)]
+        for s, v in zip(todo, self._embed([s.quote for s in todo])):
+            s.vector = v
+        left = [s for s in left if s.vector]
         cited = [(s.quote, s.vector or []) for s in chosen]
         picked = supporting(question, cited, [(s.quote, s.vector or []) for s in left], self._embed, MAX_SUPPORT)
         return [left[i] for i in picked]
@@ -320,6 +342,7 @@ class Drafter:
                 planned=s.planned,
                 kind=s.kind.label,
                 shortfall=is_shortfall(s.quote),
+                arrangement=_arrangement(s),
             )
             for _, s in out
         ]
@@ -338,7 +361,8 @@ class Drafter:
     def _rate(
         self, question: BankQuestion, sentences: list[DraftedSentence], plans_are_evidence: bool = False
     ) -> DraftedQuestion:
-        evidence = [Evidence(s.text, s.planned, s.shortfall) for s in sentences]
+        # a plan document's description of arrangements is a plan too: not what happened
+        evidence = [Evidence(s.text, s.planned, s.shortfall, s.arrangement) for s in sentences]
         level, reason, missing, found = self.assess(question, evidence, plans_are_evidence)
         option = question.option(level) if level else None
         option_text = option.text if option else ""

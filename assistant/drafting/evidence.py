@@ -93,6 +93,12 @@ def is_planned(sentence: str) -> bool:
     return bool(_rx(profile()["planned"]).search(sentence))
 
 
+def reports_past(sentence: str) -> bool:
+    """A sentence reports what happened (past or perfect tense), as a plan document's sentence
+    must to count as evidence of it; its other sentences describe arrangements, i.e. plans."""
+    return bool(_rx(profile()["past"]).search(sentence))
+
+
 def is_shortfall(sentence: str) -> bool:
     """A sentence reports a gap, a delay or a target missed."""
     return bool(_rx(profile()["shortfall"]).search(sentence))
@@ -140,4 +146,5 @@ __all__ = [
     "planned_label",
     "profile",
     "qa_report_stage",
+    "reports_past",
 ]

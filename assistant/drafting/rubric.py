@@ -199,6 +199,7 @@ class Evidence:
     text: str
     planned: bool = False
     shortfall: bool = False
+    arrangement: bool = False  # a plan document describing what is set up: addresses the question, shows nothing done
 
 
 def as_evidence(items: Sequence[str | Evidence]) -> list[Evidence]:
@@ -213,8 +214,8 @@ def planned_share(evidence: Sequence[str | Evidence]) -> float:
 
 
 def usable(evidence: Sequence[str | Evidence], plans_are_evidence: bool = False) -> list[Evidence]:
-    """The evidence a level may rest on: what happened (and, at design, what is planned)."""
-    return [e for e in as_evidence(evidence) if plans_are_evidence or not e.planned]
+    """The evidence a level may rest on: what happened (and, at design, what is planned or arranged)."""
+    return [e for e in as_evidence(evidence) if plans_are_evidence or not (e.planned or e.arrangement)]
 
 
 def _n(count: int, word: str) -> str:
@@ -247,8 +248,11 @@ def suggest_level(
     """
     items = as_evidence(evidence)
     rest = usable(items, plans_are_evidence)
-    n, plans = len(rest), len(items) - len(rest)
+    arranged = 0 if plans_are_evidence else sum(e.arrangement and not e.planned for e in items)
+    n, plans = len(rest) + arranged, len(items) - len(rest) - arranged
     plan_note = f"; {_n(plans, 'plan sentence')} not counted" if plans else ""
+    if arranged:
+        plan_note += f"; {_n(arranged, 'arrangement')} of a plan document not counted as done"
     if n < MIN_SUPPORT:
         why = f"{_n(n, 'sentence')} found that report{'s' if n == 1 else ''} what was done"
         if plans:
@@ -347,7 +351,7 @@ def assess(
     """
     items = as_evidence(evidence)
     vectors = embed([e.text for e in items]) if items else []
-    done = [i for i, e in enumerate(items) if plans_are_evidence or not e.planned]
+    done = [i for i, e in enumerate(items) if plans_are_evidence or not (e.planned or e.arrangement)]
     plans = [i for i, e in enumerate(items) if i not in set(done)]
     found = []
     for option, text in _requirements(question):

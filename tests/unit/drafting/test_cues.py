@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.core.types import Location
 from assistant.drafting.bank import load_stage
 from assistant.drafting.cues import cue_entries, cue_hits, cue_parts
 from assistant.drafting.rubric import _requirements, assess
@@ -86,3 +87,38 @@ def test_such_as_without_a_comma_is_part_of_what_is_asked() -> None:
     asked = "Costs such as the cost per unit delivered are tracked and compared with benchmarks"
     assert requirement_core(asked) == asked
     assert requirement_core("Partners were engaged, such as ministries and NGOs") == "Partners were engaged"
+
+
+def test_a_plan_documents_arrangements_show_nothing_done_but_its_past_tense_reports_do() -> None:
+    from assistant.drafting.evidence import reports_past
+    from assistant.drafting.rubric import Evidence
+
+    arranged = "The Steering Committee meets once a year and the minutes of its meetings are kept on file."
+    assert not reports_past(arranged)
+    assert reports_past(MET) and reports_past("The Hub was created in 2013 by the Government and UNDP.")
+    assert reports_past("Participating countries rose from 25 to 42 during the past seven years.")
+    # described in a project document: it addresses the question, yet nothing is found as done
+    level, reason, missing, found = assess(GOVERNANCE, [Evidence(arranged, arrangement=True)], _orthogonal())  # type: ignore[arg-type]
+    assert level == "2" and reason.startswith("partly shown")
+    assert "1 arrangement of a plan document not counted as done" in reason
+    assert not any(r.found for r in found)
+    # the same project document reporting what happened in the earlier phase is evidence
+    level, reason, _, found = assess(GOVERNANCE, [Evidence(MET), Evidence(MINUTES), Evidence(REPORTED)], _orthogonal())  # type: ignore[arg-type]
+    assert level == "2" and reason.startswith("2 of 2 level-2 requirements found")
+
+
+def test_a_project_document_sentence_is_an_arrangement_unless_it_reports_the_past() -> None:
+    from assistant.drafting.drafter import _arrangement, _Sentence
+    from assistant.drafting.evidence import DocKind
+
+    prodoc = DocKind("project_document", "project document", "plan", 0.65)
+    report = DocKind("progress_report", "progress report", "happened", 1.0)
+    where = Location("x.txt", line_start=1)
+    present = "The Steering Committee reviews progress and risks every year."
+
+    def s(quote: str, kind: DocKind) -> _Sentence:
+        return _Sentence(quote, where, "x.txt", "", "", 0, 0.0, kind=kind)
+
+    assert _arrangement(s(present, prodoc))
+    assert not _arrangement(s(MET, prodoc))
+    assert not _arrangement(s(present, report))  # a report's present tense tells what is being done
