@@ -46,9 +46,20 @@ def definition_bonus(terms: list[str], sentence: str) -> float:
     return 0.0
 
 
+ANSWER_TYPE_BONUS = 0.25  # a sentence holding the kind of phrase asked for ("once per year")
+
+
+def _answer_types(question: str) -> list[re.Pattern[str]]:
+    """What the question's kind of answer looks like (the ``questions`` profile's answer types)."""
+    types = profiles.load("questions").get("answer_types") or {}
+    text = question.lower()
+    return [profiles.rx(t["says"]) for t in types.values() if profiles.rx(t["asks"]).search(text)]
+
+
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     terms = key_terms(question)
     wants_number = asks_for_number(question)
+    wanted = _answer_types(question)
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.chunk_type == "record":
@@ -83,6 +94,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + 0.2 * hit.similarity
                     + definition_bonus(terms, sentence)
                     + (0.15 if wants_number and re.search(r"\d", sentence) else 0.0)
+                    + (ANSWER_TYPE_BONUS if any(p.search(sentence.lower()) for p in wanted) else 0.0)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                 )
                 more: tuple[str, ...] = ()

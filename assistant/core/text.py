@@ -105,7 +105,7 @@ def key_terms(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ings", "ing", "ed", "es", "s"):  # "meetings", "meeting", "meet" agree
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word

@@ -45,3 +45,16 @@ def test_a_why_question_answered_only_by_a_recommendation_is_refused_with_it() -
     assert [c.quote for c in answer.citations] == [MTE.split("\t")[1]]
     asked = extractive_answer("What did the evaluation recommend about 31 December 2025?", hits, SourceTexts(DOCS.get))
     assert not asked.refused and "31 December 2025" in asked.answer
+
+
+def test_how_often_is_answered_by_the_sentence_that_gives_a_frequency() -> None:
+    report = (
+        "Results of such evaluations appear in the progress reports and in Steering Committee meeting minutes. "
+        "The Steering Committee functioned well. Steering Committee meetings took place once per year.\n"
+    )
+    answer = extractive_answer(
+        "How often did the Steering Committee meet?",
+        [_hit("closure.txt", report, "text")],
+        SourceTexts({"closure.txt": report}.get),
+    )
+    assert not answer.refused and answer.answer.startswith("Steering Committee meetings took place once per year.")
