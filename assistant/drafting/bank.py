@@ -61,6 +61,7 @@ class DraftedSentence:
     kind: str = ""  # what its document is ("progress report", "project document"…)
     shortfall: bool = False  # reports a gap or a delay
     arrangement: bool = False  # a plan document's sentence not reporting what happened ("The board reviews…")
+    heading: str = ""  # the heading it sits under in its document
 
 
 @dataclass(frozen=True)

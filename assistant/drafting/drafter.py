@@ -313,12 +313,16 @@ class Drafter:
             if option.key in ("2", "3")
             for part in cue_parts(question.stage, question.number, option.key, text)
         ]
-        todo = [s for s in left if not s.vector and any(holds(part, s.quote) for part in parts)]
+        todo = [s for s in left if not s.vector and any(holds(part, f"{s.section}: {s.quote}") for part in parts)]
         for s, v in zip(todo, self._embed([s.quote for s in todo])):
             s.vector = v
         left = [s for s in left if s.vector]
-        cited = [(s.quote, s.vector or []) for s in chosen]
-        picked = supporting(question, cited, [(s.quote, s.vector or []) for s in left], self._embed, MAX_SUPPORT)
+        # what the cited sentences already show counts only if they report what was done
+        done = [s for s in chosen if plans_are_evidence or not (s.planned or _arrangement(s))]
+        cited = [(s.quote, s.vector or []) for s in done]
+        headings = {s.quote: s.section for s in [*chosen, *left]}
+        candidates = [(s.quote, s.vector or []) for s in left]
+        picked = supporting(question, cited, candidates, self._embed, MAX_SUPPORT, headings)
         return [left[i] for i in picked]
 
     def _verified(self, chosen: list[_Sentence]) -> list[DraftedSentence]:
@@ -343,6 +347,7 @@ class Drafter:
                 kind=s.kind.label,
                 shortfall=is_shortfall(s.quote),
                 arrangement=_arrangement(s),
+                heading=s.section,
             )
             for _, s in out
         ]
@@ -362,7 +367,7 @@ class Drafter:
         self, question: BankQuestion, sentences: list[DraftedSentence], plans_are_evidence: bool = False
     ) -> DraftedQuestion:
         # a plan document's description of arrangements is a plan too: not what happened
-        evidence = [Evidence(s.text, s.planned, s.shortfall, s.arrangement) for s in sentences]
+        evidence = [Evidence(s.text, s.planned, s.shortfall, s.arrangement, s.heading) for s in sentences]
         level, reason, missing, found = self.assess(question, evidence, plans_are_evidence)
         option = question.option(level) if level else None
         option_text = option.text if option else ""

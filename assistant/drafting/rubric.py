@@ -200,6 +200,12 @@ class Evidence:
     planned: bool = False
     shortfall: bool = False
     arrangement: bool = False  # a plan document describing what is set up: addresses the question, shows nothing done
+    heading: str = ""  # the heading it sits under ("Lessons Learned"): what the document says the passage is
+
+    @property
+    def cue_text(self) -> str:
+        """The text a requirement's cues are looked for in: the sentence under its heading."""
+        return f"{self.heading}: {self.text}" if self.heading else self.text
 
 
 def as_evidence(items: Sequence[str | Evidence]) -> list[Evidence]:
@@ -375,11 +381,17 @@ def supporting(
     candidates: Sequence[tuple[str, Sequence[float]]],
     embed: Embed,
     limit: int,
+    headings: dict[str, str] | None = None,
 ) -> list[int]:
     """Candidates (indexes) to cite beside ``cited`` because each shows a level-3 or level-2
     must-find that no cited sentence shows (``requirement_hits``):
     the closest candidate per such requirement, at most ``limit``. Sentences are (text, vector)."""
     texts, vecs = [t for t, _ in cited], [v for _, v in cited]
+    heads = headings or {}
+
+    def cue(t: str) -> str:  # a sentence's cues are looked for under its heading
+        return f"{heads[t]}: {t}" if heads.get(t) else t
+
     picked: list[int] = []
     for option, text in _requirements(question):
         if len(picked) >= limit:
@@ -388,7 +400,7 @@ def supporting(
             continue
         req_vec = embed([requirement_core(text)])[0]
         parts = cue_parts(question.stage, question.number, option.key, text)
-        if requirement_hits(question, option, text, texts, vecs, req_vec) or cue_hits(parts, texts):
+        if requirement_hits(question, option, text, texts, vecs, req_vec) or cue_hits(parts, [cue(t) for t in texts]):
             continue
         left = [i for i in range(len(candidates)) if i not in picked]
         ctexts, cvecs = [candidates[i][0] for i in left], [candidates[i][1] for i in left]
@@ -398,9 +410,9 @@ def supporting(
         else:  # by its cues: for each part no cited sentence holds, the closest candidate holding it
             add = []
             for part in parts:
-                if any(holds(part, t) for t in texts) or any(holds(part, candidates[i][0]) for i in add):
+                if any(holds(part, cue(t)) for t in texts) or any(holds(part, cue(candidates[i][0])) for i in add):
                     continue
-                holding = [i for i, t in enumerate(ctexts) if holds(part, t)]
+                holding = [i for i, t in enumerate(ctexts) if holds(part, cue(t))]
                 if not holding:
                     add = []
                     break
@@ -427,7 +439,8 @@ def _shown(
     texts, vecs = _pick(items, vectors, idx)
     parts = cue_parts(question.stage, question.number, option.key, text)
     by_meaning = requirement_hits(question, option, text, texts, vecs, req_vec)
-    return sorted({idx[i] for i in by_meaning} | {idx[i] for i in cue_hits(parts, texts)})
+    by_cues = cue_hits(parts, [items[i].cue_text for i in idx])
+    return sorted({idx[i] for i in by_meaning} | {idx[i] for i in by_cues})
 
 
 def _closest(

@@ -122,3 +122,18 @@ def test_a_project_document_sentence_is_an_arrangement_unless_it_reports_the_pas
     assert _arrangement(s(present, prodoc))
     assert not _arrangement(s(MET, prodoc))
     assert not _arrangement(s(present, report))  # a report's present tense tells what is being done
+
+
+def test_a_report_sentence_under_a_lessons_heading_is_a_documented_lesson() -> None:
+    from assistant.drafting.rubric import Evidence
+
+    knowledge = _question("closure", 4)
+    said = "Equipment deliveries were rescheduled to the dry season after the 2022 delays."
+    wanted = "were considered by the project team"
+
+    def considered(e: Evidence) -> bool:
+        _, _, _, found = assess(knowledge, [e], _orthogonal())  # type: ignore[arg-type]
+        return next(r for r in found if wanted in r.text).found
+
+    assert considered(Evidence(said, heading="4. Challenges and Lessons Learned"))
+    assert not considered(Evidence(said))  # the same sentence elsewhere is not a lesson by its words
