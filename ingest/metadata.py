@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant import profiles
 from assistant.core.text import project_key
 from assistant.core.types import Document
 
@@ -44,15 +45,23 @@ def _period(doc: Document) -> tuple[int, int] | None:
     return None
 
 
+def _doc_type(text: str) -> str:
+    """The type the ``documents`` profile's first matching rule gives (title zone, then head)."""
+    profile = profiles.load("documents")
+    head = text[: profile["head_chars"]]
+    # the title zone: the short opening lines (a body paragraph's words say nothing of the type)
+    opening = [ln for ln in head.split("\n")[: profile["title_lines"]] if ln.strip()]
+    title = "\n".join(ln for ln in opening if len(ln.split()) <= profile["title_words"])
+    for rule in profile["rules"]:
+        zones = ((title, rule.get("title", ())), (head, rule.get("head", ())), (text, rule.get("text", ())))
+        if any(profiles.rx(p).search(zone) for zone, patterns in zones for p in patterns):
+            return str(rule["type"])
+    return str(profile["default"])
+
+
 def describe(doc: Document) -> Document:
     """``doc`` with its type, title, project numbers and period filled in."""
-    head = doc.text[:5000].lower()
-    if "quality assurance report" in head or "qa report" in head:
-        doc_type = "qa_report"
-    elif "results framework" in doc.text.lower() or "project document" in head:
-        doc_type = "project_document"
-    else:
-        doc_type = "document"
+    doc_type = _doc_type(doc.text)
     m = _PROJECT_NUMBER.search(doc.text)
     number = m.group(1) if m else ""
     others = sorted({n for n in _ANY_NUMBER.findall(doc.text)}, key=project_key)
