@@ -44,13 +44,13 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from assistant.answer.citations import verified
 from assistant.core.errors import ProjdocsError
 from assistant.core.settings import Settings
 from assistant.core.text import coverage, key_terms, normalise_space, stem
-from assistant.core.types import Citation, Location
+from assistant.core.types import Citation
 from assistant.core.verify import SourceTexts
 from assistant.drafting.bank import (
     BANK_PATH,
@@ -65,6 +65,15 @@ from assistant.drafting.bank import (
     load_stage,
     stage_info,
 )
+from assistant.drafting.choice import (
+    _DEFAULT_KIND,
+    MAX_PLANNED,
+    MAX_SENTENCES,
+    MIN_RELEVANCE,
+    _arrangement,
+    _Sentence,
+    choose,
+)
 from assistant.drafting.cues import cue_parts, holds
 from assistant.drafting.evidence import (
     DocKind,
@@ -73,7 +82,6 @@ from assistant.drafting.evidence import (
     is_planned,
     is_shortfall,
     planned_label,
-    reports_past,
 )
 from assistant.drafting.rubric import (
     _GENERIC,
@@ -97,41 +105,14 @@ from assistant.store.database import Filters, Store
 
 logger = logging.getLogger(__name__)
 
-MAX_SENTENCES = 5  # sentences per drafted paragraph
 MAX_SUPPORT = 3  # sentences added beyond those because each shows a requirement the others do not
-MAX_PLANNED = 2  # plan sentences per paragraph (after the reports), labelled as plans
 PLAN_WEIGHT = 0.8  # a plan sentence's relevance is multiplied by this: reports come first
-MIN_RELEVANCE = 0.32  # a sentence below this does not address the question
 RETRIEVE_K = 24  # chunks per query: a level-3 fact often sits in a chunk that is not the question's best
 EMBED_TOP = 48  # sentences per question scored by embedding similarity (cached across questions)
 SECTION_BONUS = 0.15  # a sentence under a heading that names the question's topic
 
 _BOILERPLATE = re.compile(r"legal context|terms of reference|standard clauses", re.IGNORECASE)
 _RUBRIC_LINE = re.compile(r"^\s*[-*•]\s*(?:\d\s*:|Yes\b|No\b|Not Applicable\b)")
-_DEFAULT_KIND = DocKind("document", "document", "happened", 1.0)
-
-
-@dataclass
-class _Sentence:
-    quote: str
-    location: Location
-    source: str
-    section: str
-    section_path: str
-    rank: int  # best rank of its chunk over the queries
-    similarity: float  # best dense similarity of its chunk to a query
-    lexical: float = 0.0
-    relevance: float = 0.0
-    weighted: float = 0.0  # relevance times what its document and tense show: the ranking order
-    vector: list[float] | None = None
-    planned: bool = False
-    kind: DocKind = _DEFAULT_KIND
-
-
-def _arrangement(s: _Sentence) -> bool:
-    """A sentence of a plan document (a project document) that does not report what happened
-    (``evidence.reports_past``): it describes the arrangements planned, so it rates as a plan."""
-    return s.kind.is_plan and not s.planned and not reports_past(s.quote)
 
 
 class Drafter:
@@ -276,27 +257,7 @@ class Drafter:
             s.weighted = s.relevance * s.kind.weight * (PLAN_WEIGHT if s.planned and not plans_are_evidence else 1.0)
 
     def _choose(self, pool: list[_Sentence], plans_are_evidence: bool = False) -> list[_Sentence]:
-        """The most relevant sentences, each adding something the others do not say; at most
-        ``MAX_PLANNED`` plan sentences unless plans are the evidence (design stage)."""
-        chosen: list[_Sentence] = []
-        plans = 0
-        candidates = sorted((s for s in pool if s.relevance >= MIN_RELEVANCE), key=lambda s: -s.weighted)
-        while candidates and len(chosen) < MAX_SENTENCES:
-
-            def gain(s: _Sentence) -> float:
-                overlap = max((_cos(s.vector or [], c.vector or []) for c in chosen), default=0.0)
-                return s.weighted - 0.3 * max(0.0, overlap - 0.5)
-
-            best = max(candidates, key=gain)
-            candidates.remove(best)
-            if any(_cos(best.vector or [], c.vector or []) > 0.9 for c in chosen):
-                continue  # a near-repeat (the same arrangement in another table row)
-            if best.planned and not plans_are_evidence:
-                if plans >= MAX_PLANNED:
-                    continue
-                plans += 1
-            chosen.append(best)
-        return chosen
+        return choose(pool, plans_are_evidence)
 
     def _supporting(
         self, question: BankQuestion, pool: list[_Sentence], chosen: list[_Sentence], plans_are_evidence: bool
@@ -492,6 +453,9 @@ def draft(
 
 __all__ = [
     "BANK_PATH",
+    "MAX_PLANNED",
+    "MAX_SENTENCES",
+    "MIN_RELEVANCE",
     "TOO_THIN",
     "BankQuestion",
     "Draft",

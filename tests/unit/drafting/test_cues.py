@@ -137,3 +137,31 @@ def test_a_report_sentence_under_a_lessons_heading_is_a_documented_lesson() -> N
 
     assert considered(Evidence(said, heading="4. Challenges and Lessons Learned"))
     assert not considered(Evidence(said))  # the same sentence elsewhere is not a lesson by its words
+
+
+def test_equally_relevant_sentences_are_chosen_in_document_order_whatever_order_they_were_found_in() -> None:
+    """A near-tie in sentence choice is broken by document and position, not by the order the
+    retrieval happened to return them in: the same documents give the same draft on every run."""
+    from assistant.drafting.choice import MAX_SENTENCES, _Sentence, choose
+
+    def s(i: int) -> _Sentence:
+        vector = [0.0] * 8
+        vector[i] = 1.0  # nothing in common: none is a repeat of another
+        where = Location("report.txt", line_start=10 * (i + 1))
+        return _Sentence(
+            f"Sentence {i} reports what was done.",
+            where,
+            "report.txt",
+            "",
+            "",
+            0,
+            0.0,
+            relevance=0.5,
+            weighted=0.5,
+            vector=vector,
+        )
+
+    pool = [s(i) for i in range(7)]
+    first = [c.quote for c in choose(pool)]
+    assert first == [f"Sentence {i} reports what was done." for i in range(MAX_SENTENCES)]
+    assert [c.quote for c in choose(list(reversed(pool)))] == first
