@@ -69,7 +69,11 @@ def _doc_words(record: Record) -> list[str]:
 def _read_words(record: Record) -> list[str]:
     source = re.sub(r"\.\w+$", "", record.source).replace("-", " ").replace("_", " ")
     extra = " ".join(c.text for c in record.cells) if record.kind == "table_row" else ""
-    return _words(f"{record.label} {record.group} {source} {extra}")
+    return _words(f"{record.label} {extra}") + [CONTEXT] + _words(f"{record.group} {source}")
+
+
+CONTEXT = "\x00"  # after it in a record's words: its group's and document's, shared by its siblings
+CONTEXT_WEIGHT = 0.5  # a word only the record's context holds tells less of the row than its own
 
 
 class RecordMatcher:
@@ -86,14 +90,17 @@ class RecordMatcher:
         self._vocabulary = list(self.idf)
 
     def _lexical(self, words: list[str], doc: list[str]) -> float:
-        have = set(doc)
+        split = doc.index(CONTEXT) if CONTEXT in doc else len(doc)
+        own, context = set(doc[:split]), set(doc[split + 1 :])
         total = got = 0.0
         for w in words:
             weight = self.idf.get(w, math.log(1 + len(self.records)))
             total += weight
-            alts = {stem(a) for a in _SYNONYMS.get(w, ())}
-            if w in have or alts & have:
+            said = {w} | {stem(a) for a in _SYNONYMS.get(w, ())}
+            if said & own:
                 got += weight
+            elif said & context:
+                got += CONTEXT_WEIGHT * weight
         return got / total if total else 0.0
 
     def _semantic(self, question: str) -> list[float]:

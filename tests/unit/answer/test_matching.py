@@ -28,3 +28,29 @@ def test_how_many_names_the_row_that_counts_that_thing() -> None:
     ]
     question = "how many acsh participating countries are targeted by the end of phase 3?"
     assert RecordMatcher(rows).best(["acsh", "participating", "countries"], question) is rows[1]
+
+
+def test_a_rows_own_words_name_it_before_its_groups() -> None:
+    # a PDF reads the output's description into both rows' group: only one row says "civil service"
+    group = "Output 2 - Capacity building: civil service institutions apply knowledge"
+    rows = [
+        Record(
+            "indicator",
+            "2.1",
+            "Number of events supporting civil service modernisation",
+            (),
+            Location("p.pdf"),
+            "p.pdf",
+            group=group,
+        ),
+        Record(
+            "indicator",
+            "2.2",
+            "Number of events supporting public service delivery",
+            (),
+            Location("p.pdf"),
+            "p.pdf",
+            group=group,
+        ),
+    ]
+    assert RecordMatcher(rows).best(["events", "civil", "service"], "civil service events target") is rows[0]
