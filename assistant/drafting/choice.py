@@ -19,6 +19,10 @@ from assistant.drafting.rubric import _cos
 MAX_SENTENCES = 5  # sentences per drafted paragraph
 MAX_PLANNED = 2  # plan sentences per paragraph (after the reports), labelled as plans
 MIN_RELEVANCE = 0.32  # a sentence below this does not address the question
+# a report of what happened tells it in the project's words, not the form's, so it addresses the
+# question at a lower similarity than a project document's arrangement that mirrors the template
+REPORT_RELEVANCE = 0.2
+PLAN_WEIGHT = 0.8  # a plan's (or an arrangement's) relevance is multiplied by this: reports come first
 _DEFAULT_KIND = DocKind("document", "document", "happened", 1.0)
 
 
@@ -45,6 +49,20 @@ def _arrangement(s: _Sentence) -> bool:
     return s.kind.is_plan and not s.planned and not reports_past(s.quote)
 
 
+def _as_plan(s: _Sentence) -> bool:
+    """A sentence that rates as a plan: one stating a plan, or a project document's arrangement."""
+    return s.planned or _arrangement(s)
+
+
+def weigh(s: _Sentence, plans_are_evidence: bool = False) -> float:
+    """The ranking score of a sentence: its relevance times what its document shows
+    (``DocKind.weight``: reports of what happened before plans), and lower again when it rates
+    as a plan (a "will" sentence, or a project document's description of arrangements) unless
+    plans are the evidence (design stage)."""
+    plan = PLAN_WEIGHT if _as_plan(s) and not plans_are_evidence else 1.0
+    return s.relevance * s.kind.weight * plan
+
+
 def _place(s: _Sentence) -> tuple[str, int, str]:
     """Where a sentence stands (document, line, text): the tie-break between equal scores."""
     return (s.source, s.location.line_start or 0, s.quote)
@@ -55,7 +73,12 @@ def choose(pool: list[_Sentence], plans_are_evidence: bool = False) -> list[_Sen
     ``MAX_PLANNED`` plan sentences unless plans are the evidence (design stage)."""
     chosen: list[_Sentence] = []
     plans = 0
-    candidates = sorted((s for s in pool if s.relevance >= MIN_RELEVANCE), key=lambda s: (-s.weighted, _place(s)))
+
+    def addresses(s: _Sentence) -> bool:
+        floor = MIN_RELEVANCE if plans_are_evidence or _as_plan(s) else REPORT_RELEVANCE
+        return s.relevance >= floor
+
+    candidates = sorted((s for s in pool if addresses(s)), key=lambda s: (-s.weighted, _place(s)))
     while candidates and len(chosen) < MAX_SENTENCES:
 
         def gain(s: _Sentence) -> float:
@@ -74,4 +97,4 @@ def choose(pool: list[_Sentence], plans_are_evidence: bool = False) -> list[_Sen
     return chosen
 
 
-__all__ = ["MAX_PLANNED", "MAX_SENTENCES", "MIN_RELEVANCE", "choose"]
+__all__ = ["MAX_PLANNED", "MAX_SENTENCES", "MIN_RELEVANCE", "PLAN_WEIGHT", "REPORT_RELEVANCE", "choose", "weigh"]

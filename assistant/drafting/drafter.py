@@ -73,6 +73,7 @@ from assistant.drafting.choice import (
     _arrangement,
     _Sentence,
     choose,
+    weigh,
 )
 from assistant.drafting.cues import cue_parts, holds
 from assistant.drafting.evidence import (
@@ -106,7 +107,6 @@ from assistant.store.database import Filters, Store
 logger = logging.getLogger(__name__)
 
 MAX_SUPPORT = 3  # sentences added beyond those because each shows a requirement the others do not
-PLAN_WEIGHT = 0.8  # a plan sentence's relevance is multiplied by this: reports come first
 RETRIEVE_K = 24  # chunks per query: a level-3 fact often sits in a chunk that is not the question's best
 EMBED_TOP = 48  # sentences per question scored by embedding similarity (cached across questions)
 SECTION_BONUS = 0.15  # a sentence under a heading that names the question's topic
@@ -254,7 +254,7 @@ class Drafter:
             s.vector = v
             best_req = max((_cos(v, r) for r in req_vecs), default=0.0)
             s.relevance = 0.45 * _cos(v, q_vec) + 0.25 * best_req + 0.3 * s.lexical + 0.03 / (1 + s.rank)
-            s.weighted = s.relevance * s.kind.weight * (PLAN_WEIGHT if s.planned and not plans_are_evidence else 1.0)
+            s.weighted = weigh(s, plans_are_evidence)
 
     def _choose(self, pool: list[_Sentence], plans_are_evidence: bool = False) -> list[_Sentence]:
         return choose(pool, plans_are_evidence)

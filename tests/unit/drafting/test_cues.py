@@ -165,3 +165,46 @@ def test_equally_relevant_sentences_are_chosen_in_document_order_whatever_order_
     first = [c.quote for c in choose(pool)]
     assert first == [f"Sentence {i} reports what was done." for i in range(MAX_SENTENCES)]
     assert [c.quote for c in choose(list(reversed(pool)))] == first
+
+
+def test_a_report_of_what_happened_is_cited_before_a_project_documents_arrangement() -> None:
+    """A project document's arrangement mirrors the form's wording, so it scores closer to the
+    question than a report telling what happened in the project's own words; it rates as a plan
+    all the same, so it ranks like one, and a report below the plain relevance floor still
+    addresses the question (the draft is not "too thin" while a report says what was done)."""
+    from assistant.drafting.choice import MIN_RELEVANCE, REPORT_RELEVANCE, _Sentence, choose, weigh
+    from assistant.drafting.evidence import DocKind
+
+    prodoc = DocKind("project_document", "project document", "plan", 0.65)
+    report = DocKind("progress_report", "progress report", "happened", 1.0)
+
+    def s(quote: str, kind: DocKind, relevance: float, axis: int, planned: bool = False) -> _Sentence:
+        vector = [0.0] * 4
+        vector[axis] = 1.0
+        out = _Sentence(
+            quote,
+            Location("x.txt", line_start=axis + 1),
+            "x.txt",
+            "",
+            "",
+            0,
+            0.0,
+            relevance=relevance,
+            vector=vector,
+            planned=planned,
+            kind=kind,
+        )
+        out.weighted = weigh(out)
+        return out
+
+    arranged = s("Relevant lessons are captured by the project team and used to inform decisions.", prodoc, 0.55, 0)
+    plan = s("Lessons will be captured by the project team and used to inform decisions.", prodoc, 0.55, 1, True)
+    lesson = s("The Board extended the reserve fund rule to all cooperatives after the 2022 review.", report, 0.3, 2)
+    assert weigh(arranged) == weigh(plan) < weigh(s(MET, prodoc, 0.55, 3))  # a past-tense report counts
+    assert REPORT_RELEVANCE <= lesson.relevance < MIN_RELEVANCE
+    assert choose([arranged, plan, lesson])[0] is lesson
+    faint = s("The Board extended the reserve fund rule to all cooperatives.", report, REPORT_RELEVANCE / 2, 2)
+    assert faint not in choose([arranged, faint])
+    assert s("Lessons are captured.", prodoc, 0.3, 0) not in choose(
+        [arranged, s("Lessons are captured.", prodoc, 0.3, 0)]
+    )
