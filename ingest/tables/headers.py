@@ -16,7 +16,7 @@ the one whose column roles the data agrees with:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.core.text import clean
 from assistant.core.types import TableRow
@@ -31,9 +31,21 @@ def cell_text(cell: str) -> str:
     return clean(re.sub(r"\[bookmark: [^\]]*\]", "", cell))
 
 
+# a Word export's footnote written into the cell: "Risk level[footnoteRef:33] [33:  P – likelihood …]"
+_FOOTNOTE = re.compile(r"\[footnoteRef:\d+\]|\[\d+:\s[^\]]*\]")
+# a caption row of fields over a table's header: "Project title: … | Project No: 00123513 | Date: 10.2021"
+_FIELD = re.compile(r"^[^:\d]{2,40}:\s*\S")
+
+
+def _is_caption(row: TableRow) -> bool:
+    texts = [cell_text(c) for c in row.cells if cell_text(c)]
+    return bool(texts) and all(_FIELD.match(t) for t in texts)
+
+
 def header_text(cell: str) -> str:
-    """A header cell as a label: PDF text may split a narrow cell's digits ("202 2" → "2022")."""
-    return re.sub(r"(?<=\d) (?=\d)", "", cell_text(cell))
+    """A header cell as a label: PDF text may split a narrow cell's digits ("202 2" → "2022");
+    a footnote written into it is not part of the label."""
+    return re.sub(r"(?<=\d) (?=\d)", "", cell_text(_FOOTNOTE.sub("", cell)))
 
 
 def is_label_row(row: TableRow) -> bool:
@@ -115,8 +127,11 @@ def _join(parts: list[str]) -> str:
 def candidates(rows: list[TableRow]) -> list[Header]:
     """The possible readings of the header of ``rows`` (none when it has no header row)."""
     width = width_of(rows)
+    captions = 0
+    while captions < len(rows) - 1 and captions < MAX_HEADER_ROWS and _is_caption(rows[captions]):
+        captions += 1  # the fields over a table (its project and date) are not its header
     head: list[TableRow] = []
-    for row in rows[:MAX_HEADER_ROWS]:
+    for row in rows[captions : captions + MAX_HEADER_ROWS]:
         if not is_label_row(row):
             break
         head.append(row)
@@ -124,7 +139,7 @@ def candidates(rows: list[TableRow]) -> list[Header]:
         return []
     out: list[Header] = []
     for leaf_at in (i for i, r in enumerate(head) if len(r.cells) == width):
-        out += _readings(head, leaf_at, width)
+        out += [replace(h, first_data=h.first_data + captions) for h in _readings(head, leaf_at, width)]
     return out
 
 

@@ -199,3 +199,28 @@ def test_a_one_cost_column_table_is_not_a_work_plan(tmp_path: Path) -> None:
     assert not [r for r in records if r.kind == "activity"]
     row = next(r for r in records if r.kind == "table_row")
     assert {c.column: c.text for c in row.cells}["Frequency"] == "Quarterly"  # still answerable by column
+
+
+def test_a_risk_log_under_a_caption_of_fields_is_read_by_its_own_header(tmp_path: Path) -> None:
+    # the UNDP risk log: a caption row of fields over the header; a footnote written into a header
+    rows = [
+        ["Project title: Solar for All", "Project No: 00119874", "Date: 10.2021", "", ""],
+        [
+            "#",
+            "Description",
+            "Impact & Likelihood[footnoteRef:3] [3:  P – likelihood, 1 to 5.]",
+            "Risk owner",
+            "Status",
+        ],
+        ["1", "Low tariff collection by cooperatives", "P = 3 I = 4", "AEPC", "Open"],
+        ["2", "Delays in procurement of solar panels", "P = 2 I = 3", "UNDP", "Closed"],
+    ]
+    records = [r for r in _records(_docx(tmp_path / "risks.docx", [(rows, [])])) if r.kind == "table_row"]
+    second = next(r for r in records if r.label_cell == "2")
+    assert {c.column: c.text for c in second.cells} == {
+        "#": "2",
+        "Description": "Delays in procurement of solar panels",
+        "Impact & Likelihood": "P = 2 I = 3",
+        "Risk owner": "UNDP",
+        "Status": "Closed",
+    }
