@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.core.text import coverage, key_terms, normalise_space, split_sentences, stem
 from assistant.drafting.bank import BankQuestion, Requirement, RubricOption
@@ -360,8 +360,10 @@ def assess(
     done = [i for i, e in enumerate(items) if plans_are_evidence or not (e.planned or e.arrangement)]
     plans = [i for i, e in enumerate(items) if i not in set(done)]
     found = []
+    req_vecs = []
     for option, text in _requirements(question):
         req_vec = embed([requirement_core(text)])[0]
+        req_vecs.append(req_vec)
         role = requirement_role(text, option.key)
         pool = list(range(len(items))) if asks_for_plans(text) else done
         args = (question, option, text, req_vec)
@@ -371,8 +373,27 @@ def assess(
         planned = [] if hits else _shown(*args, items, vectors, plans)
         marks = tuple(i + 1 for i in (hits or planned))
         found.append(Requirement(option.key, text, bool(hits), planned=bool(planned), evidence=marks, role=role))
+    items = _own_gaps(items, vectors, found, req_vecs)
     level, reason, _ = suggest_level(question, items, found, plans_are_evidence)
     return level, reason, missing_evidence(level, found), found
+
+
+def _own_gaps(
+    items: list[Evidence],
+    vectors: Sequence[Sequence[float]],
+    found: Sequence[Requirement],
+    req_vecs: Sequence[Sequence[float]],
+) -> list[Evidence]:
+    """The evidence with only the question's own gaps kept as shortfalls: a gap or delay holds a
+    level at 2 when the sentence reporting it shows one of the question's requirements or speaks
+    to one (``REQUIREMENT_SIMILARITY``); a delay elsewhere in the project (the infrastructure
+    behind schedule, cited for its other findings) says nothing of, say, its scale."""
+    shows = {m - 1 for r in found if r.found for m in r.evidence}
+
+    def own(i: int) -> bool:
+        return i in shows or any(_cos(vectors[i], v) >= REQUIREMENT_SIMILARITY for v in req_vecs)
+
+    return [replace(e, shortfall=False) if e.shortfall and not own(i) else e for i, e in enumerate(items)]
 
 
 def supporting(

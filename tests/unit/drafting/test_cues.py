@@ -208,3 +208,24 @@ def test_a_report_of_what_happened_is_cited_before_a_project_documents_arrangeme
     assert s("Lessons are captured.", prodoc, 0.3, 0) not in choose(
         [arranged, s("Lessons are captured.", prodoc, 0.3, 0)]
     )
+
+
+def test_a_delay_elsewhere_in_the_project_does_not_hold_its_scale_at_2() -> None:
+    """A gap or delay holds level 3 at 2 only when it is about what the question asks: an
+    evaluation's 'grants are behind schedule', cited for its other findings, says nothing of the
+    project's scale; 'only 15 of 24 mini-grids, behind schedule' does."""
+    scale = _question("implementation", 5)
+    covers = (
+        "By December 2022, 15 solar mini-grids were commissioned in 14 municipalities, connecting 3,850 households."
+    )
+    basis = (
+        "The Karnali Renewable Energy Act adopted in June 2022 is already used as a model by Sudurpashchim Province."
+    )
+    elsewhere = "Women's enterprise grants are behind schedule."
+    level, reason, _, _ = assess(scale, [covers, basis], _orthogonal())  # type: ignore[arg-type]
+    assert level == "3", reason
+    level, reason, _, _ = assess(scale, [covers, basis, elsewhere], _orthogonal())  # type: ignore[arg-type]
+    assert level == "3", reason
+    own = "Only 15 of the 24 planned mini-grids were commissioned in 14 municipalities, behind schedule."
+    level, reason, _, _ = assess(scale, [own, basis], _orthogonal())  # type: ignore[arg-type]
+    assert level == "2" and "held at 2" in reason
