@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -528,6 +529,11 @@ def test_markdown_export_reads_like_the_form() -> None:
     assert "closure-qa.txt, not quoted" in md
 
 
+def _style(paragraph: Any) -> str:
+    """A Word paragraph's style name ("" when it has none)."""
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
 def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> None:
     from docx import Document as WordDocument
 
@@ -535,7 +541,7 @@ def test_docx_export_opens_with_headings_ratings_and_sources(tmp_path: Path) -> 
 
     path = to_docx(_small_draft(), tmp_path / "draft.docx")
     paragraphs = WordDocument(str(path)).paragraphs
-    headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    headings = [(_style(p), p.text) for p in paragraphs if _style(p).startswith(("Heading", "Title"))]
     assert ("Heading 1", "Management & Monitoring") in headings
     assert ("Heading 2", f"11. {RISK_QUESTION.text}") in headings
     texts = [p.text for p in paragraphs]
@@ -596,9 +602,9 @@ def test_closure_draft_of_00108694_without_its_qa_report(corpus_settings, tmp_pa
 
     _, sections, bank = load_stage("closure")
     paragraphs = WordDocument(str(out)).paragraphs
-    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in paragraphs if _style(p) == "Heading 1"]
     assert headings[0] == "Suggested levels" and headings[1 : len(sections) + 1] == list(sections)
-    questions = [p for p in paragraphs if p.style.name == "Heading 2"]
+    questions = [p for p in paragraphs if _style(p) == "Heading 2"]
     assert [p.text.split(".")[0] for p in questions] == [str(q.number) for q in bank]
 
     corpus = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.iterdir()}
