@@ -19,9 +19,12 @@ How a question is drafted:
      similarity to the question and the closest rubric requirement plus the share of the
      question's key words it holds (``assistant.answer.coverage``);
      a sentence's relevance is weighted by what its document shows (reports of what happened
-     before plans: ``evidence.document_kind``), and a plan sentence ("will…") ranks lower;
-  3. the best few, kept diverse, are verified verbatim and become the paragraph: reports
-     first, then at most ``MAX_PLANNED`` plan sentences, each labelled "Planned:";
+     before plans: ``evidence.document_kind``), and a plan sentence ("will…") or a project
+     document's arrangement ranks lower (``choice.weigh``); a report of what happened
+     addresses the question from a lower relevance than a plan (``choice.REPORT_RELEVANCE``);
+  3. the best few, kept diverse, ties broken by document and position (``choice.choose``), are
+     verified verbatim and become the paragraph: reports first, then at most ``MAX_PLANNED``
+     plan sentences, each labelled "Planned:";
   4. up to ``MAX_SUPPORT`` more reports of what happened are cited when each shows a level-2
      or level-3 requirement the chosen sentences do not (``rubric.supporting``);
   5. each rubric option is split into requirements (its sentences, examples and hedges
