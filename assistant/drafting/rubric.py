@@ -241,7 +241,7 @@ def suggest_level(
     hedges, alternatives and level-2 limits of its text) are checked against the cited evidence
     (found only in what happened unless ``plans_are_evidence``). Levels are tested from the top:
       - 3 when every level-3 must-find is found and no cited sentence reports a shortfall
-        (a gap, a delay: then it is held at 2);
+        (a gap, a delay: then it is held at 2; ``assess`` counts only the question's own gaps);
       - 2 when every level-2 must-find is found;
       - 1 when a cited sentence reports the failure level 1 describes (a shortfall or a
         negation close to a level-1 requirement) and no level-2 or level-3 must-find is shown;
