@@ -45,8 +45,13 @@ class CellAnswer:
         else:
             self.parts.append(f"{label}: the cell is empty in the table")
 
+    def named_by(self, cell: Cell) -> None:
+        """The head is this cell's text (a row named by its description): cite the cell for it."""
+        self.evidence[0] = Evidence(cell.text, self.record, cell.column)
+
     def result(self, head: str) -> FactResult:
-        return FactResult(f"{head} [1]: " + "; ".join(self.parts) + ".", self.evidence, notes=list(self.record.notes))
+        body = (": " + "; ".join(self.parts) + ".") if self.parts else ("" if head.endswith(".") else ".")
+        return FactResult(f"{head} [1]{body}", self.evidence, notes=list(self.record.notes))
 
 
 def _shift_marker(m: re.Match[str], offset: int) -> str:

@@ -419,12 +419,17 @@ class FactFinder:
         found = row_answer(self._records("table_row"), query, question, self.embed)
         if found is None:
             return None
-        ans = CellAnswer(found[0][0])
+        row = found[0][0]
+        ans = CellAnswer(row)
+        if named := next((c for c in row.cells if clean(c.text) == clean(row.label)), None):
+            ans.named_by(named)  # "Extend the project by 12 months…" is cited from its own cell
         for record, cell in found:
-            label = clean(record.label_cell) if record is not found[0][0] else ""
+            if record is row and cell is named:
+                continue  # said once, as the head
+            label = clean(record.label_cell) if record is not row else ""
             header = cell.column.split(" > ")[-1] if cell.column else ""
             ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
-        return ans.result(clean(found[0][0].label))
+        return ans.result(clean(row.label))
 
     # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:

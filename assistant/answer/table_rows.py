@@ -67,9 +67,23 @@ def _wanted_columns(query: Query, record: Record) -> list[Cell]:
     return by_word or direct
 
 
-def _number_in_question(query: Query) -> str | None:
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_NOT_ROW_NOUNS = {"year", "phase", "quarter", "output", "indicator", "activity", "outcome", "question", "section"}
+
+
+def _number_in_question(query: Query, headers: set[str]) -> str | None:
+    """The row number a question names: "risk 3", "row 2", or a column's noun with a number or
+    an ordinal ("recommendation 1", "the first recommendation": the table with that column)."""
     m = re.search(r"\b(?:risk|row|no\.?|#|риск\w*)\s*(\d{1,3})\b", query.text)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    for m in re.finditer(r"\b([a-z]{4,})\s+(?:no\.?\s*|#\s*)?(\d{1,2})\b(?![.,:]?\d)", query.text):
+        if m.group(1) not in _NOT_ROW_NOUNS and stem(m.group(1)) in headers:
+            return m.group(2)
+    for m in re.finditer(rf"\b({'|'.join(_ORDINALS)})\s+([a-z]{{4,}})\b", query.text):
+        if m.group(2) not in _NOT_ROW_NOUNS and stem(m.group(2)) in headers:
+            return str(_ORDINALS.index(m.group(1)) + 1)
+    return None
 
 
 def row_answer(
@@ -90,7 +104,9 @@ def _row_answer(
 ) -> tuple[Record, list[Cell]] | list[tuple[Record, Cell]] | None:
     if not records:
         return None
-    number = _number_in_question(query)
+    # the words of the columns' own headers ("Recommendation", "Likelihood")
+    headers = {s for r in records for c in r.cells if c.column for s in _stems(c.column.split(" > ")[-1])}
+    number = _number_in_question(query, headers)
     row: Record | None = None
     if number:
         # "risk 3": of the rows numbered 3, the one whose table has the columns the question asks for
@@ -112,7 +128,6 @@ def _row_answer(
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
         # words that name columns ("likelihood", "cost") ask for cells, not for the row
-        headers = {s for r in records for c in r.cells if c.column for s in _stems(c.column.split(" > ")[-1])}
         words = [w for w in words if stem(w) not in headers] or words
         matcher = RecordMatcher(list(records), embed)
         row = matcher.best(words, question)

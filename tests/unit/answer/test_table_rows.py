@@ -1,0 +1,52 @@
+"""(Row, column) questions on any table with a header: a row named by its column's noun and a
+number or an ordinal ("recommendation 1", "the first recommendation"), answered from its cells,
+its own text cited once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.facts import FactFinder
+from assistant.core.settings import Settings
+
+MTE = (
+    "Mid-Term Evaluation Report\n\n4. Recommendations\n\n"
+    "#\tRecommendation\tAddressed to\tPriority\n"
+    "1\tExtend the project by 12 months at no cost, to 31 December 2025.\tProject Board\tHigh\n"
+    "2\tSchedule all equipment deliveries between October and May.\tAEPC, UNDP\tHigh\n"
+    "3\tFast-track the second round of grants to women-led enterprises.\tUNDP\tMedium\n"
+)
+
+
+@pytest.fixture()
+def finder(tmp_path: Path) -> FactFinder:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    path = tmp_path / "mte.txt"
+    path.write_text(MTE, encoding="utf-8")
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    return FactFinder(store, ())
+
+
+@pytest.mark.parametrize(
+    "question", ["What was recommendation 1 of the evaluation?", "What was the first recommendation?"]
+)
+def test_a_row_named_by_its_columns_noun_and_number(finder: FactFinder, question: str) -> None:
+    found = finder.answer(question)
+    assert found is not None and found.text.startswith("Extend the project by 12 months")
+    assert found.text.count("Extend the project") == 1  # its own text, said and cited once
+    assert found.evidence[0].quote.startswith("Extend the project by 12 months")
+
+
+def test_a_column_of_a_numbered_row(finder: FactFinder) -> None:
+    found = finder.answer("Who is recommendation 3 addressed to?")
+    assert found is not None and "Addressed to: UNDP" in found.text and "Medium" not in found.text
