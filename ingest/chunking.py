@@ -104,6 +104,16 @@ def record_sentence(record: Record) -> str:
     return describe_record(record)
 
 
+def _unsaid(cells: Iterable[str], said: str) -> str:
+    """The lines of words of a row's cells that ``said`` (its records' sentences) does not
+    hold: what would otherwise be found in no chunk."""
+    said = clean(said)
+    lines = [line.strip() for c in cells for line in c.split("\n") if line.strip()]
+    # lines of words only: a budget cell's bare figure beside them would be a number out of context
+    unsaid = [line for line in lines if clean(line) not in said and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2]
+    return "\n".join(unsaid)
+
+
 def chunk_document(
     doc: Document,
     records: list[Record],
@@ -139,9 +149,15 @@ def chunk_document(
                     continue
                 if not header and len(cells) > 1:
                     header = " | ".join(cells)
-                if any(r.location.covers_row(row.location.table, row.location.row) for r in table_records):
-                    continue  # the record chunk says it better
-                text = "\n".join(c.strip() for c in row.cells if c.strip())
+                covering = [r for r in table_records if r.location.covers_row(row.location.table, row.location.row)]
+                if covering:
+                    # the record chunk says it better, but not what its record leaves out (an
+                    # output cell's description and gender marker below the output's name)
+                    text = _unsaid(row.cells, " ".join(record_sentence(r) for r in covering))
+                    if not text:
+                        continue
+                else:
+                    text = "\n".join(c.strip() for c in row.cells if c.strip())
                 for piece in _pieces(Block("paragraph", text, row.location), max_tokens, count):
                     chunks.append(_make(doc, piece, row.location, block.section, "table_row"))
             continue

@@ -41,3 +41,39 @@ def test_a_row_read_as_a_record_is_described_by_its_headers(tmp_path: Path) -> N
     assert "Population (thousands): 2400. Literacy rate: 8.8. Growth: 0.3." in kerala.text
     found = [i for i, _ in store.keyword_search("literacy rate of Kerala", 3)]
     assert found[0] == kerala.id  # the column's name and the row's name, in one chunk
+
+
+def test_what_a_work_plan_record_leaves_out_of_its_row_is_still_in_a_chunk(tmp_path: Path) -> None:
+    # the output cell holds the output's name (the records' group), its description and its
+    # gender marker; the last two are in no record, so a chunk of the row keeps them
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    d = docx.Document()
+    d.add_paragraph("Multi-Year Work Plan")
+    rows = [
+        ["EXPECTED OUTPUTS", "PLANNED ACTIVITIES", "2021", "2022", "RESPONSIBLE PARTY", "Funding Source", "Amount"],
+        [
+            "Output 2 - Capacity building\nInstitutions apply the knowledge gained\nGender marker: GEN2",
+            "Activity 2.1 International conferences",
+            "30 000",
+            "60 000",
+            "ACSH",
+            "Government",
+            "90 000",
+        ],
+    ]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    assert any(r.kind == "activity" for r in records)
+    chunks = chunk_document(doc, records)
+    kept = [c for c in chunks if c.chunk_type == "table_row" and "Gender marker: GEN2" in c.text]
+    assert kept and "Institutions apply the knowledge gained" in kept[0].text
+    assert "30 000" not in kept[0].text  # a bare figure out of its context is left to the record
