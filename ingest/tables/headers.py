@@ -32,7 +32,7 @@ def cell_text(cell: str) -> str:
 
 
 # a Word export's footnote written into the cell: "Risk level[footnoteRef:33] [33:  P – likelihood …]"
-_FOOTNOTE = re.compile(r"\[footnoteRef:\d+\]|\[\d+:\s[^\]]*\]")
+_FOOTNOTE = re.compile(r"\[\s*footnoteRef:\s*\d+\s*\]|\[\d+:\s[^\]]*\]")
 # a caption row of fields over a table's header: "Project title: … | Project No: 00123513 | Date: 10.2021"
 _FIELD = re.compile(r"^[^:\d]{2,40}:\s*\S")
 
@@ -62,7 +62,7 @@ class Header:
 
     paths: tuple[str, ...]
     first_data: int
-    reading: str  # "positional" or "slots": how the upper header rows were aligned
+    reading: str  # "positional", "slots" or "flattened": how the upper header rows were aligned
 
     @property
     def width(self) -> int:
@@ -138,9 +138,33 @@ def candidates(rows: list[TableRow]) -> list[Header]:
     if not head or width < 2:
         return []
     out: list[Header] = []
+    if flat := _flattened(rows, width):
+        out.append(flat)
     for leaf_at in (i for i, r in enumerate(head) if len(r.cells) == width):
         out += [replace(h, first_data=h.first_data + captions) for h in _readings(head, leaf_at, width)]
     return out
+
+
+def _flattened(rows: list[TableRow], width: int) -> Header | None:
+    """A header a text export wrote over several short rows, after the table's caption fields:
+    "Project No: … | Date: … | # | Description" · "Likelihood" · "Risk owner | Status" are the
+    column labels "# | Description | Likelihood | Risk owner | Status" when they number exactly
+    as many as the data rows have cells."""
+    labels: list[str] = []
+    for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]):
+        if not is_label_row(row):
+            return None
+        texts = [header_text(c) for c in row.cells]
+        if i == 0:
+            texts = texts[next((j for j, t in enumerate(texts) if not _FIELD.match(t)), len(texts)) :]
+        labels += texts
+        if len(labels) == width and i > 0 and len(rows) > i + 1 and len(rows[i + 1].cells) == width:
+            if all(t and len(t.split()) <= MAX_LABEL_WORDS for t in labels):
+                return Header(tuple(labels), i + 1, "flattened")
+            return None
+        if len(labels) > width:
+            return None
+    return None
 
 
 def _readings(head: list[TableRow], leaf_at: int, width: int) -> list[Header]:

@@ -224,3 +224,26 @@ def test_a_risk_log_under_a_caption_of_fields_is_read_by_its_own_header(tmp_path
         "Risk owner": "UNDP",
         "Status": "Closed",
     }
+
+
+def test_a_header_written_over_several_short_rows_after_its_caption_is_one_header(tmp_path: Path) -> None:
+    # a text export of the risk log: the caption fields and the first labels on one line, the
+    # other labels on the next lines, then data rows of full width
+    text = (
+        "Annex 2: Risk Analysis\n\n"
+        "Project title: Solar for All\tProject No: 00119874\tDate: 10.2021\t#\tDescription\n"
+        "Likelihood & Impact[footnoteRef:3] [3:  P – likelihood, 1 to 5.]\n"
+        "Risk owner\tStatus\n"
+        "1\tLow tariff collection by cooperatives\tP = 3 I = 4\tAEPC\tOpen\n"
+        "2\tDelays in procurement of solar panels\tP = 2 I = 3\tUNDP\tClosed\n"
+    )
+    path = tmp_path / "risks.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [r for r in _records(path) if r.kind == "table_row" and r.label_cell == "2"]
+    assert rows and {c.column: c.text for c in rows[0].cells} == {
+        "#": "2",
+        "Description": "Delays in procurement of solar panels",
+        "Likelihood & Impact": "P = 2 I = 3",
+        "Risk owner": "UNDP",
+        "Status": "Closed",
+    }
