@@ -165,17 +165,25 @@ class StageInfo:
     file: str
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_profile(path: Path, what: str, required: str = "") -> dict[str, Any]:
+    """A drafting profile (YAML or JSON) as a mapping, or a ConfigError naming ``what`` it is
+    and the file; ``required``: a key it must hold."""
     import yaml
 
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
     except (OSError, ValueError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the QA question bank {path}: {exc}") from exc
+        raise ConfigError(f"cannot read the {what} {path}: {exc}") from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"the QA question bank {path} is not a mapping")
+        raise ConfigError(f"the {what} {path} is not a mapping")
+    if required and required not in data:
+        raise ConfigError(f"the {what} {path} has no {required}")
     return data
+
+
+def _read(path: Path) -> dict[str, Any]:
+    return read_profile(path, "QA question bank")
 
 
 @lru_cache(maxsize=4)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.core.errors import ConfigError
-from assistant.drafting.bank import PROFILES
+from assistant.drafting.bank import PROFILES, read_profile
 
 CUES_PROFILE = PROFILES / "qa_cues.yaml"
 _TERM = re.compile(r"\{(\w+)\}")
@@ -27,14 +27,9 @@ Part = tuple[re.Pattern[str], ...]  # patterns one sentence must all hold
 
 @lru_cache(maxsize=1)
 def _profile() -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(CUES_PROFILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the requirement cues {CUES_PROFILE}: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("cues"), dict):
-        raise ConfigError(f"{CUES_PROFILE} has no cues")
+    data = read_profile(CUES_PROFILE, "requirement cues", "cues")
+    if not isinstance(data["cues"], dict):
+        raise ConfigError(f"the requirement cues {CUES_PROFILE} has no cues")
     return data
 
 

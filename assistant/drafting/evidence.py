@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from assistant.core.errors import ConfigError
 from assistant.core.text import split_sentences
-from assistant.drafting.bank import PROFILES
+from assistant.drafting.bank import PROFILES, read_profile
 
 EVIDENCE_PROFILE = PROFILES / "qa_evidence.yaml"
 HEAD_CHARS = 3000  # how much of a document's start is read to tell its kind
@@ -31,15 +30,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 @lru_cache(maxsize=1)
 def profile() -> dict[str, Any]:
     """The evidence profile as plain data."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(EVIDENCE_PROFILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read the evidence profile {EVIDENCE_PROFILE}: {exc}") from exc
-    if not isinstance(data, dict) or "document_kinds" not in data:
-        raise ConfigError(f"{EVIDENCE_PROFILE} has no document_kinds")
-    return data
+    return read_profile(EVIDENCE_PROFILE, "evidence profile", "document_kinds")
 
 
 @lru_cache(maxsize=64)
