@@ -105,10 +105,11 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 @click.option(
     "--set",
     "sets",
-    type=click.Choice(["dev", "seed", "project2", "project2-tables", "heldout", "all"]),
+    type=click.Choice(["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people", "heldout", "all"]),
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
-    "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev "
-    "(heldout: the three; all: with dev too).",
+    "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
+    "seed-people and project2-people a later blind set in people's own words "
+    "(heldout: the five; all: with dev too).",
 )
 @click.option(
     "--format",
@@ -251,8 +252,8 @@ def _matrix(settings: Any, sets: str, fmt: str, split: str, json_out: str | None
     from evals.matrix import FORMATS, render, run_one
 
     names = {
-        "heldout": ["seed", "project2", "project2-tables"],
-        "all": ["dev", "seed", "project2", "project2-tables"],
+        "heldout": ["seed", "project2", "project2-tables", "seed-people", "project2-people"],
+        "all": ["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people"],
     }.get(sets, [sets])
     formats = list(FORMATS) if fmt == "all" else [fmt]
     runs = []

@@ -40,6 +40,16 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
         EVALS / "heldout" / "project2_questions.jsonl",
         {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
     ),
+    # blind sets in people's own words (names, conversations, multi-hop, Russian), written in
+    # the sixth session without reading the code; split dev/test like seed and project2
+    "seed-people": (
+        EVALS / "heldout" / "people_seed_questions.jsonl",
+        {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"},
+    ),
+    "project2-people": (
+        EVALS / "heldout" / "people_project2_questions.jsonl",
+        {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
+    ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
         EVALS / "heldout" / "project2_tables_questions.jsonl",

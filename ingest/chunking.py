@@ -108,10 +108,15 @@ def _unsaid(cells: Iterable[str], said: str) -> str:
     """The lines of words of a row's cells that ``said`` (its records' sentences) does not
     hold: what would otherwise be found in no chunk."""
     said = clean(said)
-    lines = [line.strip() for c in cells for line in c.split("\n") if line.strip()]
-    # lines of words only: a budget cell's bare figure beside them would be a number out of context
-    unsaid = [line for line in lines if clean(line) not in said and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2]
-    return "\n".join(unsaid)
+    out: list[str] = []
+    for cell in cells:
+        lines = [line.strip() for line in cell.split("\n") if line.strip()]
+        # lines of words only: a budget cell's bare figure beside them would be a number out of context
+        unsaid = [line for line in lines if clean(line) not in said and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2]
+        if unsaid and lines[0] not in unsaid:
+            unsaid.insert(0, lines[0])  # whose they are: "Output 1 - …" above its "Gender marker: GEN1"
+        out += unsaid
+    return "\n".join(out)
 
 
 def chunk_document(

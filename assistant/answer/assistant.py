@@ -137,6 +137,7 @@ class Assistant:
 
     def evidence(self, resolved: str, filters: Filters = Filters()) -> tuple[FactResult | None, list[Hit]]:
         """The fact path's result for a (standalone) question, else the retrieved passages."""
+        asked = filters
         filters, own_sources = self.project_in_question(resolved, filters)
         sources = own_sources or (
             filters.sources or tuple(d.source for d in self.store.documents() if _doc_allowed(d, filters))
@@ -158,7 +159,24 @@ class Assistant:
         # received in 2022" in a QA form's justification), but never pushes a passage out
         passages = [h for h in hits if h.chunk.chunk_type != "record"][:k]
         rows = [h for h in hits[:k] if h.chunk.chunk_type == "record"]
-        return None, sorted(passages + rows, key=hits.index)
+        found = sorted(passages + rows, key=hits.index)
+        if filters.project_number and filters != asked:
+            found += self._mentions(found, wide, vector, filters.project_number, asked)
+        return None, found
+
+    def _mentions(self, hits: list[Hit], text: str, vector: list[float], number: str, asked: Filters) -> list[Hit]:
+        """A question naming a project reads its documents, and also the passages of other
+        documents that name it ("phase 3 under Project ID 00123513 was launched in November
+        2021", in phase 2's closure report), after its own."""
+        key = project_key(number)
+        seen = {h.chunk.id for h in hits}
+        return [
+            h
+            for h in self.retriever.search(text, 2 * self.settings.top_k, asked, vector=vector)
+            if h.chunk.id not in seen
+            and h.chunk.chunk_type != "record"
+            and any(project_key(n) == key for n in PROJECT_NUMBER.findall(h.chunk.text))
+        ]
 
     def _extractive(self, question: str, hits: list[Hit]) -> Answer:
         """The extractive answer to the question as asked, else to it with its acronyms'

@@ -84,8 +84,8 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
         for index, line in enumerate(lines):
             sentences = [x.strip() for x in split_sentences(line.strip())]
             for position, sentence in enumerate(sentences):
-                if len(sentence) < 12 or is_instruction(sentence):
-                    continue  # too short, or a sentence addressing the assistant (data, never evidence)
+                if len(sentence) < 12 or is_instruction(sentence) or sentence.endswith("?"):
+                    continue  # too short, a question (a form's, not its answer), or addressed to the assistant
                 cov = coverage(terms, sentence)
                 words = len(sentence.split())
                 score = (
@@ -125,6 +125,8 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
         # "How many …?" is answered only by a figure the question does not already hold
         given = set(numbers(question))
         found = [c for c in found if set(numbers(" ".join((c.quote, *c.more)))) - given]
+    # "Output 2 … Gender marker: GEN2" is no answer about Output 3
+    found = [c for c in found if not _names_another(question, " ".join((c.quote, *c.more)))]
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
     asked = {stem(w) for w in key_terms(question)}
     found = [c for c in found if {stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked]
@@ -155,6 +157,17 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     if not citations:
         return Answer(answer=NOT_FOUND, refused=True)
     return Answer(answer=" ".join(parts), refused=False, citations=citations)
+
+
+_NAMED_ID = re.compile(r"\b(output|outcome|activity|indicator)\s+(\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)", re.IGNORECASE)
+
+
+def _names_another(question: str, passage: str) -> bool:
+    """The question names "Output 3" and the passage names another output, never the asked one."""
+    asked = {(k.lower(), n) for k, n in _NAMED_ID.findall(question)}
+    said = {(k.lower(), n) for k, n in _NAMED_ID.findall(passage)}
+    kinds = {k for k, _ in asked}
+    return any(k in kinds for k, _ in said) and not asked & said
 
 
 _PERIOD_LABEL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:year|yr|quarter|phase|q)\s*\d{1,2}\b", re.IGNORECASE)

@@ -33,7 +33,7 @@ _PAST = re.compile(
     r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
 )
 _PRESENT = re.compile(r"\b(?:does|do)\b[^?]*\bhave\b|\bcurrently\b|\bnow\b")
-BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "expenditure")
+BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
 
 
 def _target_cells(record: Record) -> list[Cell]:
@@ -277,8 +277,9 @@ class FactFinder:
                 f"The documents give Activity {record.key}'s planned budget, not what was spent on it.",
                 refused=True,
             )
-        asked = [r for r in ("responsible_party", "funding_source") if query.wants(r) and record.cell(r)]
-        for role in asked:  # "which funding source covers it?", "who is responsible?"
+        roles = ("responsible_party", "funding_source", "budget_line")
+        asked = [r for r in roles if query.wants(r) and record.cell(r)]
+        for role in asked:  # "which funding source covers it?", "who is responsible?", "its budget code?"
             ans.cite(role.replace("_", " "), record.cell(role))
         if asked and not query.wants("amount", "expenditure"):
             return ans.result(f"Activity {record.key} ({clean(record.label)})")

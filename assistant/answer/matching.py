@@ -123,14 +123,23 @@ class RecordMatcher:
         return close[0] if close else word
 
     def _joined(self, words: list[str]) -> list[str]:
-        """Two question words the labels write as one ("mid term" → "midterm") read as it."""
+        """Two question words the labels write as one ("mid term" → "midterm") read as it, and
+        one the labels write as two ("midterm" → "mid term") read as those."""
         out: list[str] = []
         for w in words:
             if out and out[-1] + w in self.idf and w not in self.idf:
                 out[-1] += w
             else:
-                out.append(w)
+                out.extend(self._split(w))
         return out
+
+    def _split(self, word: str) -> list[str]:
+        if word in self.idf:
+            return [word]
+        for i in range(3, len(word) - 2):
+            if word[:i] in self.idf and word[i:] in self.idf:
+                return [word[:i], word[i:]]
+        return [word]
 
     def ranked(self, subject_words: Sequence[str], question: str) -> list[tuple[Record, float]]:
         words = [self._known(w) for w in self._joined(_words(" ".join(subject_words)))]

@@ -58,3 +58,24 @@ def test_how_often_is_answered_by_the_sentence_that_gives_a_frequency() -> None:
         SourceTexts({"closure.txt": report}.get),
     )
     assert not answer.refused and answer.answer.startswith("Steering Committee meetings took place once per year.")
+
+
+def test_a_passage_about_another_output_does_not_answer_for_this_one() -> None:
+    text = "Output 2 - Capacity building and peer learning\nGender marker: GEN2\n"
+    docs = {"plan.txt": text}
+    hits = [_hit("plan.txt", text, "table_row")]
+    asked = extractive_answer("What is the gender marker of Output 2?", hits, SourceTexts(docs.get))
+    assert not asked.refused and "GEN2" in asked.answer
+    other = extractive_answer("What is the gender marker of Output 3?", hits, SourceTexts(docs.get))
+    assert other.refused and "GEN2" not in other.answer
+
+
+def test_a_question_in_the_document_is_not_its_own_answer() -> None:
+    text = "Was the project on track and delivered its expected outputs?\nThe project was on track and exceeded its expected outputs.\n"
+    docs = {"qa.txt": text}
+    answer = extractive_answer(
+        "Was the project on track and did it deliver its expected outputs?",
+        [_hit("qa.txt", text, "text")],
+        SourceTexts(docs.get),
+    )
+    assert not answer.refused and answer.citations[0].quote == "The project was on track and exceeded its expected outputs."

@@ -19,6 +19,12 @@ def test_two_words_written_as_one_in_a_label_name_it() -> None:
     assert matcher.best(["terminal", "evalution"], "terminal evalution cost") is rows[1]
 
 
+def test_one_word_a_label_writes_as_two_names_it() -> None:
+    rows = [_row("Mid Term Project Evaluation"), _row("Annual Project Quality Assurance"), _row("Project Report")]
+    question = "when is the mid-term project evaluation planned to be completed?"
+    assert RecordMatcher(rows).best(["mid-term", "evaluation", "completed"], question) is rows[0]
+
+
 def test_how_many_names_the_row_that_counts_that_thing() -> None:
     # every label mentions the participating countries; one counts them
     rows = [

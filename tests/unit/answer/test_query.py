@@ -55,3 +55,9 @@ def test_words_asking_for_a_value_do_not_name_the_row() -> None:
     # "targeted" and "by the end" ask for the final target; the row is named by the rest
     words = parse_query("How many ACSH participating countries are targeted by the end of phase 3?").subject_words
     assert set(words) == {"acsh", "participating", "countries"}
+
+
+def test_a_budget_code_is_asked_for_by_its_names() -> None:
+    assert "budget_line" in parse_query("Which budget line code is used for Activity 4.7?").fields
+    assert "budget_line" in parse_query("atlas account code of activity 1.2").fields
+    assert "budget_line" not in parse_query("What is the budget for activity 1.2 in 2022?").fields

@@ -77,3 +77,4 @@ def test_what_a_work_plan_record_leaves_out_of_its_row_is_still_in_a_chunk(tmp_p
     kept = [c for c in chunks if c.chunk_type == "table_row" and "Gender marker: GEN2" in c.text]
     assert kept and "Institutions apply the knowledge gained" in kept[0].text
     assert "30 000" not in kept[0].text  # a bare figure out of its context is left to the record
+    assert kept[0].text.startswith("Output 2 - Capacity building")  # whose marker it is
