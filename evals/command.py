@@ -105,7 +105,9 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 @click.option(
     "--set",
     "sets",
-    type=click.Choice(["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people", "heldout", "all"]),
+    type=click.Choice(
+        ["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people", "heldout", "all"]
+    ),
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
     "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
     "seed-people and project2-people a later blind set in people's own words "

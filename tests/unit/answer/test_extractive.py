@@ -78,4 +78,7 @@ def test_a_question_in_the_document_is_not_its_own_answer() -> None:
         [_hit("qa.txt", text, "text")],
         SourceTexts(docs.get),
     )
-    assert not answer.refused and answer.citations[0].quote == "The project was on track and exceeded its expected outputs."
+    assert (
+        not answer.refused
+        and answer.citations[0].quote == "The project was on track and exceeded its expected outputs."
+    )
