@@ -59,12 +59,17 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
 TABLE_TYPES = ("table_rf", "table_budget", "table_qa")
 _MARKER = re.compile(r"\[\d+\]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_COMPUTED = re.compile(r"computed: ([\d,. ]+) (−|\+|as a share of) ([\d,. ]+) = ([\d,. ]+%?)")
+_COMPUTED = re.compile(r"computed: ((?:[\d,. ]+ (?:−|\+|as a share of) )+[\d,. ]+) = ([\d,. ]+%?)")
+_OPERATOR = re.compile(r" (−|\+|as a share of) ")
 
 
-def _holds(a: str, op: str, b: str, result: str) -> bool:
-    x, y, r = float(a), float(b), float(result.rstrip("%"))
-    value = x - y if op == "−" else x + y if op == "+" else (100 * x / y if y else float("nan"))
+def _holds(operands: list[str], ops: list[str], result: str) -> bool:
+    """``a op b op c … = result`` holds (left to right; a share is one ``a as a share of b``)."""
+    value = float(operands[0])
+    for op, operand in zip(ops, operands[1:]):
+        y = float(operand)
+        value = value - y if op == "−" else value + y if op == "+" else (100 * value / y if y else float("nan"))
+    r = float(result.rstrip("%"))
     return abs(value - r) <= max(0.05, abs(value) * 1e-3)
 
 
@@ -77,8 +82,10 @@ def wrong_number(item: GoldItem, answer: Answer) -> bool:
     held |= {n for h in item.history for n in numbers(h)}
     text = _MARKER.sub(" ", answer.answer)
     for m in _COMPUTED.finditer(text):  # shown arithmetic on cited numbers: check it, then accept it
-        a, b, result = (numbers(g)[0] if numbers(g) else "" for g in (m.group(1), m.group(3), m.group(4)))
-        if a in held and b in held and _holds(a, m.group(2), b, result):
+        pieces = _OPERATOR.split(m.group(1))
+        operands = [numbers(g)[0] if numbers(g) else "" for g in pieces[::2]]
+        result = numbers(m.group(2))[0] if numbers(m.group(2)) else ""
+        if all(a and a in held for a in operands) and result and _holds(operands, pieces[1::2], result):
             held.add(result)
     stated = set(numbers(text)) - identifier_numbers(text)
     return any(n not in held and not _YEAR.fullmatch(n) for n in stated)

@@ -17,7 +17,7 @@ from assistant import profiles
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, merge, period_cell, years_span
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
-from assistant.answer.table_rows import computed, row_answer
+from assistant.answer.table_rows import computed, row_answer, summed
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -34,6 +34,17 @@ _PAST = re.compile(
 )
 _PRESENT = re.compile(r"\b(?:does|do)\b[^?]*\bhave\b|\bcurrently\b|\bnow\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
+
+
+def with_sum(result: FactResult) -> FactResult:
+    """The answer with the sum of its cited yearly budget amounts, when it cites two or more."""
+    amounts = []
+    for e in result.evidence:
+        cell = next((c for c in e.record.cells if c.text == e.quote and c.column == e.column), None)
+        if cell is not None and cell.role == "amount" and cell.period is not None:
+            amounts.append(cell)
+    shown = summed(amounts)
+    return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 
 def _target_cells(record: Record) -> list[Cell]:
@@ -116,7 +127,10 @@ class FactFinder:
         if not any(parts):
             parts = [self._table_row(query, question)]
         found = [p for p in parts if p is not None]
-        return merge(found) if found else None
+        if not found:
+            return None
+        result = merge(found)
+        return with_sum(result) if query.wants("sum") and not result.refused else result
 
     # rows named by number or by name -----------------------------------------------------
     def _bare(self, key: str, query: Query) -> FactResult | None:
@@ -128,7 +142,7 @@ class FactFinder:
         return None
 
     def _by_name(self, query: Query, question: str) -> FactResult | None:
-        if not query.subject_words or not (query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS, "count")):
+        if not query.subject_words or not (query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS, "count", "sum")):
             return None
         past = False
         if query.wants("count") and not query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS):

@@ -181,6 +181,15 @@ def computed(a: Cell, b: Cell, op: str) -> str | None:
     return f"computed: {clean(a.text)} {sign} {clean(b.text)} = {shown}"
 
 
+def summed(cells: Sequence[Cell]) -> str | None:
+    """ "computed: 97 500 + 142 700 + 144 191 = 384,391" from two or more cited cells, or None."""
+    values = [to_number(c.text) for c in cells]
+    if len(cells) < 2 or any(v is None for v in values):
+        return None
+    total = sum(v for v in values if v is not None)
+    return f"computed: {' + '.join(clean(c.text) for c in cells)} = {total:,.0f}"
+
+
 _SUPERLATIVE = re.compile(
     r"\b(highest|largest|biggest|most|maximum|greatest|lowest|smallest|least|minimum|"
     r"наибольш\w*|максимальн\w*|наименьш\w*|минимальн\w*)\b"

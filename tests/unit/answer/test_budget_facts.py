@@ -90,3 +90,14 @@ def test_an_activitys_funding_source_and_amount_asked_together(finder: FactFinde
     assert both is not None and "funding source: Norway" in both.text and "200,000" in both.text
     source = finder.answer("What is the funding source of activity 1.2?")
     assert source is not None and "UNDP" in source.text and "5,000" not in source.text
+
+
+def test_a_sum_asked_for_is_computed_from_the_cited_yearly_amounts(finder: FactFinder) -> None:
+    whole = finder.answer("What is the budget of activity 1.1 over the three years?")
+    assert whole is not None and "computed: 10,000 + 20,000 + 5,000 = 35,000" in whole.text
+    both = finder.answer("How much is budgeted in 2022 for activities 1.1 and 1.2 together?")
+    assert both is not None and "computed: 20,000 + 5,000 = 25,000" in both.text
+    plain = finder.answer("What is the 2022 budget of activity 1.1?")
+    assert plain is not None and "computed" not in plain.text  # no sum asked, none shown
+    code = finder.answer("Which budget code is used for activity 1.1?")
+    assert code is not None and "computed" not in code.text

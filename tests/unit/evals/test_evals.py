@@ -198,3 +198,19 @@ def test_bench_smoke(tmp_path: Path):
     assert result["latency"][0]["embedded"]["hybrid"]["p50_ms"] > 0
     for name in ("bench.json", "bench.md", "bench-latency.png"):
         assert (out / name).stat().st_size > 0
+
+
+def test_shown_arithmetic_on_cited_numbers_is_checked_before_it_is_accepted() -> None:
+    from evals.matrix import wrong_number
+
+    quote = Citation(
+        source="plan.txt", place=Location(source="plan.txt"), quote="2021: 97 500; 2022: 142 700; 2023: 144 191"
+    )
+    gold = item()
+
+    def said(text: str) -> Answer:
+        return Answer(answer=text, refused=False, citations=[quote])
+
+    assert not wrong_number(gold, said("computed: 97 500 + 142 700 + 144 191 = 384,391. [1]"))
+    assert wrong_number(gold, said("computed: 97 500 + 142 700 + 144 191 = 384,000. [1]"))
+    assert wrong_number(gold, said("computed: 97 500 + 142 700 + 99 = 240,299. [1]"))  # 99 is cited nowhere
