@@ -6,12 +6,13 @@ topics and where documents answer them are the ``overview`` profile."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import profiles
 from assistant.answer.fact_types import Evidence, FactResult, merge
+from assistant.answer.query import parse_query
 from assistant.core.records import Record
 from assistant.core.text import clean, split_sentences
 from assistant.core.types import Location
@@ -63,8 +64,9 @@ def topics() -> tuple[Topic, ...]:
 
 
 def asked_topics(question: str) -> list[Topic]:
-    text = question.lower().split(" (")[0]  # a follow-up's own words, not the context carried into it
-    return [t for t in topics() if any(p.search(text) for p in t.asks)]
+    own = question.split(" (")[0]  # a follow-up's own words, not the context carried into it
+    texts = {own.lower(), parse_query(own).text}  # as asked, and with its typos mended
+    return [t for t in topics() if any(p.search(text) for p in t.asks for text in texts)]
 
 
 class Overview:
@@ -153,7 +155,7 @@ class Overview:
                 continue
             body = next((ln.strip() for ln in lines[i + 1 : i + 6] if len(ln.split()) > 12), "")
             if body:
-                sentences = [s.strip() for s in split_sentences(body)]
+                sentences = _whole_lists(s.strip() for s in split_sentences(body))
                 # the sentences that say what the project does: they name it (its acronym)
                 name = _main_acronym(text)
                 telling = [s for s in sentences if name and re.search(rf"\b{name}\b", s)]
@@ -173,6 +175,18 @@ class Overview:
             evidence.append(Evidence(group, record))
             parts.append(f"{group} [{len(evidence)}]")
         return FactResult("Outputs: " + "; ".join(parts) + ".", evidence)
+
+
+def _whole_lists(pieces: Iterable[str]) -> list[str]:
+    """Sentences with their enumerations whole: "… three pillars: (i) a; (ii) b; and (iii) c."
+    is one sentence, not three pieces cut at the semicolons."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith(";"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _text_record(source: str, kind: str, text: str, sentence: str) -> Record:

@@ -76,7 +76,11 @@ def mend_typos(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < 5 or word in known or word in STOPWORDS:
+        if word in known or word in STOPWORDS:
+            return word
+        if len(word) == 4:  # a short word only when one letter was dropped ("totl" → "total")
+            return next((k for k in known if len(k) == 5 and any(k[:i] + k[i + 1 :] == word for i in range(5))), word)
+        if len(word) < 5:
             return word
         close = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
         if not close or _inflection_of(word, close[0]):

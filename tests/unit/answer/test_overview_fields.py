@@ -65,3 +65,37 @@ def test_a_cover_field_does_not_answer_for_a_template_term_its_table_never_names
     dated = finder.answer("What is the date?")
     assert dated is not None and "15 February 2023" in dated.text
     assert finder.answer("SBAA date") is None
+
+
+def test_overview_questions_in_people_s_words_name_their_topic() -> None:
+    from assistant.answer.overview import asked_topics
+
+    def names(question: str) -> list[str]:
+        return [t.name for t in asked_topics(question)]
+
+    assert names("I'm new here - what is the Solar Hub phase 3 project actually about?") == ["about"]
+    assert names("what are the main ouputs of the hub project in phase three?") == ["outputs"]
+    assert "funding" in names("whats the totl budget of the solar minigrid project?")
+    assert names("What is the budget for output 2 in 2022?") == []
+    assert names("What did the QA say about sustainability?") == []
+
+
+def test_a_brief_description_keeps_its_enumeration_whole(tmp_path: Path) -> None:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+
+    text = (
+        "Project document\n\nBrief Description\n\nThe SOLAR hub supports rural electrification in two provinces of "
+        "the country. SOLAR works through three pillars: (i) policy reform; (ii) mini-grid installation; and "
+        "(iii) women's enterprise.\n"
+    )
+    path = tmp_path / "prodoc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    doc = load_document(path)
+    chunks = chunk_document(doc, [])
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], [])
+    found = Overview(store).answer("What is the project about?")
+    assert found is not None and "(iii) women's enterprise." in found.text
+    assert all(e.quote in text for e in found.evidence)

@@ -61,3 +61,8 @@ def test_a_budget_code_is_asked_for_by_its_names() -> None:
     assert "budget_line" in parse_query("Which budget line code is used for Activity 4.7?").fields
     assert "budget_line" in parse_query("atlas account code of activity 1.2").fields
     assert "budget_line" not in parse_query("What is the budget for activity 1.2 in 2022?").fields
+
+
+def test_a_four_letter_word_is_mended_only_when_it_drops_one_letter() -> None:
+    assert mend_typos("whats the totl budget") == "whats the total budget"
+    assert mend_typos("what is the cost per year") == "what is the cost per year"
