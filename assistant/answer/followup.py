@@ -94,13 +94,22 @@ def _resolve_one(question: str, previous: str) -> str:
         return rewritten
     if subject_now:
         return question
-    carried = list(subject_before)
-    if not years_now:
-        carried += _YEARS.findall(previous)
-    if carried:
+    if subject_before:
         # "What is its final target?", "and what was achieved?": the previous subject and period
+        carried = list(subject_before) + ([] if years_now else _YEARS.findall(previous))
         return f"{question.rstrip('?')} ({', '.join(dict.fromkeys(carried))})?"
-    return f"{question.rstrip('?')} ({previous.rstrip('?')})?"
+    # a subject named by its words ("the triangular cooperation exchanges"): the question that
+    # named it comes along; when the follow-up asks a field of its own, that question alone,
+    # without the turns between that asked other fields ("how many per year?")
+    carried_question = _root(previous) if fields_now else previous
+    return f"{question.rstrip('?')} ({carried_question.rstrip('?')})?"
+
+
+def _root(question: str) -> str:
+    """The first whole question of a chain of rewritten follow-ups: "b (a)" → "a"."""
+    while m := re.fullmatch(r"[^()]*\((.*)\)\??", question.strip()):
+        question = m.group(1)
+    return question
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:

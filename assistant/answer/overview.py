@@ -66,6 +66,8 @@ def topics() -> tuple[Topic, ...]:
 def asked_topics(question: str) -> list[Topic]:
     own = question.split(" (")[0]  # a follow-up's own words, not the context carried into it
     texts = {own.lower(), parse_query(own).text}  # as asked, and with its typos mended
+    if any(profiles.rx(p).search(text) for p in profiles.load("overview").get("not_overview", ()) for text in texts):
+        return []
     return [t for t in topics() if any(p.search(text) for p in t.asks for text in texts)]
 
 

@@ -32,6 +32,8 @@ _COLUMN_WORDS = {
     "impact": ("impact",),
     "cost": ("cost", "budget", "amount"),
     "mitigation": ("mitigation", "response", "treatment", "management"),
+    "done": ("mitigation", "countermeasure", "treatment"),  # "what is being done about it?"
+    "doing": ("mitigation", "countermeasure", "treatment"),
     "status": ("status",),
     "partner": ("partner", "partners"),
     "владел": ("owner",),
@@ -140,7 +142,9 @@ def _row_answer(
 
 
 def _values(row: Record) -> list[Cell]:
-    return [c for c in row.cells if c.text.strip() != (row.label_cell or "").strip() and c.text.strip()]
+    """The row's cells besides its name that say something: a word or a figure, not a bare
+    tick box ("Moderate Risk | ☐" states nothing)."""
+    return [c for c in row.cells if c.text.strip() != (row.label_cell or "").strip() and re.search(r"\w", c.text)]
 
 
 def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
@@ -155,12 +159,21 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
         if len(_values(r)) != 1 or not r.label_cell:
             continue
         words = _stems(r.label_cell)
+        if not _label_words(r.label_cell) <= _label_words(query.text):
+            continue  # every word of the field's name, even one too common to search by ("report")
         # a template term the question names must be the table's too: "SBAA date" asks for the
         # date of an agreement the cover page never names, not the cover page's "Date"
         elsewhere = (asked & _template_terms()) - words - tables[(r.source, r.location.table)]
         if words and len(words) <= 4 and words <= asked and not elsewhere:
             out.append(r)
     return out
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "by", "with", "at", "from", "per"}
+
+
+def _label_words(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _FUNCTION_WORDS}
 
 
 def _template_terms() -> set[str]:
@@ -226,12 +239,15 @@ def _by_value(records: Sequence[Record], query: Query) -> list[tuple[Record, Cel
     hits = []
     for r in records:
         for c in r.cells:
-            first = next(iter(key_terms(c.text)), "")
-            if first in words and c.text.strip() != (r.label_cell or "").strip():
+            # a cell's first word, or a line's: "P = 2 / I = 5 / Moderate" is rated Moderate
+            firsts = {next(iter(key_terms(line)), "") for line in c.text.split("\n")}
+            if firsts & words and c.text.strip() != (r.label_cell or "").strip():
                 hits.append((r, c))
     rows = {(r.source, r.key) for r, _ in hits}
     if len(rows) != 1:
         return None
     row = hits[0][0]
     name = next((c for c in row.cells if clean(c.text) == row.label), None)
-    return [(row, c) for c in ([name] if name else []) + [c for _, c in hits]]
+    cells = [name] if name else []
+    cells += [c for _, c in hits] + _wanted_columns(query, row)  # "… and who owns it?"
+    return [(row, c) for c in dict.fromkeys(cells)]

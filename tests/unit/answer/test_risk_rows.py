@@ -1,0 +1,62 @@
+"""A risk log's rows chosen by a value and asked for other columns ("which risk is rated
+Moderate, and who owns it?"), and field rows that name every word of their field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.facts import FactFinder
+from assistant.core.settings import Settings
+
+FIELDS = [["Project title:", "Solar for all"], ["Date of report:", "15 February 2023"], ["Moderate Risk", "☐"]]
+RISKS = [
+    ["#", "Description", "Likelihood, Impact & Risk level", "Risk treatment / Management measures", "Risk owner"],
+    ["1", "Loss of government funding", "P = 2\nI = 5\nModerate", "Regular consultations with the ministry", "UNDP CO"],
+    ["2", "Staff turnover in the partner agency", "P = 3\nI = 2\nLow", "A handover file for every post", "ACSH"],
+]
+
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Project document")
+    for caption, rows in (("Cover", FIELDS), ("Annex 2. Risk log", RISKS)):
+        d.add_paragraph(caption)
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    d.save(str(path))
+    return path
+
+
+@pytest.fixture()
+def finder(tmp_path: Path) -> FactFinder:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    doc = load_document(_docx(tmp_path / "prodoc.docx"))
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    return FactFinder(store, ())
+
+
+def test_a_row_chosen_by_a_lines_value_answers_the_columns_asked(finder: FactFinder) -> None:
+    found = finder.answer("Which risk is rated Moderate, and who owns it?")
+    assert found is not None and not found.refused
+    assert "Loss of government funding" in found.text and "UNDP CO" in found.text
+    assert "Staff turnover" not in found.text and "☐" not in found.text  # a bare tick box says nothing
+
+
+def test_a_field_row_needs_every_word_of_its_name(finder: FactFinder) -> None:
+    found = finder.answer("What is the date of the report?")
+    assert found is not None and "15 February 2023" in found.text
+    other = finder.answer("What is the end date?")
+    assert other is None or "15 February 2023" not in other.text  # "Date of report" is not the end date
