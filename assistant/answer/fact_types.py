@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean
+
+if TYPE_CHECKING:  # a type only: query is read above this module
+    from assistant.answer.query import Query
 
 
 @dataclass
@@ -93,3 +97,19 @@ def years_span(cells: list[Cell]) -> str:
     """ "2020–2024": the first and last calendar year of ``cells``."""
     years = sorted({c.period.year for c in cells if c.period and c.period.year})
     return f"{years[0]}–{years[-1]}" if years else ""
+
+
+def id_order(key: str) -> tuple[int, ...]:
+    """ "1.10" after "1.9": an identifier's numbers, for sorting."""
+    return tuple(int(x) for x in key.split(".") if x.isdigit()) if re.fullmatch(r"[\d.]+", key) else (999,)
+
+
+def years_not_given(query: Query, cells: list[Cell], name: str) -> FactResult | None:
+    """A refusal naming the asked years that ``cells`` (amounts by year) do not give, if any."""
+    missing = [y for y in query.years if period_cell(cells, year=y) is None]
+    if not missing:
+        return None
+    span = years_span(cells) or "no calendar years"
+    return FactResult(
+        f"The budget does not give a {', '.join(map(str, missing))} amount for {name}: it covers {span}.", refused=True
+    )

@@ -14,10 +14,19 @@ import re
 from dataclasses import replace
 
 from assistant import profiles
-from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, merge, period_cell, years_span
+from assistant.answer.fact_types import (
+    CellAnswer,
+    Evidence,
+    FactResult,
+    id_order,
+    merge,
+    period_cell,
+    years_not_given,
+    years_span,
+)
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query, parse_query
-from assistant.answer.table_rows import computed, row_answer, summed
+from assistant.answer.table_rows import computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -36,17 +45,6 @@ _PRESENT = re.compile(r"\b(?:does|do)\b[^?]*\bhave\b|\bcurrently\b|\bnow\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
 
 
-def with_sum(result: FactResult) -> FactResult:
-    """The answer with the sum of its cited yearly budget amounts, when it cites two or more."""
-    amounts = []
-    for e in result.evidence:
-        cell = next((c for c in e.record.cells if c.text == e.quote and c.column == e.column), None)
-        if cell is not None and cell.role == "amount" and cell.period is not None:
-            amounts.append(cell)
-    shown = summed(amounts)
-    return replace(result, text=f"{result.text} {shown}.") if shown else result
-
-
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
@@ -62,21 +60,6 @@ def _names_line(line: str, text: str) -> bool:
     if re.fullmatch(r"\d{4,6}", line):
         return re.search(rf"\b{line}\b", text) is not None
     return len(line.split()) >= 2 and line.lower() in text
-
-
-def _id_key(key: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in key.split(".") if x.isdigit()) if re.fullmatch(r"[\d.]+", key) else (999,)
-
-
-def _years_not_given(query: Query, cells: list[Cell], name: str) -> FactResult | None:
-    """A refusal naming the asked years that ``cells`` (amounts by year) do not give, if any."""
-    missing = [y for y in query.years if period_cell(cells, year=y) is None]
-    if not missing:
-        return None
-    span = years_span(cells) or "no calendar years"
-    return FactResult(
-        f"The budget does not give a {', '.join(map(str, missing))} amount for {name}: it covers {span}.", refused=True
-    )
 
 
 _WHOLE_BUDGET = re.compile(
@@ -175,7 +158,7 @@ class FactFinder:
         if not matches:
             if quiet:
                 return None
-            known = ", ".join(sorted({r.key for r in rows}, key=_id_key))
+            known = ", ".join(sorted({r.key for r in rows}, key=id_order))
             return FactResult(
                 f"Indicator {key} is not in the results framework of the documents (it lists {known}).", refused=True
             )
@@ -301,7 +284,7 @@ class FactFinder:
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
         if not cells:
             line, cells = "", amounts
-        if refusal := _years_not_given(query, cells, f"Activity {record.key}"):
+        if refusal := years_not_given(query, cells, f"Activity {record.key}"):
             return refusal
         for cell in [period_cell(cells, year=y) for y in query.years] if query.years else cells:
             if cell is not None and cell.period is not None:
@@ -333,7 +316,7 @@ class FactFinder:
             return FactResult(
                 f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True
             )
-        if refusal := _years_not_given(query, per_year, clean(record.label)):
+        if refusal := years_not_given(query, per_year, clean(record.label)):
             return refusal
         if query.years and per_year:
             for y in query.years:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant import profiles
+from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
@@ -201,6 +203,17 @@ def summed(cells: Sequence[Cell]) -> str | None:
         return None
     total = sum(v for v in values if v is not None)
     return f"computed: {' + '.join(clean(c.text) for c in cells)} = {total:,.0f}"
+
+
+def with_sum(result: FactResult) -> FactResult:
+    """The answer with the sum of its cited yearly budget amounts, when it cites two or more."""
+    amounts = []
+    for e in result.evidence:
+        cell = next((c for c in e.record.cells if c.text == e.quote and c.column == e.column), None)
+        if cell is not None and cell.role == "amount" and cell.period is not None:
+            amounts.append(cell)
+    shown = summed(amounts)
+    return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 
 _SUPERLATIVE = re.compile(

@@ -106,7 +106,13 @@ def key_terms(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    for suffix in ("ings", "ing", "ed", "es", "s"):  # "meetings", "meeting", "meet" agree
+    """A light stem: "meetings", "meeting", "meet" agree, and "dates" / "date", "activities" /
+    "activity" (a plural's "es" goes only after s, x, z, ch and sh)."""
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and re.search(r"(?:[sxz]|ch|sh)es$", word):
+        return word[:-2]
+    for suffix in ("ings", "ing", "ed", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word

@@ -66,3 +66,10 @@ def test_a_budget_code_is_asked_for_by_its_names() -> None:
 def test_a_four_letter_word_is_mended_only_when_it_drops_one_letter() -> None:
     assert mend_typos("whats the totl budget") == "whats the total budget"
     assert mend_typos("what is the cost per year") == "what is the cost per year"
+
+
+def test_plurals_stem_to_their_singular() -> None:
+    from assistant.core.text import stem
+
+    assert stem("dates") == stem("date") and stem("activities") == stem("activity")
+    assert stem("meetings") == stem("meeting") == stem("meet") and stem("boxes") == stem("box")
