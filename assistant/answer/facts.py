@@ -25,6 +25,7 @@ from assistant.answer.fact_types import (
     years_span,
 )
 from assistant.answer.matching import Embed, RecordMatcher
+from assistant.answer.naming import doc_named, names_line
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
@@ -47,19 +48,6 @@ BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line",
 
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
-
-
-def _doc_words(source: str) -> frozenset[str]:
-    """The words of a document's file name ("np-solar-midterm-evaluation.txt")."""
-    stem = re.sub(r"\.\w+$", "", source).lower()
-    return frozenset(w for w in re.split(r"[-_\s]+", stem) if len(w) > 3)
-
-
-def _names_line(line: str, text: str) -> bool:
-    """The question names this budget line: its code, or its whole description of 2+ words."""
-    if re.fullmatch(r"\d{4,6}", line):
-        return re.search(rf"\b{line}\b", text) is not None
-    return len(line.split()) >= 2 and line.lower() in text
 
 
 _WHOLE_BUDGET = re.compile(
@@ -280,7 +268,7 @@ class FactFinder:
             ans.cite(role.replace("_", " "), record.cell(role))
         if asked and not query.wants("amount", "expenditure"):
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
-        line = next((c.line for c in record.cells if c.line and _names_line(c.line, query.text)), "")
+        line = next((c.line for c in record.cells if c.line and names_line(c.line, query.text)), "")
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
         if not cells:
             line, cells = "", amounts
@@ -347,12 +335,11 @@ class FactFinder:
     def _ratings_table_named(self, query: Query) -> bool:
         """The question names a document whose ratings are a table (an evaluation), not the QA
         form: "the mid-term evaluation's relevance rating"."""
-        named = {_doc_words(r.source) for r in self._records("rating")}
-        forms = {_doc_words(r.source) for r in self._records("qa_section")}
-        asked = set(re.findall(r"[a-z]+", query.text.replace("-", "")))
+        named = {r.source for r in self._records("rating")}
+        forms = {r.source for r in self._records("qa_section")}
 
-        def best(docs: set[frozenset[str]]) -> int:
-            return max((len(d & asked) for d in docs), default=0)
+        def best(sources: set[str]) -> int:
+            return max((doc_named(query.text, s) for s in sources), default=0)
 
         return best(named) > best(forms)
 
@@ -403,7 +390,10 @@ class FactFinder:
         if query.overall:
             record = next((r for r in rows if "overall" in r.label.lower()), None)
         if record is None:
-            record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
+            # of the document the question names ("the evaluation's efficiency rating"), if any
+            most = max(doc_named(query.text, r.source) for r in rows)
+            named = [r for r in rows if doc_named(query.text, r.source) == most] if most else rows
+            record = RecordMatcher(named, self.embed).best(query.subject_words, question)
         if record is None:
             return None
         ans = CellAnswer(record)

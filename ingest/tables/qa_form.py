@@ -94,7 +94,10 @@ def recognise_qa(doc: Document) -> list[Record]:
         if m := marks["overall_rating"].search(text):
             records.append(_overall(m.group(1).strip(), block.location, doc.source))
             continue
-        name = section_of(text) if block.kind == "heading" or text.startswith(("**", "#")) else None
+        # a section starts at its heading, or at a line naming it with its rating ("Sustainability
+        # & National Ownership - Quality Rating: Highly Satisfactory", a plain paragraph in text)
+        named = block.kind == "heading" or text.startswith(("**", "#")) or marks["section_rating"].search(text)
+        name = section_of(text) if named else None
         if name:
             flush()
             section, in_evidence = name, False

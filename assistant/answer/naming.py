@@ -1,0 +1,26 @@
+"""How a question names a document (by the words of its file name) or a budget line (by its
+code or its whole description)."""
+
+from __future__ import annotations
+
+import re
+
+
+def doc_words(source: str) -> frozenset[str]:
+    """The words of a document's file name ("np-solar-midterm-evaluation.txt")."""
+    stem = re.sub(r"\.\w+$", "", source).lower()
+    return frozenset(w for w in re.split(r"[-_\s]+", stem) if len(w) > 1)  # "qa" names a QA form
+
+
+def doc_named(text: str, source: str) -> int:
+    """How many words of a document's file name the question names ("evaluators" names an
+    "evaluation", "mid-term" a "midterm", "qa" a "qa" form)."""
+    asked = set(re.findall(r"[a-z]+", text.replace("-", "")))
+    return sum(w in asked or (len(w) > 5 and any(a[:6] == w[:6] for a in asked)) for w in doc_words(source))
+
+
+def names_line(line: str, text: str) -> bool:
+    """The question names this budget line: its code, or its whole description of 2+ words."""
+    if re.fullmatch(r"\d{4,6}", line):
+        return re.search(rf"\b{line}\b", text) is not None
+    return len(line.split()) >= 2 and line.lower() in text
