@@ -25,7 +25,7 @@ from assistant.answer.fact_types import (
     years_span,
 )
 from assistant.answer.matching import Embed, RecordMatcher
-from assistant.answer.naming import doc_named, names_line
+from assistant.answer.naming import doc_named, names_line, section_evidence
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
@@ -50,6 +50,7 @@ def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
 
+_ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
 _WHOLE_BUDGET = re.compile(
     r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
     r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
@@ -439,7 +440,12 @@ class FactFinder:
             )
         if record.key == "overall":
             return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
-        return FactResult(f"The {record.label} section was rated {rating} [1].", ev)
+        text = f"The {record.label} section was rated {rating} [1]."
+        if _ASKS_HOW.search(query.text):  # "how did the QA assess it?": the evidence it gave, too
+            for quote, source in section_evidence(record, self._records("qa_question"), self._records("rating")):
+                ev.append(Evidence(quote, source))
+                text += f" {quote} [{len(ev)}]"
+        return FactResult(text, ev)
 
     def _sections_rated(self, rating: str) -> FactResult | None:
         rows = [r for r in self._records("qa_section") if r.key != "overall"]

@@ -48,6 +48,10 @@ def finder(tmp_path: Path) -> FactFinder:
 def test_a_qa_section_named_on_its_rating_line_has_that_rating(finder: FactFinder) -> None:
     found = finder.answer("How did the QA assess sustainability?")
     assert found is not None and "Highly Satisfactory" in found.text and "Likely" not in found.text
+    assert "A draft hand-over strategy exists." in found.text  # "how did it assess": its evidence too
+    assert "Five of ten targets" not in found.text  # the Effective section's, not this one's
+    plain = finder.answer("What rating did the QA give sustainability?")
+    assert plain is not None and "hand-over" not in plain.text
     effective = finder.answer("What rating did the QA give the Effective section?")
     assert effective is not None and "rated Satisfactory" in effective.text
 
