@@ -22,6 +22,7 @@ from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
 from assistant.answer.overview import Overview
 from assistant.answer.query import parse_query
+from assistant.answer.spelling import mend
 from assistant.core.settings import Settings
 from assistant.core.text import PROJECT_NUMBER, project_key
 from assistant.core.types import Answer, Citation
@@ -53,9 +54,9 @@ class Assistant:
         question = question.strip()
         if not question:
             return Answer(answer="Please ask a question.", refused=True)
-        resolved = resolve_followup(question, history)
+        resolved = self.spelled(resolve_followup(question, history))
         if resolved != question:
-            logger.info("follow-up %r read as %r", question, resolved)
+            logger.info("%r read as %r", question, resolved)
         fact, hits = self.evidence(resolved, filters)
         if fact is not None:
             return self._from_fact(fact)
@@ -87,7 +88,7 @@ class Assistant:
         if not question:
             yield from llm.plain(Answer(answer="Please ask a question.", refused=True))
             return
-        resolved = llm.rewrite_followup(question, history, backend, resolve_followup(question, history))
+        resolved = self.spelled(llm.rewrite_followup(question, history, backend, resolve_followup(question, history)))
         if resolved != question:
             logger.info("follow-up %r read as %r", question, resolved)
         fact, hits = self.evidence(resolved, filters)
@@ -184,6 +185,10 @@ class Assistant:
         answer = extractive_answer(question, hits, self._texts())
         wide = self.with_acronyms(question)
         return extractive_answer(wide, hits, self._texts()) if answer.refused and wide != question else answer
+
+    def spelled(self, question: str) -> str:
+        """The question with its misspelt words read as the documents' own (``spelling.mend``)."""
+        return mend(question, self.store.vocabulary())
 
     def with_acronyms(self, question: str) -> str:
         """The question with the long forms of its acronyms (``acronyms.expand``), as the

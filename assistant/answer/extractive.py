@@ -133,6 +133,9 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     if not found or found[0].coverage < MIN_COVERAGE:
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]
+    if _ASKS_NAME.search(question) and not _names_someone(best.quote, question):
+        # "what is the name of the project manager?" answered by the manager's duties: say so
+        return Answer(answer=f"{NOT_FOUND} They describe the role but give no name.", refused=True)
     if _presumes_event(question) and _not_a_report(best.quote):
         # "why was it extended?" answered by "Extend the project…": the premise is not supported
         cited = verified([Citation(source=best.source, place=best.location, quote=best.quote)], texts)
@@ -168,6 +171,60 @@ def _names_another(question: str, passage: str) -> bool:
     said = {(k.lower(), n) for k, n in _NAMED_ID.findall(passage)}
     kinds = {k for k, _ in asked}
     return any(k in kinds for k, _ in said) and not asked & said
+
+
+_ASKS_NAME = re.compile(
+    r"\bname of (?:the |its |our )?(?:current |present |new )?(?!project\b|programme\b)\w+|\bwho is the current\b", re.I
+)
+# the template's words for roles and bodies: a sentence holding only these names nobody
+_ROLE_WORDS = {
+    "the",
+    "project",
+    "programme",
+    "board",
+    "manager",
+    "management",
+    "committee",
+    "steering",
+    "office",
+    "country",
+    "officer",
+    "specialist",
+    "assistant",
+    "coordinator",
+    "executive",
+    "senior",
+    "supplier",
+    "suppliers",
+    "beneficiary",
+    "chair",
+    "chairperson",
+    "secretary",
+    "resident",
+    "representative",
+    "deputy",
+    "head",
+    "director",
+    "team",
+    "unit",
+    "group",
+    "member",
+    "members",
+    "furthermore",
+}
+
+
+def _names_someone(passage: str, question: str) -> bool:
+    """The passage holds a name the question does not: a capitalised word, not the first of a
+    sentence, an acronym or a role of the template ("Project Manager")."""
+    asked = {w.lower() for w in re.findall(r"[^\W\d_]+", question)}
+    for sentence in split_sentences(passage):
+        words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+        for word in words[1:]:
+            low = word.lower()
+            if word[0].isupper() and not word.isupper() and low not in asked and low not in _ROLE_WORDS:
+                return True
+    return False
 
 
 _PERIOD_LABEL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:year|yr|quarter|phase|q)\s*\d{1,2}\b", re.IGNORECASE)

@@ -397,6 +397,10 @@ class Store:
     def count_chunks(self) -> int:
         return int(self.query("SELECT COUNT(*) AS n FROM chunks")[0]["n"])
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the indexed chunks hold (lower case, letters only)."""
+        return self._term_counts.vocabulary(self._connection())
+
     def keyword_search(self, text: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
         """Chunk ids ranked by BM25 (best first) with their scores (see ``assistant.store.search``)."""
         common = self._term_counts.common(self._connection(), text)

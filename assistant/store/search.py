@@ -73,6 +73,18 @@ class TermCounts:
         self._key: tuple[Any, ...] = ()
         self._counts: dict[str, int] = {}
         self._total = 0
+        self._vocabulary_key: tuple[Any, ...] = ()
+        self._vocabulary: frozenset[str] = frozenset()
+
+    def vocabulary(self, con: sqlite3.Connection) -> frozenset[str]:
+        """Every word of the index (its letters only), read once per index state."""
+        key = (id(con), con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
+        with self._lock:
+            if key != self._vocabulary_key:
+                rows = con.execute("SELECT term FROM chunks_vocab").fetchall()
+                self._vocabulary = frozenset(t for (t,) in rows if t.isalpha())
+                self._vocabulary_key = key
+            return self._vocabulary
 
     def common(self, con: sqlite3.Connection, text: str) -> frozenset[str]:
         key = (id(con), con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)

@@ -82,3 +82,15 @@ def test_a_question_in_the_document_is_not_its_own_answer() -> None:
         not answer.refused
         and answer.citations[0].quote == "The project was on track and exceeded its expected outputs."
     )
+
+
+def test_a_name_the_documents_never_give_is_said_to_be_missing() -> None:
+    text = "The Project Manager, recruited by UNDP and based at AEPC, runs the project day to day.\n"
+    docs = {"prodoc.txt": text}
+    hits = [_hit("prodoc.txt", text, "text")]
+    answer = extractive_answer("What is the name of the project manager?", hits, SourceTexts(docs.get))
+    assert answer.refused and "give no name" in answer.answer
+    named = "The Project Manager, Ms Sita Karki, runs the project day to day.\n"
+    hits = [_hit("prodoc.txt", named, "text")]
+    found = extractive_answer("What is the name of the project manager?", hits, SourceTexts({"prodoc.txt": named}.get))
+    assert not found.refused and "Sita Karki" in found.answer

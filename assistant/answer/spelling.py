@@ -1,0 +1,45 @@
+"""Misspelt question words read as the documents' own words ("greivances" → "grievances",
+"recieved" → "received"), so that keyword search and the extractive answer find them."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Collection
+
+CLOSE = 0.85  # difflib's ratio a misspelling must reach
+MIN_LENGTH = 6  # shorter words have too many near neighbours to be mended safely
+
+
+def mend(text: str, vocabulary: Collection[str]) -> str:
+    """``text`` with each word the documents never use replaced by the one closest word they
+    use, when exactly one is close enough; other words as they are."""
+    by_start: dict[str, list[str]] = {}
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < MIN_LENGTH or low in vocabulary:
+            return word
+        near = by_start.setdefault(low[0], [w for w in vocabulary if w[:1] == low[0]])
+        near = [w for w in near if abs(len(w) - len(low)) <= 2]
+        close = difflib.get_close_matches(low, near, n=2, cutoff=CLOSE)
+        if len(close) != 1 and not (len(close) == 2 and _ratio(low, close[0]) > _ratio(low, close[1])):
+            return word
+        return word if _inflection(low, close[0]) else close[0]
+
+    return re.sub(r"[A-Za-z]+", fix, text)
+
+
+_ENDINGS = {"", "s", "es", "d", "ed", "ing", "e", "er", "ers", "ly", "ion", "ions"}
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Two forms of one word ("implements", "implemented"): not a misspelling of the other."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and a[common:] in _ENDINGS and b[common:] in _ENDINGS
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
