@@ -232,12 +232,22 @@ class FactFinder:
         ans.cite("achieved", achieved)
         if record.cell("status"):
             ans.cite("status", record.cell("status"))
+        final = next((c for c in framework.cells if c.period and c.period.kind == "final"), None) if framework else None
+        if query.wants("final") and final is not None:  # "… to reach the end-of-project target?"
+            ans.cite("end-of-project target", final, record=framework)
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
         t = to_number(target.text) if isinstance(target, Cell) else None
         a = to_number(achieved.text) if achieved else None
         if query.wants("met") and t is not None and a is not None and achieved is not None:
             verdict = "met" if a >= t else "not met"
             result.text += f" The target was {verdict}: {clean(achieved.text)} achieved against {t:,.0f}."
+        if (
+            query.wants("final")
+            and final is not None
+            and achieved is not None
+            and (left := computed(final, achieved, "-"))
+        ):
+            result.text += f" Still to reach it: {left}."
         return result
 
     # budgets -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
-from assistant.core.text import clean, key_terms, stem, to_number
+from assistant.core.text import clean, key_terms, leading_number, stem, to_number
 
 ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
 
@@ -193,7 +193,7 @@ def computed(a: Cell, b: Cell, op: str) -> str | None:
         return None
     sign = {"-": "−", "+": "+", "%": "as a share of"}[op]
     shown = f"{value:,.1f}%" if op == "%" else f"{value:,.0f}"
-    return f"computed: {clean(a.text)} {sign} {clean(b.text)} = {shown}"
+    return f"computed: {leading_number(a.text)} {sign} {leading_number(b.text)} = {shown}"
 
 
 def summed(cells: Sequence[Cell]) -> str | None:
@@ -202,7 +202,7 @@ def summed(cells: Sequence[Cell]) -> str | None:
     if len(cells) < 2 or any(v is None for v in values):
         return None
     total = sum(v for v in values if v is not None)
-    return f"computed: {' + '.join(clean(c.text) for c in cells)} = {total:,.0f}"
+    return f"computed: {' + '.join(leading_number(c.text) for c in cells)} = {total:,.0f}"
 
 
 def with_sum(result: FactResult) -> FactResult:

@@ -25,12 +25,21 @@ def clean(cell: str) -> str:
     return re.sub(r"\s+", " ", cell.replace("\xa0", " ")).strip()
 
 
+_LEADING_NUMBER = re.compile(r"^\s*[>~<]?\s*((\d{1,3}(?:[ ,\xa0]\d{3})+|\d+)(\.\d+)?)")
+
+
 def to_number(cell: str) -> float | None:
-    """The number a cell starts with ("1 505 000", "7,300 50% women" → 7300), or None."""
-    m = re.match(r"^\s*[>~<]?\s*(\d{1,3}(?:[ ,\xa0]\d{3})+|\d+)(?:\.\d+)?", cell)
+    """The number a cell starts with ("1 505 000", "7,300 50% women" → 7300, "84.5%"), or None."""
+    m = _LEADING_NUMBER.match(cell)
     if not m:
         return None
-    return float(re.sub(r"[ ,\xa0]", "", m.group(1)))
+    return float(re.sub(r"[ ,\xa0]", "", m.group(2)) + (m.group(3) or ""))
+
+
+def leading_number(cell: str) -> str:
+    """The figure a cell starts with, as written ("8,000" of "8,000 (1,600 female-headed)")."""
+    m = _LEADING_NUMBER.match(cell)
+    return clean(m.group(1)) if m else clean(cell)
 
 
 def period_label(index: int, period: tuple[int, int] | None) -> str:

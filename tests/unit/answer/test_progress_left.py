@@ -1,0 +1,50 @@
+"""What is still to be reached: the framework's end-of-project target less what the progress
+report says was achieved, both cited and the arithmetic shown on their figures alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer.facts import FactFinder
+from assistant.core.settings import Settings
+from assistant.core.text import leading_number, to_number
+
+FRAMEWORK = (
+    "Project document\n\nResults Framework\n\n"
+    "Output indicators\tBaseline\t2021\t2022\t2023\tEnd of project\tData source\n"
+    "Indicator 2.2: Households newly connected to mini-grids\t0\t1,500\t4,200\t6,800\t8,000 (1,600 female-headed)\tRegisters\n"
+    "Indicator 2.3: Solar irrigation pumps in operation\t0\t95\t180\t260\t300\tRegisters\n"
+)
+PROGRESS = (
+    "Annual Progress Report 2022\n\nProgress against Results Framework targets (2022)\n\n"
+    "Indicator\tBaseline\tAnnual target 2022\tAchieved 2022\tStatus\n"
+    "2.2 Households newly connected to mini-grids\t0\t4,200\t3,850\tPartially achieved\n"
+    "2.3 Solar irrigation pumps in operation\t0\t180\t190\tAchieved\n"
+)
+
+
+def test_a_figure_with_words_after_it_reads_as_its_number() -> None:
+    assert to_number("84.5%") == 84.5 and to_number("8,000 (1,600 female-headed)") == 8000
+    assert leading_number("8,000 (1,600 female-headed)") == "8,000"
+
+
+def test_what_is_left_to_reach_the_end_of_project_target(tmp_path: Path) -> None:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    for name, text in (("prodoc.txt", FRAMEWORK), ("apr-2022.txt", PROGRESS)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        doc = load_document(path)
+        records = recognise_tables(doc)
+        store.write_document(
+            doc, chunk_document(doc, records), [[1.0] + [0.0] * 383 for _ in chunk_document(doc, records)], records
+        )
+    found = FactFinder(store, ()).answer(
+        "How many more households must be connected after 2022 to reach the end-of-project target for indicator 2.2?"
+    )
+    assert found is not None and not found.refused
+    assert "3,850" in found.text and "computed: 8,000 − 3,850 = 4,150" in found.text
