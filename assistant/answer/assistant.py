@@ -31,6 +31,7 @@ from assistant.retrieval.hybrid import Hit, Retriever
 from assistant.store.database import Filters, Store, StoredDocument, matches_project
 
 logger = logging.getLogger(__name__)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _PHASE = re.compile(r"\bphase\s*(\d{1,2})\b", re.IGNORECASE)
 
 __all__ = ["NOT_FOUND", "Assistant", "resolve_followup"]
@@ -151,7 +152,8 @@ class Assistant:
             fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
             return fact, []
-        wide = self.with_acronyms(resolved)  # "SBAA" finds "Standard Basic Assistance Agreement"
+        # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses
+        wide = self.with_acronyms(query.text if _CYRILLIC.search(resolved) else resolved)
         vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it
         k = self.settings.top_k
         hits = self.retriever.search(wide, 2 * k, filters, vector=vector)
@@ -181,7 +183,10 @@ class Assistant:
 
     def _extractive(self, question: str, hits: list[Hit]) -> Answer:
         """The extractive answer to the question as asked, else to it with its acronyms'
-        long forms (their words would otherwise count against sentences that use the acronym)."""
+        long forms (their words would otherwise count against sentences that use the acronym).
+        A Russian question is read by its English glosses (the documents' language)."""
+        if _CYRILLIC.search(question):
+            question = parse_query(question).text
         answer = extractive_answer(question, hits, self._texts())
         wide = self.with_acronyms(question)
         return extractive_answer(wide, hits, self._texts()) if answer.refused and wide != question else answer

@@ -1,0 +1,27 @@
+"""A Russian question over English documents is read by its English glosses, for keyword search
+and for the sentence that answers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer.assistant import Assistant
+from assistant.core.settings import Settings
+from ingest.pipeline import ingest_paths
+
+DOC = (
+    "Project Document\n\n1. Context\n\n"
+    "The Government of Nepal provides a parallel in-kind contribution estimated at USD 400,000 in office space.\n"
+    "The project works in two provinces with rural cooperatives.\n"
+)
+
+
+def test_a_russian_question_finds_the_english_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "prodoc.txt").write_text(DOC, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
+    assert not ingest_paths([folder], settings).failed
+    answer = Assistant(settings).ask("Какой натуральный вклад вносит правительство и во сколько он оценивается?")
+    assert not answer.refused and "400,000" in answer.answer
+    assert answer.citations[0].quote.startswith("The Government of Nepal provides")
