@@ -16,12 +16,14 @@ from typing import Any
 from assistant.answer import llm
 from assistant.answer.acronyms import expand, known_acronyms
 from assistant.answer.citations import record_location, verified
+from assistant.answer.comparison import compare
 from assistant.answer.extractive import NOT_FOUND, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
+from assistant.answer.naming import doc_named
 from assistant.answer.overview import Overview
-from assistant.answer.query import parse_query
+from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
 from assistant.core.settings import Settings
 from assistant.core.text import PROJECT_NUMBER, project_key
@@ -58,6 +60,8 @@ class Assistant:
         resolved = self.spelled(resolve_followup(question, history))
         if resolved != question:
             logger.info("%r read as %r", question, resolved)
+        if (compared := compare(resolved, lambda side: self.ask(side, (), filters))) is not None:
+            return compared  # "does A match B?": each side found on its own
         fact, hits = self.evidence(resolved, filters)
         if fact is not None:
             return self._from_fact(fact)
@@ -186,7 +190,10 @@ class Assistant:
         long forms (their words would otherwise count against sentences that use the acronym).
         A Russian question is read by its English glosses (the documents' language)."""
         if _CYRILLIC.search(question):
-            question = parse_query(question).text
+            # each word no gloss reads stays a word the answer must hold, which no English
+            # sentence does: "почему проект отменили?" is not answered by any sentence on the project
+            missing = " ".join(f"unread{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(len(unglossed(question))))
+            question = f"{parse_query(question).text} {missing}".strip()
         answer = extractive_answer(question, hits, self._texts())
         wide = self.with_acronyms(question)
         return extractive_answer(wide, hits, self._texts()) if answer.refused and wide != question else answer
@@ -231,6 +238,8 @@ class Assistant:
             for d in named
             if (p := _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")) and p.group(1) == number
         )
+        # a document the question names besides ("… mentioned in the closure QA") is read too
+        own += tuple(d.source for d in docs if d.source not in own and doc_named(question.lower(), d.source) >= 2)
         if not own or len(own) == len(docs):
             return filters, None
         return Filters(sources=own, doc_type=filters.doc_type), own

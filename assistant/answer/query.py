@@ -90,6 +90,24 @@ def mend_typos(text: str) -> str:
     return re.sub(r"[a-z]+", fix, text)
 
 
+_RU_FUNCTION = set(
+    """какой какая какое какие каков какова каково сколько было были была году года почему когда этот эта это
+    этого того чтобы также более менее всего после перед между через около согласно чему какую каким какими
+    который которая которые есть будет будут может могут нужно такое такой такие свой своя свои""".split()
+)
+
+
+def unglossed(text: str) -> list[str]:
+    """The Russian content words of ``text`` that no gloss reads (they still ask something)."""
+    table = _vocabulary()["gloss_ru"]
+    assert isinstance(table, dict)
+    return [
+        w
+        for w in re.findall(r"[а-яё-]{4,}", text.lower())
+        if w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
+    ]
+
+
 def gloss(text: str) -> str:
     """English glosses of the Russian subject words of ``text``, appended to it."""
     table = _vocabulary()["gloss_ru"]

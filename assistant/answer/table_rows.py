@@ -137,10 +137,18 @@ def _row_answer(
         row = matcher.best(words, question)
         if row is not None and matcher.score_of(row, words, question) < ROW_MIN_SCORE:
             row = None  # a loosely matching row of some table is no answer
+        if row is not None and len(words) == 1 and not _in_label(words[0], row.label):
+            row = None  # one word ("funding") found among a row's cells does not name the row
     if row is None:
         return None
     cells = _wanted_columns(query, row)
     return (row, cells) if cells else None
+
+
+def _in_label(word: str, label: str) -> bool:
+    """The word is the label's, however hyphens and spaces write it ("mid-term" in "Mid Term")."""
+    squeezed = re.sub(r"[\s-]", "", label.lower())
+    return stem(word) in _stems(label) or re.sub(r"[\s-]", "", word.lower()) in squeezed
 
 
 def _values(row: Record) -> list[Cell]:

@@ -14,7 +14,8 @@ STOPWORDS = set(
     project projects document documents please tell me about give list name any much many according
     under into than more most also same all s i we you our your was can could would should will shall
     may might during often each per being whether if its it phase closure qa report according
-    what's whats who's where's how's that's it's there's let's i'm i've we're""".split()
+    what's whats who's where's how's that's it's there's let's i'm i've we're
+    mentioned cited stated""".split()
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")

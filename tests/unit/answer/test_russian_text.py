@@ -25,3 +25,14 @@ def test_a_russian_question_finds_the_english_sentence(tmp_path: Path) -> None:
     answer = Assistant(settings).ask("Какой натуральный вклад вносит правительство и во сколько он оценивается?")
     assert not answer.refused and "400,000" in answer.answer
     assert answer.citations[0].quote.startswith("The Government of Nepal provides")
+
+
+def test_a_russian_word_no_gloss_reads_still_counts_against_a_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "prodoc.txt").write_text(DOC, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
+    assert not ingest_paths([folder], settings).failed
+    # "why was the project swept away by the flood?": nothing here says so
+    answer = Assistant(settings).ask("Почему проект смыло наводнением?")
+    assert answer.refused
