@@ -155,12 +155,14 @@ class Overview:
             heading = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", heading)
             if heading not in topic.sections:
                 continue
-            body = next((ln.strip() for ln in lines[i + 1 : i + 6] if len(ln.split()) > 12), "")
-            if body:
-                sentences = _whole_lists(s.strip() for s in split_sentences(body))
+            # the paragraph's lines; a PDF's cover may run a table's column beside them ("…
+            # created the<TAB>Total resources required: 4,660,000"): each line up to that column
+            body = [ln.strip().split("\t")[0] for ln in lines[i + 1 : i + 6] if len(ln.split()) > 12]
+            sentences = [x for ln in body for x in _whole_lists(s.strip() for s in split_sentences(ln))]
+            if sentences:
                 # the sentences that say what the project does: they name it (its acronym)
                 name = _main_acronym(text)
-                telling = [s for s in sentences if name and re.search(rf"\b{name}\b", s)]
+                telling = [s for s in sentences if name and re.search(rf"\b{name}\b", s) and s[-1] in ".!?"]
                 return (telling or sentences)[: topic.sentences]
         return []
 

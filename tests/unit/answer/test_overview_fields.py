@@ -99,3 +99,25 @@ def test_a_brief_description_keeps_its_enumeration_whole(tmp_path: Path) -> None
     found = Overview(store).answer("What is the project about?")
     assert found is not None and "(iii) women's enterprise." in found.text
     assert all(e.quote in text for e in found.evidence)
+
+
+def test_a_column_a_pdf_runs_beside_the_brief_description_is_left_out(tmp_path: Path) -> None:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+
+    text = (
+        "Project document\n\nBrief Description\n\nGovernments seek better public services for all of their citizens "
+        "and in 2013 they created the\tTotal resources required (in USD):\t4,660,000\n"
+        "Solar Hub in the capital city. SOLAR is a platform for the exchange of knowledge among the countries of "
+        "the region.\n"
+    )
+    path = tmp_path / "prodoc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    doc = load_document(path)
+    chunks = chunk_document(doc, [])
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], [])
+    found = Overview(store).answer("What is the project about?")
+    assert found is not None and "SOLAR is a platform for the exchange of knowledge" in found.text
+    assert "4,660,000" not in found.text
