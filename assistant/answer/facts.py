@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from assistant import profiles
+from assistant.answer import qa_facts
 from assistant.answer.fact_types import (
     CellAnswer,
     Evidence,
@@ -25,7 +26,7 @@ from assistant.answer.fact_types import (
     years_span,
 )
 from assistant.answer.matching import Embed, RecordMatcher
-from assistant.answer.naming import doc_named, names_line, section_evidence
+from assistant.answer.naming import doc_named, names_line
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
@@ -50,7 +51,6 @@ def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
 
-_ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
 _WHOLE_BUDGET = re.compile(
     r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
     r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
@@ -432,71 +432,15 @@ class FactFinder:
 
     # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:
-        key = "overall" if query.overall else query.qa_section
-        rows = [r for r in self._records("qa_section") if r.key == key]
-        if not rows:
-            return None
-        record = rows[0]
-        rating = record.text("rating")
-        ev = [Evidence(rating, record)]
-        stated = [r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", query.text)]
-        if stated and not any(s.lower() in rating.lower() for s in stated):
-            # "why was efficiency rated unsatisfactory?": the premise is not what the form says
-            return FactResult(
-                f"The documents do not support that: the {record.label} section was rated {rating} [1], "
-                f"not {stated[0]}.",
-                ev,
-                refused=True,
-            )
-        if record.key == "overall":
-            return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
-        text = f"The {record.label} section was rated {rating} [1]."
-        if _ASKS_HOW.search(query.text):  # "how did the QA assess it?": the evidence it gave, too
-            for quote, source in section_evidence(record, self._records("qa_question"), self._records("rating")):
-                ev.append(Evidence(quote, source))
-                text += f" {quote} [{len(ev)}]"
-        return FactResult(text, ev)
+        return qa_facts.section(
+            query, self._records("qa_section"), self._records("qa_question"), self._records("rating")
+        )
 
     def _sections_rated(self, rating: str) -> FactResult | None:
-        rows = [r for r in self._records("qa_section") if r.key != "overall"]
-        if not rows:
-            return None
-        hits = [r for r in rows if r.text("rating").lower() == rating.lower()]
-        if not hits:
-            return FactResult(f"No section of the QA report was rated {rating.title()}.", refused=True)
-        ev = [Evidence(r.text("rating"), r) for r in hits]
-        names = [f"{r.label} [{i}]" for i, r in enumerate(hits, start=1)]
-        return FactResult(f"Rated {hits[0].text('rating')}: " + ", ".join(names) + ".", ev)
+        return qa_facts.sections_rated(rating, self._records("qa_section"))
 
     def _qa_question(self, query: Query) -> FactResult | None:
-        rows = [r for r in self._records("qa_question") if r.key == query.qa_question]
-        if not rows:
-            # a QA form laid out as a table: "17. Were the targeted groups … | 2 | evidence"
-            rated = [
-                r for r in self._records("rating") if re.match(rf"\s*{query.qa_question}[.)]?\s", r.label_cell or "")
-            ]
-            if rated:
-                ans = CellAnswer(rated[0])
-                ans.cite("rating", rated[0].cell("rating"))
-                ans.cite("evidence", rated[0].cell("justification"))
-                return ans.result(f"QA question {query.qa_question}")
-        if not rows:
-            if self._records("qa_question"):
-                return FactResult(f"The QA report has no question {query.qa_question}.", refused=True)
-            return None
-        record = rows[0]
-        ev = [Evidence(record.label_cell or record.label, record)]
-        selected = record.cell("selected")
-        if selected:
-            ev.append(Evidence(selected.text, record))
-            text = f"QA question {record.key} ({record.group}) [1] was rated {selected.line} [2]."
-        else:
-            text = f"QA question {record.key} ({record.group}) [1]: the form marks no rubric level."
-        evidence = record.cells_of("evidence")
-        if evidence:
-            ev.append(Evidence(evidence[0].text, record))
-            text += f" Evidence: {evidence[0].text} [{len(ev)}]"
-        return FactResult(text, ev)
+        return qa_facts.question(query, self._records("qa_question"), self._records("rating"))
 
 
 __all__ = ["Evidence", "FactFinder", "FactResult", "Period", "merge"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import signal
 import sqlite3
 import threading
 import time
@@ -27,6 +26,7 @@ from assistant.core.settings import Settings
 from assistant.core.text import project_key
 from assistant.core.types import Chunk, Document, Location
 from assistant.store import search
+from assistant.store.crash import crash_point
 from assistant.store.search import FilterCache, Filters, TermCounts  # Filters: imported from here by callers
 
 logger = logging.getLogger(__name__)
@@ -85,24 +85,6 @@ CREATE TABLE IF NOT EXISTS document_projects (
     PRIMARY KEY (source, project)
 );
 """
-
-
-_crash_counts: dict[str, int] = {}
-_CRASH_AT = os.environ.get("PROJDOCS_TEST_CRASH_AT", "")  # read once: the hook is reached per file
-
-
-def crash_point(stage: str) -> None:
-    """Test-only: with ``PROJDOCS_TEST_CRASH_AT=<stage>:<n>`` the process kills itself
-    (SIGKILL, no cleanup) the n-th time it reaches ``stage``, so that the crash-safety tests
-    stop an ingest at an exact point. Stages: ``vectors`` (vectors written, SQLite not yet),
-    ``commit`` (SQLite rows written, not committed), ``prune`` (committed, stale vectors
-    not yet deleted), ``file`` (between two files). Unset, it does nothing."""
-    name, _, count = _CRASH_AT.partition(":")
-    if name != stage:
-        return
-    _crash_counts[stage] = _crash_counts.get(stage, 0) + 1
-    if _crash_counts[stage] == int(count or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,121 @@
+"""Answers from a QA report read as a form: a section's rating (and, asked how it was assessed,
+the evidence of its questions), the sections given one rating, a question's marked level."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant import profiles
+from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
+from assistant.answer.query import Query
+from assistant.core.records import Record
+
+EVIDENCE_PER_SECTION = 3
+_ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
+
+
+def section(
+    query: Query, sections: Sequence[Record], questions: Sequence[Record], rated: Sequence[Record]
+) -> FactResult | None:
+    """A QA section's rating (or the overall one); asked how it was assessed, its evidence too."""
+    key = "overall" if query.overall else query.qa_section
+    rows = [r for r in sections if r.key == key]
+    if not rows:
+        return None
+    record = rows[0]
+    rating = record.text("rating")
+    ev = [Evidence(rating, record)]
+    stated = [r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", query.text)]
+    if stated and not any(s.lower() in rating.lower() for s in stated):
+        # "why was efficiency rated unsatisfactory?": the premise is not what the form says
+        return FactResult(
+            f"The documents do not support that: the {record.label} section was rated {rating} [1], not {stated[0]}.",
+            ev,
+            refused=True,
+        )
+    if record.key == "overall":
+        return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
+    text = f"The {record.label} section was rated {rating} [1]."
+    if _ASKS_HOW.search(query.text):  # "how did the QA assess it?": the evidence it gave, too
+        for quote, source in section_evidence(record, questions, rated):
+            ev.append(Evidence(quote, source))
+            text += f" {quote} [{len(ev)}]"
+    return FactResult(text, ev)
+
+
+def sections_rated(rating: str, sections: Sequence[Record]) -> FactResult | None:
+    """The sections rated ``rating`` ("which sections were rated Satisfactory?")."""
+    rows = [r for r in sections if r.key != "overall"]
+    if not rows:
+        return None
+    hits = [r for r in rows if r.text("rating").lower() == rating.lower()]
+    if not hits:
+        return FactResult(f"No section of the QA report was rated {rating.title()}.", refused=True)
+    ev = [Evidence(r.text("rating"), r) for r in hits]
+    names = [f"{r.label} [{i}]" for i, r in enumerate(hits, start=1)]
+    return FactResult(f"Rated {hits[0].text('rating')}: " + ", ".join(names) + ".", ev)
+
+
+def question(query: Query, questions: Sequence[Record], rated_rows: Sequence[Record]) -> FactResult | None:
+    """A QA question by its number: the rubric level the form marks and its evidence."""
+    rows = [r for r in questions if r.key == query.qa_question]
+    if not rows:
+        # a QA form laid out as a table: "17. Were the targeted groups … | 2 | evidence"
+        rated = [r for r in rated_rows if re.match(rf"\s*{query.qa_question}[.)]?\s", r.label_cell or "")]
+        if rated:
+            ans = CellAnswer(rated[0])
+            ans.cite("rating", rated[0].cell("rating"))
+            ans.cite("evidence", rated[0].cell("justification"))
+            return ans.result(f"QA question {query.qa_question}")
+    if not rows:
+        if questions:
+            return FactResult(f"The QA report has no question {query.qa_question}.", refused=True)
+        return None
+    record = rows[0]
+    ev = [Evidence(record.label_cell or record.label, record)]
+    selected = record.cell("selected")
+    if selected:
+        ev.append(Evidence(selected.text, record))
+        text = f"QA question {record.key} ({record.group}) [1] was rated {selected.line} [2]."
+    else:
+        text = f"QA question {record.key} ({record.group}) [1]: the form marks no rubric level."
+    evidence = record.cells_of("evidence")
+    if evidence:
+        ev.append(Evidence(evidence[0].text, record))
+        text += f" Evidence: {evidence[0].text} [{len(ev)}]"
+    return FactResult(text, ev)
+
+
+def section_evidence(section: Record, questions: Sequence[Record], rows: Sequence[Record]) -> list[tuple[str, Record]]:
+    """The first evidence of each question of a QA form's section: the form's questions filed
+    under it, or (a form laid out as tables) the rated rows between its rating line and the next
+    section's, in a text document's lines."""
+    found = [
+        (q.cells_of("evidence")[0].text, q)
+        for q in questions
+        if q.source == section.source and q.group == section.label and q.cells_of("evidence")
+    ]
+    start = section.location.line_start
+    if not found and start is not None:
+        later = [
+            r.location.line_start
+            for r in rows
+            if r.source == section.source
+            and r.label == r.label_cell
+            and r.key != section.key
+            and r.location.line_start
+            and r.location.line_start > start
+            and not r.cell("justification")
+        ]
+        end = min(later, default=None)
+        found = [
+            (cell.text, r)
+            for r in rows
+            if r.source == section.source
+            and (cell := r.cell("justification")) is not None
+            and r.location.line_start
+            and r.location.line_start > start
+            and (end is None or r.location.line_start < end)
+        ]
+    return found[:EVIDENCE_PER_SECTION]
