@@ -25,6 +25,7 @@ from assistant.answer.naming import doc_named
 from assistant.answer.overview import Overview
 from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
+from assistant.answer.table_rows import with_share
 from assistant.core.settings import Settings
 from assistant.core.text import PROJECT_NUMBER, project_key
 from assistant.core.types import Answer, Citation
@@ -155,7 +156,7 @@ class Assistant:
         if fact is None:
             fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
         if fact is not None:
-            return fact, []
+            return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
         # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses
         wide = self.with_acronyms(query.text if _CYRILLIC.search(resolved) else resolved)
         vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it

@@ -28,7 +28,7 @@ from assistant.answer.fact_types import (
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
 from assistant.answer.query import Query, parse_query
-from assistant.answer.table_rows import computed, row_answer, with_sum
+from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -88,8 +88,8 @@ class FactFinder:
             parts.append(self._qa_question(query))
         if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
             parts = [self._delivery(query, question)]
-        if not any(parts) and query.wants("rating"):
-            parts = [self._rating(query, question)]
+        if not any(parts) and query.wants("rating") and not asks_superlative(query.text):
+            parts = [self._rating(query, question)]  # "the highest impact score" is a column's, not a rating
         if not any(parts) and any(p.search(query.text) for p in _TOTAL_WORDS()):
             parts = [self._total_by_name(query, question)]
         if not any(parts):

@@ -90,6 +90,11 @@ def _number_in_question(query: Query, headers: set[str]) -> str | None:
     return None
 
 
+def asks_superlative(text: str) -> bool:
+    """ "Which risk has the highest impact?": a row chosen by the largest value of a column."""
+    return _SUPERLATIVE.search(text) is not None
+
+
 def row_answer(
     records: Sequence[Record], query: Query, question: str, embed: Embed | None
 ) -> list[tuple[Record, Cell]] | None:
@@ -128,7 +133,7 @@ def _row_answer(
             return [(r, c) for r in fields if r.source == source for c in _values(r)]
         if best := _superlative(records, query):
             return best
-        if valued := _by_value(records, query):
+        if valued := _by_value(records, query, headers):
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
         # words that name columns ("likelihood", "cost") ask for cells, not for the row
@@ -224,6 +229,39 @@ def with_sum(result: FactResult) -> FactResult:
     return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 
+_PAIR = re.compile(r"^\s*(?P<label>[^:\[]+?)\s*(?:\[\d+\])?:\s*(?:USD\s*)?[\d][\d,. \xa0]*\s*\[(?P<n>\d+)\]")
+_NOT_PART = {
+    "share",
+    "percentage",
+    "proportion",
+    "total",
+    "budget",
+    "project",
+    "resources",
+    "contribute",
+    "contributes",
+}
+
+
+def with_share(result: FactResult, question: str) -> FactResult:
+    """ "What share of the total budget does Norway contribute?": of the answer's "label: figure"
+    parts, the one whose label the question names as a share of the one labelled a total."""
+    pairs = []
+    for part in re.split(r";\s*|\.\s+(?=[A-Z])", result.text):
+        m = _PAIR.match(part) or _PAIR.match(re.sub(r"^[^:\[]+:\s*(?=\D)", "", part))  # "Funding: Total …"
+        if m and 0 < int(m.group("n")) <= len(result.evidence):
+            pairs.append((m.group("label").lower(), result.evidence[int(m.group("n")) - 1]))
+    whole = next((e for label, e in pairs if re.search(r"\btotal\b", label)), None)
+    # a word of the question begins a word of the label ("Norway", "Royal Norwegian Embassy")
+    asked = {w[:4] for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _NOT_PART}
+    parts = [e for label, e in pairs if e is not whole and {w[:4] for w in re.findall(r"[a-z]{4,}", label)} & asked]
+    if whole is None or len(parts) != 1:
+        return result
+    a, b = Cell("value", parts[0].quote), Cell("value", whole.quote)
+    shown = computed(a, b, "%")
+    return replace(result, text=f"{result.text} {shown}.") if shown else result
+
+
 _SUPERLATIVE = re.compile(
     r"\b(highest|largest|biggest|most|maximum|greatest|lowest|smallest|least|minimum|"
     r"наибольш\w*|максимальн\w*|наименьш\w*|минимальн\w*)\b"
@@ -248,15 +286,18 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
                 best, best_value = [(r, c)], v
             elif v == best_value and best and best[0][0].source == r.source:
                 best.append((r, c))
-    return best or None
+    # "… and who owns it?": the winning rows' other asked columns too
+    return [(r, c) for r, top in best for c in dict.fromkeys([top, *_wanted_columns(query, r)])] or None
 
 
-def _by_value(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
+def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> list[tuple[Record, Cell]] | None:
     """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
     question (a status, a category), answered with that row's name and the cell."""
     if not re.search(r"\bwhich\b|\bкак(?:ой|ая|ие) из\b", query.text):
         return None  # only a selection question ("which risk is closed?") looks rows up by a value
-    words = {w for w in key_terms(query.text) if len(w) >= 4 and w.isalpha()}
+    # a word of the columns' headers ("risk") names the table, not a value of one of its rows
+    words = {w for w in key_terms(query.text) if len(w) >= 4 and w.isalpha() and stem(w) not in headers}
+    words -= set(_COLUMN_WORDS)  # "what is being done about it?" asks a column, it is no value
     hits = []
     for r in records:
         for c in r.cells:

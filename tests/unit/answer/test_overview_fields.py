@@ -121,3 +121,30 @@ def test_a_column_a_pdf_runs_beside_the_brief_description_is_left_out(tmp_path: 
     found = Overview(store).answer("What is the project about?")
     assert found is not None and "SOLAR is a platform for the exchange of knowledge" in found.text
     assert "4,660,000" not in found.text
+
+
+def test_a_share_of_the_total_is_computed_from_the_cited_figures(tmp_path: Path) -> None:
+    from assistant.answer.table_rows import with_share
+
+    cover = (
+        "Atlas Project Number:\t00119874\nTotal resources required:\t6,672,000\nUNDP TRAC:\t1,650,000\n"
+        "Donor (Royal Norwegian Embassy):\t5,022,000\n"
+    )
+    path = tmp_path / "second.txt"
+    path.write_text(f"Project document\n\n{cover}", encoding="utf-8")
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    own = Store(Settings(home=tmp_path / "own", embedding_model="hashing"))
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    own.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    question = "What share of the total budget does Norway contribute?"
+    found = Overview(own).answer(question)
+    assert found is not None
+    shared = with_share(found, question)
+    assert shared.text.endswith("computed: 5,022,000 as a share of 6,672,000 = 75.3%.")
+    assert with_share(found, "What share of the total budget does the World Bank give?").text == found.text

@@ -60,3 +60,32 @@ def test_a_field_row_needs_every_word_of_its_name(finder: FactFinder) -> None:
     assert found is not None and "15 February 2023" in found.text
     other = finder.answer("What is the end date?")
     assert other is None or "15 February 2023" not in other.text  # "Date of report" is not the end date
+
+
+def test_the_highest_of_a_column_with_the_columns_asked_is_not_a_rating(tmp_path: Path) -> None:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    text = (
+        "Project document\n\nAnnex 2. Risk log\n\n#\tRisk\tLikelihood\tImpact\tOwner\n"
+        "1\tMonsoon floods delay deliveries\t4\t3\tUNDP\n2\tLow tariff collection by cooperatives\t3\t5\tAEPC\n\n"
+        "QA form\n\n#\tQuestion\tRating\tEvidence\n7\tAre social impacts and risks being managed?\t2\tScreening is done.\n"
+    )
+    path = tmp_path / "prodoc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    found = FactFinder(store, ()).answer("Which risk has the highest impact score, and who owns it?")
+    assert found is not None and "Low tariff collection" in found.text and "AEPC" in found.text
+    assert "Are social impacts" not in found.text
+
+
+def test_a_value_asked_in_a_follow_up_with_a_column_word(finder: FactFinder) -> None:
+    found = finder.answer("what's being done about it (Which risk in the risk log is rated Moderate)?")
+    assert found is not None and "Regular consultations with the ministry" in found.text
+    assert "A handover file" not in found.text
