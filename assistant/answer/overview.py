@@ -158,7 +158,13 @@ class Overview:
             # the paragraph's lines; a PDF's cover may run a table's column beside them ("…
             # created the<TAB>Total resources required: 4,660,000"): each line up to that column
             body = [ln.strip().split("\t")[0] for ln in lines[i + 1 : i + 6] if len(ln.split()) > 12]
-            sentences = [x for ln in body for x in _whole_lists(s.strip() for s in split_sentences(ln))]
+            # the first paragraph: its first line, and the next while a line stops mid-sentence
+            paragraph = body[:1]
+            for line in body[1:]:
+                if paragraph[-1].rstrip()[-1:] in ".!?":
+                    break
+                paragraph.append(line)
+            sentences = [x for ln in paragraph for x in _whole_lists(s.strip() for s in split_sentences(ln))]
             if sentences:
                 # the sentences that say what the project does: they name it (its acronym)
                 name = _main_acronym(text)
