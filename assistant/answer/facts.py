@@ -51,6 +51,7 @@ def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
 
+_SPENDING_WORDS = {"spent", "unspent", "went", "go", "goes", "gone", "used", "left", "over"}  # they name no row
 _WHOLE_BUDGET = re.compile(
     r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
     r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
@@ -373,7 +374,9 @@ class FactFinder:
         record = None
         for number in query.outputs:
             record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
-        if record is None and re.search(r"\btotal\b|\bвсего\b|\bитог", query.text):
+        named = set(query.subject_words) - _SPENDING_WORDS
+        if record is None and (re.search(r"\btotal\b|\bвсего\b|\bитог", query.text) or not named):
+            # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
             record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
         if record is None:
             record = RecordMatcher(rows, self.embed).best(query.subject_words, question)

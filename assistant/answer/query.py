@@ -112,9 +112,9 @@ def gloss(text: str) -> str:
     """English glosses of the Russian subject words of ``text``, appended to it."""
     table = _vocabulary()["gloss_ru"]
     assert isinstance(table, dict)
-    extra = [
-        str(en) for word in re.findall(r"[а-яё-]+", text) for stem, en in table.items() if word.startswith(str(stem))
-    ]
+    words = re.findall(r"[а-яё-]+", text)
+    words += [part for w in words if "-" in w for part in w.split("-") if part]  # "ит-архитектуры"
+    extra = [str(en) for word in words for stem, en in table.items() if word.startswith(str(stem))]
     return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
 

@@ -4,6 +4,8 @@ the tables, a year asked of a figure given for all years together."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.answer.facts import FactFinder
@@ -101,3 +103,21 @@ def test_a_sum_asked_for_is_computed_from_the_cited_yearly_amounts(finder: FactF
     assert plain is not None and "computed" not in plain.text  # no sum asked, none shown
     code = finder.answer("Which budget code is used for activity 1.1?")
     assert code is not None and "computed" not in code.text
+
+
+def test_the_whole_budget_unspent_comes_from_the_delivery_tables_total(tmp_path: Path) -> None:
+    from assistant.store.database import Store
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_document
+    from ingest.tables import recognise_tables
+
+    rows = [*DELIVERY, ["Total", "125,000", "100,000", "80%"]]
+    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
+    path = tmp_path / "report.txt"
+    path.write_text(f"Annual Progress Report 2022\n\nFinancial delivery 2022\n\n{_tsv(rows)}\n", encoding="utf-8")
+    doc = load_document(path)
+    records = recognise_tables(doc)
+    chunks = chunk_document(doc, records)
+    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    found = FactFinder(store, ()).answer("How much of the 2022 budget went unspent?")
+    assert found is not None and "computed: 125,000 − 100,000 = 25,000" in found.text

@@ -73,3 +73,8 @@ def test_plurals_stem_to_their_singular() -> None:
 
     assert stem("dates") == stem("date") and stem("activities") == stem("activity")
     assert stem("meetings") == stem("meeting") == stem("meet") and stem("churches") == stem("church")
+
+
+def test_a_russian_hyphenated_word_is_glossed_by_its_parts() -> None:
+    text = parse_query("Сколько заложено на разработку ИТ-архитектуры в 2021 году?").text
+    assert "architecture" in text and "budgeted" in text
