@@ -78,3 +78,9 @@ def test_plurals_stem_to_their_singular() -> None:
 def test_a_russian_hyphenated_word_is_glossed_by_its_parts() -> None:
     text = parse_query("Сколько заложено на разработку ИТ-архитектуры в 2021 году?").text
     assert "architecture" in text and "budgeted" in text and "planned" not in text
+
+
+def test_what_an_assessment_says_about_something_asks_its_rating_and_evidence() -> None:
+    assert "rating" in parse_query("What does the QA say about gender results?").fields
+    assert "rating" in parse_query("What lessons learned did the QA point to?").fields
+    assert "rating" not in parse_query("What does the project say about gender?").fields
