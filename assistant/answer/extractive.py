@@ -82,6 +82,8 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
         for index, line in enumerate(lines):
+            if _unchosen_option(line):
+                continue  # a QA form's rubric level the assessor did not choose says nothing of the project
             sentences = [x.strip() for x in split_sentences(line.strip())]
             for position, sentence in enumerate(sentences):
                 if len(sentence) < 12 or is_instruction(sentence) or sentence.endswith("?"):
@@ -106,6 +108,16 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+_OPTION = re.compile(r"^\s*[-•]\s+\d\s*:\s*(?P<body>.*)$")
+
+
+def _unchosen_option(line: str) -> bool:
+    """ "- 1: Social and environmental risks were tracked…": a rubric level of a QA form, not
+    marked as chosen (the form marks the chosen one in italics, "- 2: *…*")."""
+    m = _OPTION.match(line)
+    return bool(m) and not m.group("body").lstrip().startswith("*")
 
 
 _FIELD = re.compile(r"(?:^|(?<=[.?!])\s+)(?:[A-Z][\w ()/&'-]{0,40}): ")

@@ -94,3 +94,13 @@ def test_a_name_the_documents_never_give_is_said_to_be_missing() -> None:
     hits = [_hit("prodoc.txt", named, "text")]
     found = extractive_answer("What is the name of the project manager?", hits, SourceTexts({"prodoc.txt": named}.get))
     assert not found.refused and "Sita Karki" in found.answer
+
+
+def test_a_rubric_level_the_assessor_did_not_choose_is_no_answer() -> None:
+    text = (
+        "7. Were risks managed?\n- 3: Risks were tracked in Atlas and reviewed quarterly.\n"
+        "- 2: *Risks were tracked in the risk log.*\n- 1: Risks were not tracked.\n"
+    )
+    docs = {"qa.txt": text}
+    answer = extractive_answer("How were risks tracked?", [_hit("qa.txt", text, "text")], SourceTexts(docs.get))
+    assert not answer.refused and "risk log" in answer.answer and "Atlas" not in answer.answer
