@@ -117,7 +117,7 @@ def _unchosen_option(line: str) -> bool:
     """ "- 1: Social and environmental risks were tracked…": a rubric level of a QA form, not
     marked as chosen (the form marks the chosen one in italics, "- 2: *…*")."""
     m = _OPTION.match(line)
-    return bool(m) and not m.group("body").lstrip().startswith("*")
+    return m is not None and not m.group("body").lstrip().startswith("*")
 
 
 _FIELD = re.compile(r"(?:^|(?<=[.?!])\s+)(?:[A-Z][\w ()/&'-]{0,40}): ")
