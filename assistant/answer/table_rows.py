@@ -165,6 +165,8 @@ def _values(row: Record) -> list[Cell]:
 def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     """Rows of field/value tables ("Start Date | 1 January 2020") whose field name the
     question says in full: "start and end dates" names both "Start Date" and "End Date"."""
+    if _RECOMMENDED.search(query.text):
+        return []  # what a review recommends is in its recommendations, never a cover-page field
     asked = _stems(query.text)
     tables: dict[tuple[str, int | None], set[str]] = {}
     for r in records:
@@ -184,6 +186,7 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     return out
 
 
+_RECOMMENDED = re.compile(r"\brecommend\w*|\bsuggest\w*|\bpropos\w*|\bрекоменд\w*")
 _FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "by", "with", "at", "from", "per"}
 
 

@@ -89,3 +89,24 @@ def test_a_value_asked_in_a_follow_up_with_a_column_word(finder: FactFinder) -> 
     found = finder.answer("what's being done about it (Which risk in the risk log is rated Moderate)?")
     assert found is not None and "Regular consultations with the ministry" in found.text
     assert "A handover file" not in found.text
+
+
+def test_what_was_recommended_is_never_a_cover_field(tmp_path: Path) -> None:
+    from assistant.answer.query import parse_query
+    from assistant.answer.table_rows import row_answer
+    from assistant.core.records import Cell, Record
+    from assistant.core.types import Location
+
+    end = Record(
+        "table_row",
+        "end date",
+        "End Date",
+        (Cell("column", "End Date", column="Field"), Cell("column", "31 December 2024", column="Entry")),
+        Location("prodoc.txt", table=1),
+        "prodoc.txt",
+        label_cell="End Date",
+    )
+    asked = parse_query("What is the project end date?")
+    assert row_answer([end], asked, asked.text, None)
+    recommended = parse_query("What did the evaluation recommend about the project end date?")
+    assert not row_answer([end], recommended, recommended.text, None)
