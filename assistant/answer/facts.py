@@ -433,7 +433,9 @@ class FactFinder:
             # of the document the question names ("the evaluation's efficiency rating"), if any
             most = max(doc_named(query.text, r.source) for r in rows)
             named = [r for r in rows if doc_named(query.text, r.source) == most] if most else rows
-            record = RecordMatcher(named, self.embed).best(query.subject_words, question)
+            # the words that name the document ("mte") name none of its rows
+            words = [w for w in query.subject_words if not (most and doc_named(w, named[0].source))]
+            record = RecordMatcher(named, self.embed).best(words or query.subject_words, question)
         if record is None:
             return None
         ans = CellAnswer(record)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant import profiles
+
 
 def doc_words(source: str) -> frozenset[str]:
     """The words of a document's file name ("np-solar-midterm-evaluation.txt")."""
@@ -14,8 +16,11 @@ def doc_words(source: str) -> frozenset[str]:
 
 def doc_named(text: str, source: str) -> int:
     """How many words of a document's file name the question names ("evaluators" names an
-    "evaluation", "mid-term" a "midterm", "qa" a "qa" form)."""
-    asked = set(re.findall(r"[a-z]+", text.replace("-", "")))
+    "evaluation", "mid-term" or "MTE" a "midterm", "qa" a "qa" form)."""
+    glossary = {k.lower(): str(v).lower() for k, v in (profiles.load("questions").get("acronyms") or {}).items()}
+    words = re.findall(r"[a-z]+", text.lower().replace("-", ""))
+    words += [w for a in words if a in glossary for w in re.findall(r"[a-z]+", glossary[a].replace("-", ""))]
+    asked = set(words)  # "mte" reads as the template's "mid-term evaluation" too
     return sum(w in asked or (len(w) > 5 and any(a[:6] == w[:6] for a in asked)) for w in doc_words(source))
 
 

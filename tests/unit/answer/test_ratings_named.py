@@ -61,3 +61,5 @@ def test_an_evaluation_named_in_other_words_gives_its_own_rating(finder: FactFin
     assert found is not None and "Moderately Likely" in found.text
     efficiency = finder.answer("What rating did the mid-term evaluation give efficiency?")
     assert efficiency is not None and "Moderately Satisfactory" in efficiency.text
+    acronym = finder.answer("mte efficiency rating")
+    assert acronym is not None and "Moderately Satisfactory" in acronym.text  # MTE: the template's acronym
