@@ -10,6 +10,7 @@ import pytest
 
 from assistant.answer.facts import FactFinder
 from assistant.core.settings import Settings
+from tests.unit.answer.indexing import indexed
 
 PLAN = [
     ["Expected outputs", "Planned activities", "2021", "2022", "2023", "Responsible party", "Funding source", "Amount"],
@@ -106,42 +107,22 @@ def test_a_sum_asked_for_is_computed_from_the_cited_yearly_amounts(finder: FactF
 
 
 def test_the_whole_budget_unspent_comes_from_the_delivery_tables_total(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
     rows = [*DELIVERY, ["Total", "125,000", "100,000", "80%"]]
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    path = tmp_path / "report.txt"
-    path.write_text(f"Annual Progress Report 2022\n\nFinancial delivery 2022\n\n{_tsv(rows)}\n", encoding="utf-8")
-    doc = load_document(path)
-    records = recognise_tables(doc)
-    chunks = chunk_document(doc, records)
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    store = indexed(
+        tmp_path / "home", {"report.txt": f"Annual Progress Report 2022\n\nFinancial delivery 2022\n\n{_tsv(rows)}\n"}
+    )
     found = FactFinder(store, ()).answer("How much of the 2022 budget went unspent?")
     assert found is not None and "computed: 125,000 − 100,000 = 25,000" in found.text
 
 
 def test_an_outputs_activities_added_up_beside_its_stated_sub_total(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
     plan = [
         ["Expected outputs", "Planned activities", "2021", "2022", "Responsible party", "Funding source", "Amount"],
         ["Output 3: Skills", "Activity 3.1 Train technicians", "100,000", "100,000", "AEPC", "UNDP", "200,000"],
         ["", "Activity 3.2 Grants to enterprises", "150,000", "250,000", "AEPC", "UNDP", "400,000"],
         ["Sub-Total for Output 3", "", "250,000", "350,000", "", "", "610,000"],
     ]
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    path = tmp_path / "plan.txt"
-    path.write_text(f"Project document\n\nMulti-Year Work Plan\n\n{_tsv(plan)}\n", encoding="utf-8")
-    doc = load_document(path)
-    records = recognise_tables(doc)
-    chunks = chunk_document(doc, records)
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    store = indexed(tmp_path / "home", {"plan.txt": f"Project document\n\nMulti-Year Work Plan\n\n{_tsv(plan)}\n"})
     found = FactFinder(store, ()).answer("Add up the Output 3 activities in the work plan - what do you get?")
     assert found is not None and "computed: 200,000 + 400,000 = 600,000" in found.text
     assert "610,000" in found.text and any("600,000" in n for n in found.notes)  # the stated sub-total differs

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.answer.overview import Overview
 from assistant.core.settings import Settings
+from tests.unit.answer.indexing import indexed
 
 
 def _store(folder: Path):  # type: ignore[no-untyped-def]
@@ -81,43 +82,25 @@ def test_overview_questions_in_people_s_words_name_their_topic() -> None:
 
 
 def test_a_brief_description_keeps_its_enumeration_whole(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-
     text = (
         "Project document\n\nBrief Description\n\nThe SOLAR hub supports rural electrification in two provinces of "
         "the country. SOLAR works through three pillars: (i) policy reform; (ii) mini-grid installation; and "
         "(iii) women's enterprise.\n"
     )
-    path = tmp_path / "prodoc.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    doc = load_document(path)
-    chunks = chunk_document(doc, [])
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], [])
+    store = indexed(tmp_path / "home", {"prodoc.txt": text})
     found = Overview(store).answer("What is the project about?")
     assert found is not None and "(iii) women's enterprise." in found.text
     assert all(e.quote in text for e in found.evidence)
 
 
 def test_a_column_a_pdf_runs_beside_the_brief_description_is_left_out(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-
     text = (
         "Project document\n\nBrief Description\n\nGovernments seek better public services for all of their citizens "
         "and in 2013 they created the\tTotal resources required (in USD):\t4,660,000\n"
         "Solar Hub in the capital city. SOLAR is a platform for the exchange of knowledge among the countries of "
         "the region.\n"
     )
-    path = tmp_path / "prodoc.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    doc = load_document(path)
-    chunks = chunk_document(doc, [])
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], [])
+    store = indexed(tmp_path / "home", {"prodoc.txt": text})
     found = Overview(store).answer("What is the project about?")
     assert found is not None and "SOLAR is a platform for the exchange of knowledge" in found.text
     assert "4,660,000" not in found.text
@@ -130,18 +113,7 @@ def test_a_share_of_the_total_is_computed_from_the_cited_figures(tmp_path: Path)
         "Atlas Project Number:\t00119874\nTotal resources required:\t6,672,000\nUNDP TRAC:\t1,650,000\n"
         "Donor (Royal Norwegian Embassy):\t5,022,000\n"
     )
-    path = tmp_path / "second.txt"
-    path.write_text(f"Project document\n\n{cover}", encoding="utf-8")
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
-    own = Store(Settings(home=tmp_path / "own", embedding_model="hashing"))
-    doc = load_document(path)
-    records = recognise_tables(doc)
-    chunks = chunk_document(doc, records)
-    own.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    own = indexed(tmp_path / "own", {"second.txt": f"Project document\n\n{cover}"})
     question = "What share of the total budget does Norway contribute?"
     found = Overview(own).answer(question)
     assert found is not None

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.answer.facts import FactFinder
-from assistant.core.settings import Settings
 from assistant.core.text import leading_number, to_number
+from tests.unit.answer.indexing import indexed
 
 FRAMEWORK = (
     "Project document\n\nResults Framework\n\n"
@@ -29,20 +29,7 @@ def test_a_figure_with_words_after_it_reads_as_its_number() -> None:
 
 
 def test_what_is_left_to_reach_the_end_of_project_target(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    for name, text in (("prodoc.txt", FRAMEWORK), ("apr-2022.txt", PROGRESS)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        doc = load_document(path)
-        records = recognise_tables(doc)
-        store.write_document(
-            doc, chunk_document(doc, records), [[1.0] + [0.0] * 383 for _ in chunk_document(doc, records)], records
-        )
+    store = indexed(tmp_path / "home", {"prodoc.txt": FRAMEWORK, "apr-2022.txt": PROGRESS})
     found = FactFinder(store, ()).answer(
         "How many more households must be connected after 2022 to reach the end-of-project target for indicator 2.2?"
     )

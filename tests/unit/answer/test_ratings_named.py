@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.facts import FactFinder
-from assistant.core.settings import Settings
+from tests.unit.answer.indexing import indexed
 
 QA = (
     "Quality Assurance Report: Implementation\n\n"
@@ -29,19 +29,7 @@ MTE = (
 
 @pytest.fixture()
 def finder(tmp_path: Path) -> FactFinder:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    for name, text in (("solar-qa-implementation-2022.txt", QA), ("solar-midterm-evaluation.txt", MTE)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        doc = load_document(path)
-        records = recognise_tables(doc)
-        chunks = chunk_document(doc, records)
-        store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
+    store = indexed(tmp_path / "home", {"solar-qa-implementation-2022.txt": QA, "solar-midterm-evaluation.txt": MTE})
     return FactFinder(store, ())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.facts import FactFinder
-from assistant.core.settings import Settings
+from tests.unit.answer.indexing import indexed
 
 FIELDS = [["Project title:", "Solar for all"], ["Date of report:", "15 February 2023"], ["Moderate Risk", "☐"]]
 RISKS = [
@@ -35,17 +35,7 @@ def _docx(path: Path) -> Path:
 
 @pytest.fixture()
 def finder(tmp_path: Path) -> FactFinder:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    doc = load_document(_docx(tmp_path / "prodoc.docx"))
-    records = recognise_tables(doc)
-    chunks = chunk_document(doc, records)
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
-    return FactFinder(store, ())
+    return FactFinder(indexed(tmp_path / "home", {"prodoc.docx": _docx(tmp_path / "prodoc.docx")}), ())
 
 
 def test_a_row_chosen_by_a_lines_value_answers_the_columns_asked(finder: FactFinder) -> None:
@@ -63,24 +53,14 @@ def test_a_field_row_needs_every_word_of_its_name(finder: FactFinder) -> None:
 
 
 def test_the_highest_of_a_column_with_the_columns_asked_is_not_a_rating(tmp_path: Path) -> None:
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
     text = (
         "Project document\n\nAnnex 2. Risk log\n\n#\tRisk\tLikelihood\tImpact\tOwner\n"
         "1\tMonsoon floods delay deliveries\t4\t3\tUNDP\n2\tLow tariff collection by cooperatives\t3\t5\tAEPC\n\n"
         "QA form\n\n#\tQuestion\tRating\tEvidence\n7\tAre social impacts and risks being managed?\t2\tScreening is done.\n"
     )
-    path = tmp_path / "prodoc.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(Settings(home=tmp_path / "home", embedding_model="hashing"))
-    doc = load_document(path)
-    records = recognise_tables(doc)
-    chunks = chunk_document(doc, records)
-    store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
-    found = FactFinder(store, ()).answer("Which risk has the highest impact score, and who owns it?")
+    found = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": text}), ()).answer(
+        "Which risk has the highest impact score, and who owns it?"
+    )
     assert found is not None and "Low tariff collection" in found.text and "AEPC" in found.text
     assert "Are social impacts" not in found.text
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.answer.assistant import Assistant
 from assistant.core.settings import Settings
 from ingest.pipeline import ingest_paths
@@ -16,23 +18,22 @@ DOC = (
 )
 
 
-def test_a_russian_question_finds_the_english_sentence(tmp_path: Path) -> None:
+@pytest.fixture()
+def assistant(tmp_path: Path) -> Assistant:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "prodoc.txt").write_text(DOC, encoding="utf-8")
     settings = Settings(home=tmp_path / "home", embedding_model="hashing")
     assert not ingest_paths([folder], settings).failed
-    answer = Assistant(settings).ask("Какой натуральный вклад вносит правительство и во сколько он оценивается?")
+    return Assistant(settings)
+
+
+def test_a_russian_question_finds_the_english_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("Какой натуральный вклад вносит правительство и во сколько он оценивается?")
     assert not answer.refused and "400,000" in answer.answer
     assert answer.citations[0].quote.startswith("The Government of Nepal provides")
 
 
-def test_a_russian_word_no_gloss_reads_still_counts_against_a_sentence(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "prodoc.txt").write_text(DOC, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
-    assert not ingest_paths([folder], settings).failed
+def test_a_russian_word_no_gloss_reads_still_counts_against_a_sentence(assistant: Assistant) -> None:
     # "why was the project swept away by the flood?": nothing here says so
-    answer = Assistant(settings).ask("Почему проект смыло наводнением?")
-    assert answer.refused
+    assert assistant.ask("Почему проект смыло наводнением?").refused
