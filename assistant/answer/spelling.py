@@ -6,24 +6,23 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Collection
+from functools import lru_cache
 
 CLOSE = 0.85  # difflib's ratio a misspelling must reach
 MIN_LENGTH = 6  # shorter words have too many near neighbours to be mended safely
 
 
-def mend(text: str, vocabulary: Collection[str]) -> str:
+def mend(text: str, vocabulary: frozenset[str]) -> str:
     """``text`` with each word the documents never use replaced by the one closest word they
     use, when exactly one is close enough; other words as they are."""
-    by_start: dict[str, list[str]] = {}
+    by_start = _by_first_letter(vocabulary)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
         if len(low) < MIN_LENGTH or low in vocabulary:
             return word
-        near = by_start.setdefault(low[0], [w for w in vocabulary if w[:1] == low[0]])
-        near = [w for w in near if abs(len(w) - len(low)) <= 2]
+        near = [w for w in by_start.get(low[0], ()) if abs(len(w) - len(low)) <= 2]
         close = difflib.get_close_matches(low, near, n=2, cutoff=CLOSE)
         if len(close) != 1 and not (len(close) == 2 and _ratio(low, close[0]) > _ratio(low, close[1])):
             return word
@@ -39,6 +38,15 @@ def _inflection(a: str, b: str) -> bool:
     """Two forms of one word ("implements", "implemented"): not a misspelling of the other."""
     common = len(os.path.commonprefix([a, b]))
     return common >= 5 and a[common:] in _ENDINGS and b[common:] in _ENDINGS
+
+
+@lru_cache(maxsize=4)
+def _by_first_letter(vocabulary: frozenset[str]) -> dict[str, list[str]]:
+    """The vocabulary by first letter, once per index state (a frozenset keeps its hash)."""
+    out: dict[str, list[str]] = {}
+    for word in vocabulary:
+        out.setdefault(word[:1], []).append(word)
+    return out
 
 
 def _ratio(a: str, b: str) -> float:

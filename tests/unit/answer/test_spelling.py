@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from assistant.answer.spelling import mend
 
-VOCABULARY = {"grievances", "received", "implemented", "allocated", "project", "evaluation", "planned", "physical"}
+VOCABULARY = frozenset(
+    {"grievances", "received", "implemented", "allocated", "project", "evaluation", "planned", "physical"}
+)
 
 
 def test_a_misspelt_word_is_read_as_the_documents_word() -> None:
