@@ -27,33 +27,36 @@ from evals.scorer import GoldItem, is_correct, load_gold
 EVALS = Path(__file__).resolve().parent
 ROOT = EVALS.parent
 FORMATS = ("txt", "docx", "pdf")
+# each corpus by format: the seeds (text exports, and the Word and PDF files built from them), project 2
+SEED_FILES = {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"}
+PROJECT2_FILES = {f: EVALS / "heldout" / "project2" / f for f in FORMATS}
 SETS: dict[str, tuple[Path, dict[str, Path]]] = {
     "dev": (
         EVALS / "questions.jsonl",
-        {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"},
+        SEED_FILES,
     ),
     "seed": (
         EVALS / "heldout" / "seed_questions.jsonl",
-        {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"},
+        SEED_FILES,
     ),
     "project2": (
         EVALS / "heldout" / "project2_questions.jsonl",
-        {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
+        PROJECT2_FILES,
     ),
     # blind sets in people's own words (names, conversations, multi-hop, Russian), written in
     # the sixth session without reading the code; split dev/test like seed and project2
     "seed-people": (
         EVALS / "heldout" / "people_seed_questions.jsonl",
-        {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"},
+        SEED_FILES,
     ),
     "project2-people": (
         EVALS / "heldout" / "people_project2_questions.jsonl",
-        {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
+        PROJECT2_FILES,
     ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
         EVALS / "heldout" / "project2_tables_questions.jsonl",
-        {f: EVALS / "heldout" / "project2" / f for f in FORMATS},
+        PROJECT2_FILES,
     ),
 }
 TABLE_TYPES = ("table_rf", "table_budget", "table_qa")

@@ -6,33 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.answer.overview import Overview
-from assistant.core.settings import Settings
+from assistant.store.database import Store
 from tests.unit.answer.indexing import indexed
 
 
-def _store(folder: Path):  # type: ignore[no-untyped-def]
-    from assistant.store.database import Store
-    from ingest.chunking import chunk_document
-    from ingest.loaders import load_document
-    from ingest.tables import recognise_tables
-
-    store = Store(Settings(home=folder / "home", embedding_model="hashing"))
+def _store(folder: Path) -> Store:
     board = "Role\tMember\nExecutive (Chair)\tSecretary, Ministry of Energy\nSenior Supplier\tUNDP Resident Representative\nSenior Supplier\tCounsellor, Royal Norwegian Embassy\n"
     cover = (
         "Atlas Project Number:\t00119874\nTotal resources required:\t6,672,000\n"
         "Donor:\tRoyal Norwegian Embassy\nStart date:\t1 January 2020\n"
     )
-    for name, text in [
-        ("prodoc.txt", f"Project document\n\n{cover}\nProject Board\n\n{board}"),
-        ("report.txt", f"Annual report\n\n{cover}"),
-    ]:
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        doc = load_document(path)
-        records = recognise_tables(doc)
-        chunks = chunk_document(doc, records)
-        store.write_document(doc, chunks, [[1.0] + [0.0] * 383 for _ in chunks], records)
-    return store
+    return indexed(
+        folder / "home",
+        {
+            "prodoc.txt": f"Project document\n\n{cover}\nProject Board\n\n{board}",
+            "report.txt": f"Annual report\n\n{cover}",
+        },
+    )
 
 
 def test_two_members_of_one_role_are_both_listed(tmp_path: Path) -> None:
