@@ -17,7 +17,7 @@ from assistant.answer import llm
 from assistant.answer.acronyms import expand, known_acronyms
 from assistant.answer.citations import record_location, verified
 from assistant.answer.comparison import compare
-from assistant.answer.extractive import NOT_FOUND, extractive_answer
+from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
@@ -195,9 +195,21 @@ class Assistant:
             # sentence does: "почему проект отменили?" is not answered by any sentence on the project
             missing = " ".join(f"unread{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(len(unglossed(question))))
             question = f"{parse_query(question).text} {missing}".strip()
-        answer = extractive_answer(question, hits, self._texts())
+        answer = extractive_answer(question, hits, self._texts(), self._rewording(question))
         wide = self.with_acronyms(question)
-        return extractive_answer(wide, hits, self._texts()) if answer.refused and wide != question else answer
+        if answer.refused and wide != question:
+            return extractive_answer(wide, hits, self._texts(), self._rewording(wide))
+        return answer
+
+    def _rewording(self, question: str) -> Rewording:
+        """A sentence's cosine similarity to the question (the bundled embedder's unit vectors),
+        and the index's words."""
+
+        def similarity(sentence: str) -> float:
+            q, s = self._embed_cached([question, sentence])
+            return float(sum(a * b for a, b in zip(q, s)))
+
+        return Rewording(similarity, self.store.vocabulary())
 
     def spelled(self, question: str) -> str:
         """The question with its misspelt words read as the documents' own (``spelling.mend``)."""

@@ -4,7 +4,9 @@ the question, each cited verbatim. Weak evidence gives a refusal, never a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant import profiles
 from assistant.answer.citations import verified
@@ -16,6 +18,28 @@ from assistant.retrieval.hybrid import Hit
 
 NOT_FOUND = "Not found in the documents."
 MIN_COVERAGE = 0.6  # share of the question's key words a quoted sentence must hold
+# or, a little less of them when it says what the question asks in other words (the bundled
+# embedder's cosine of question and sentence): "keep running after the project ends" / "handed
+# over to community energy cooperatives, which … keep an operation and maintenance reserve fund"
+NEAR_COVERAGE = 0.5
+MIN_MEANING = 0.45
+CLOSE_MEANING = 0.6  # … and this close when a word the documents never use is left unsaid
+
+
+@dataclass(frozen=True)
+class Rewording:
+    """What lets a sentence answer in other words: its similarity to the question, and the
+    words the documents use (a question word they never use, "email", is no other word's
+    rewording: the documents do not speak of it)."""
+
+    similarity: Callable[[str], float]
+    vocabulary: Collection[str]
+
+    def knows(self, word: str) -> bool:
+        if "-" in word:
+            return all(self.knows(part) for part in word.split("-") if part)
+        base = stem(word.rstrip("s")) if word.endswith("s") else stem(word)
+        return any(w in self.vocabulary for w in (word, base, base + "s", base + "e", base + "ed", base + "ing"))
 
 
 @dataclass(frozen=True)
@@ -56,8 +80,20 @@ def _answer_types(question: str) -> list[re.Pattern[str]]:
     return [profiles.rx(t["says"]) for t in types.values() if profiles.rx(t["asks"]).search(text)]
 
 
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Each word's stem -> the stems of the other words of its ``questions`` profile group."""
+    out: dict[str, set[str]] = {}
+    for group in profiles.load("questions").get("synonyms") or []:
+        stems = {stem(str(w)) for w in group}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     terms = key_terms(question)
+    alike = synonyms()
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
     out: list[Candidate] = []
@@ -68,14 +104,16 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             lines = _field_values(hit.chunk.text)
         else:
             lines = [line.strip() for line in hit.chunk.text.split("\n") if line.strip()]
+        if hit.chunk.chunk_type == "table_row" and _header_row(hit.chunk.location.row, lines):
+            continue  # "Evaluation Title | Partners | Planned Completion Date | …" names columns, states nothing
         if hit.chunk.chunk_type == "table_row" and len(lines) > 1:
             # a row answers as a window of its cells: "Total resources required" "(in USD):" "4,660,000"
             windows = [w for i in range(len(lines)) if not _labels_only(w := lines[i : i + 3])]
             if not windows:
                 continue  # a header row ("2022 | 2023"): labels, no value
-            best = max(windows, key=lambda w: (coverage(terms, " ".join(w)), -len(" ".join(w))))
+            best = max(windows, key=lambda w: (coverage(terms, " ".join(w), alike), -len(" ".join(w))))
             joined = " ".join(best)
-            cov = coverage(terms, joined)
+            cov = coverage(terms, joined, alike)
             score = cov + 0.15 / (1 + rank) + 0.2 * hit.similarity - 0.003 * max(0, len(joined.split()) - 40)
             if wants_number and re.search(r"\d", joined):
                 score += 0.15
@@ -88,7 +126,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             for position, sentence in enumerate(sentences):
                 if len(sentence) < 12 or is_instruction(sentence) or sentence.endswith("?"):
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
-                cov = coverage(terms, sentence)
+                cov = coverage(terms, sentence, alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -130,8 +168,9 @@ def _field_values(text: str) -> list[str]:
     return [v for v in values if v]
 
 
-def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Answer:
-    """The best-matching sentences of the retrieved passages, cited, or a refusal."""
+def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, rewording: Rewording | None = None) -> Answer:
+    """The best-matching sentences of the retrieved passages, cited, or a refusal; with
+    ``rewording``, a sentence may say a little of the question in other words."""
     found = [c for c in candidates(question, hits) if texts.verbatim(c.source, c.quote)]
     if asks_for_number(question):
         # "How many …?" is answered only by a figure the question does not already hold
@@ -142,7 +181,7 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
     asked = {stem(w) for w in key_terms(question)}
     found = [c for c in found if {stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked]
-    if not found or found[0].coverage < MIN_COVERAGE:
+    if not found or not _covers(question, found[0], rewording):
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]
     if _ASKS_NAME.search(question) and not _names_someone(best.quote, question):
@@ -172,6 +211,22 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts) -> Ans
     if not citations:
         return Answer(answer=NOT_FOUND, refused=True)
     return Answer(answer=" ".join(parts), refused=False, citations=citations)
+
+
+def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
+    """The sentence holds enough of the question's words, or nearly enough and says the rest in
+    other words. A word the documents never use ("salary", "email") left unsaid asks for a
+    closer meaning, and a "why did …" question's premise must be said in its own words."""
+    if rewording is None:
+        return best.coverage >= MIN_COVERAGE
+    said = " ".join((best.quote, *best.more))
+    missing = [t for t in key_terms(question) if not t[0].isdigit() and coverage([t], said, synonyms()) == 0]
+    unknown = any(not rewording.knows(t) for t in missing)
+    if best.coverage >= MIN_COVERAGE:
+        return not unknown or rewording.similarity(best.quote) >= MIN_MEANING
+    if best.coverage < NEAR_COVERAGE or _presumes_event(question):
+        return False
+    return rewording.similarity(best.quote) >= (CLOSE_MEANING if unknown else MIN_MEANING)
 
 
 _NAMED_ID = re.compile(r"\b(output|outcome|activity|indicator)\s+(\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)", re.IGNORECASE)
@@ -256,6 +311,11 @@ def _not_a_report(sentence: str) -> bool:
 
 def _premise() -> dict[str, str]:
     return dict(profiles.load("questions")["premise"])
+
+
+def _header_row(row: int | None, cells: list[str]) -> bool:
+    """A table's first row of three or more short cells without figures: its column names."""
+    return row == 1 and len(cells) >= 3 and all(len(c.split()) <= 6 and not re.search(r"\d", c) for c in cells)
 
 
 def _labels_only(cells: list[str]) -> bool:

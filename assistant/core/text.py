@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -117,26 +118,64 @@ def key_terms(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """A light stem: "meetings", "meeting", "meet" agree, and "dates" / "date", "activities" /
-    "activity" (a plural's "es" goes only after s, x, z, ch and sh)."""
+    "activity" (a plural's "es" goes only after s, x, z, ch and sh), "planned" / "plan"."""
     if len(word) > 5 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and re.search(r"(?:[sxz]|ch|sh)es$", word):
         return word[:-2]
     for suffix in ("ings", "ing", "ed", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            base = word[: -len(suffix)]
+            if suffix != "s" and re.search(r"([^aeioulsfz])\1$", base):
+                base = base[:-1]  # "planned", "committed": the doubled consonant is the ending's
+            return base
     return word
 
 
-def coverage(terms: list[str], sentence: str) -> float:
-    """Weighted share of the question's key words present in ``sentence`` (numbers weigh double)."""
+# endings that make another word of the same family ("certify" / "certification", "partner" /
+# "partnership"): a question and a document often say one thing in two parts of speech
+_DERIVED = re.compile(
+    r"(?:ication|ation|ition|ion|ability|ibility|ility|able|ible|ial|ment|ship|ness|ity|ance|ence|ant|ent|ive|al|ally|ly|er|or|ise|ize|ised|ized)$"
+)
+_FAMILY_MIN = 5  # shorter stems than this are too often different words ("fund" / "fundamental")
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two stems of one word family: the longer is the shorter (less up to two final letters,
+    "certify" → "certif") plus a derivational ending."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if short == long:
+        return True
+    for cut in (0, 1, 2):
+        base = short[: len(short) - cut]
+        if len(base) < _FAMILY_MIN:
+            return False
+        if long.startswith(base) and _DERIVED.fullmatch(long[len(base) :]):
+            return True
+    return False
+
+
+SYNONYM_CREDIT = 0.8  # a word the sentence says in other words counts for a little less
+
+
+def coverage(terms: list[str], sentence: str, synonyms: Mapping[str, frozenset[str]] | None = None) -> float:
+    """Weighted share of the question's key words present in ``sentence`` (numbers weigh double);
+    a word of the same family counts, a synonym (stem -> stems) counts ``SYNONYM_CREDIT``."""
     if not terms:
         return 0.0
     have = {stem(w) for w in key_terms(sentence)}
+    by_start: dict[str, list[str]] = {}
+    for h in have:
+        by_start.setdefault(h[: _FAMILY_MIN - 2], []).append(h)
     total = got = 0.0
     for term in terms:
         weight = 2.0 if term[0].isdigit() else 1.0
         total += weight
-        if stem(term) in have:
+        s = stem(term)
+        if s in have or (
+            len(s) >= _FAMILY_MIN and any(same_family(s, h) for h in by_start.get(s[: _FAMILY_MIN - 2], ()))
+        ):
             got += weight
+        elif synonyms and synonyms.get(s, frozenset()) & have:
+            got += SYNONYM_CREDIT * weight
     return got / total

@@ -1,0 +1,79 @@
+"""A sentence may answer a question put in other words: a word of the same family
+("certify" / "certification"), a synonym of the profile's groups, or, when it holds nearly
+enough of the question's words, a meaning close to the question's. A word the documents never
+use, left unsaid, and a "why did …" premise keep the refusal."""
+
+from __future__ import annotations
+
+from assistant.answer.extractive import Rewording, extractive_answer
+from assistant.core.text import coverage, same_family, stem
+from assistant.core.types import Chunk, Location
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit
+
+SUSTAIN = (
+    "Mini-grids will be handed over to community energy cooperatives, which will collect tariffs "
+    "and keep an operation and maintenance reserve fund.\n"
+)
+VOCABULARY = frozenset(
+    "mini grids will be handed over to community energy cooperatives which collect tariffs and keep an operation "
+    "maintenance reserve fund how the after project end office address run running".split()
+)
+
+
+def _hits(text: str, source: str = "prodoc.txt") -> list[Hit]:
+    chunk = Chunk(id=source, text=text, location=Location(source, line_start=1), title=source)
+    return [Hit(chunk, 1.0, 1, 1, 0.6)]
+
+
+def _rewording(similarity: float) -> Rewording:
+    return Rewording(lambda sentence: similarity, VOCABULARY)
+
+
+def test_words_of_one_family_agree_and_different_words_do_not() -> None:
+    assert same_family(stem("certify"), stem("certification"))
+    assert same_family(stem("partner"), stem("partnership"))
+    assert same_family(stem("sustain"), stem("sustainability"))
+    assert not same_family(stem("fund"), stem("fundamental"))
+    assert not same_family(stem("governance"), stem("government"))
+    assert stem("planned") == stem("plan") and stem("installed") == "install"
+
+
+def test_a_synonym_counts_for_a_little_less_than_the_word_itself() -> None:
+    alike = {"swap": frozenset({"exchange"})}
+    assert coverage(["swap", "experience"], "We exchange experience with Bangladesh.", alike) == 0.9
+    assert coverage(["swap", "experience"], "We exchange experience with Bangladesh.") == 0.5
+
+
+def test_nearly_enough_words_and_a_close_meaning_answer() -> None:
+    question = "How will the mini-grids keep running after the project ends?"
+    texts = SourceTexts({"prodoc.txt": SUSTAIN}.get)
+    assert extractive_answer(question, _hits(SUSTAIN), texts).refused  # words alone: too few of them
+    answer = extractive_answer(question, _hits(SUSTAIN), texts, _rewording(0.52))
+    assert not answer.refused and "community energy cooperatives" in answer.answer
+    assert extractive_answer(question, _hits(SUSTAIN), texts, _rewording(0.3)).refused
+
+
+def test_a_why_premise_is_not_taken_as_said_in_other_words() -> None:
+    question = "Why did the mini-grids keep running after the project ended?"
+    texts = SourceTexts({"prodoc.txt": SUSTAIN}.get)
+    assert extractive_answer(question, _hits(SUSTAIN), texts, _rewording(0.9)).refused
+
+
+def test_a_word_the_documents_never_use_left_unsaid_needs_a_closer_meaning() -> None:
+    office = "The project office is located at 14 Mambetov street, in the UN common premises.\n"
+    texts = SourceTexts({"prodoc.txt": office}.get)
+    question = "What is the email address of the project office?"  # "email": no document word
+    assert extractive_answer(question, _hits(office), texts, _rewording(0.5)).refused
+    known = "What is the street address of the project office?"
+    assert not extractive_answer(known, _hits(office), texts, _rewording(0.5)).refused
+
+
+def test_a_tables_header_row_is_no_answer() -> None:
+    header = "Evaluation Title\nPartners (if joint)\nPlanned Completion Date\nKey Evaluation Stakeholders\n"
+    chunk = Chunk(
+        id="h", text=header, location=Location("plan.txt", table=1, row=1), title="plan", chunk_type="table_row"
+    )
+    texts = SourceTexts({"plan.txt": header.replace("\n", "\t")}.get)
+    answer = extractive_answer("When will the evaluation be completed?", [Hit(chunk, 1.0, 1, 1, 0.6)], texts)
+    assert answer.refused
