@@ -53,7 +53,8 @@ class Candidate:
 
 
 def definition_bonus(terms: list[str], sentence: str) -> float:
-    """A sentence that says what the asked thing *is* ("X is the …", "… will be the X"), where X
+    """A sentence that says what the asked thing *is* ("X is the …", "… will be the X", "the X of
+    the project were …"), where X
     is the question's key words or any two consecutive ones ("the implementing partner")."""
     if not terms:
         return 0.0
@@ -63,7 +64,7 @@ def definition_bonus(terms: list[str], sentence: str) -> float:
         phrase = r"\W+".join(re.escape(t) for t in words)
         pattern = (
             rf"\b(?:is|are|was|were|will be)\s+(?:the\s+)?(?:\w+\s+)?{phrase}\b"
-            rf"|\b{phrase}\s+(?:is|are|was|were|will be)\b"
+            rf"|\b{phrase}\s+(?:of\s+(?:the|this)\s+(?:project|programme)\s+)?(?:is|are|was|were|will be)\b"
         )
         if re.search(pattern, sentence, re.IGNORECASE):
             return 0.25
@@ -126,7 +127,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             for position, sentence in enumerate(sentences):
                 if len(sentence) < 12 or is_instruction(sentence) or sentence.endswith("?"):
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
-                cov = coverage(terms, sentence, alike)
+                cov = _in_section(terms, sentence, hit.chunk.section, alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -146,6 +147,18 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+SECTION_CREDIT = 0.5  # a question word only the sentence's section heading holds counts half
+
+
+def _in_section(terms: list[str], sentence: str, section: str, alike: dict[str, frozenset[str]]) -> float:
+    """Coverage by the sentence's own words, and at half weight by its section heading's: under
+    "5. Management Response", "Recommendation 1 was noted" answers what the response was."""
+    own = coverage(terms, sentence, alike)
+    if not section or section in sentence:
+        return own
+    return own + SECTION_CREDIT * (coverage(terms, f"{sentence} {section}", alike) - own)
 
 
 _OPTION = re.compile(r"^\s*[-•]\s+\d\s*:\s*(?P<body>.*)$")

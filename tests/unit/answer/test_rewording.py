@@ -77,3 +77,17 @@ def test_a_tables_header_row_is_no_answer() -> None:
     texts = SourceTexts({"plan.txt": header.replace("\n", "\t")}.get)
     answer = extractive_answer("When will the evaluation be completed?", [Hit(chunk, 1.0, 1, 1, 0.6)], texts)
     assert answer.refused
+
+
+def test_a_sentences_section_heading_says_half_of_what_it_answers() -> None:
+    text = "Recommendation 1 (no-cost extension) was noted; the Project Board will decide on it at the end of 2023.\n"
+    texts = SourceTexts({"mte.txt": text}.get)
+    question = "What was the management response to the extension recommendation?"
+
+    def hits(section: str) -> list[Hit]:
+        chunk = Chunk(id="m", text=text, location=Location("mte.txt", line_start=1), title="mte", section=section)
+        return [Hit(chunk, 1.0, 1, 1, 0.6)]
+
+    assert extractive_answer(question, hits("4. Findings"), texts).refused
+    answer = extractive_answer(question, hits("5. Management Response"), texts)
+    assert not answer.refused and "end of 2023" in answer.answer
