@@ -422,8 +422,11 @@ class FactFinder:
         return result
 
     def _rating(self, query: Query, question: str) -> FactResult | None:
-        """A criterion's rating in a review or evaluation ratings table."""
-        rows = self._records("rating")
+        """A criterion's rating in a review or evaluation ratings table, or a QA form's question
+        named by its words, with the level it marks and its evidence."""
+        rated = self._records("rating")
+        questions = self._records("qa_question")  # a QA form's question named by its words
+        rows = rated + questions
         if not rows:
             return None
         record = None
@@ -438,6 +441,8 @@ class FactFinder:
             record = RecordMatcher(named, self.embed).best(words or query.subject_words, question)
         if record is None:
             return None
+        if record.kind == "qa_question":
+            return qa_facts.question(replace(query, qa_question=record.key), [record], rated)
         ans = CellAnswer(record)
         ans.cite("rating", record.cell("rating"))
         if record.cell("justification"):

@@ -10,6 +10,7 @@ from assistant import profiles
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
 from assistant.answer.query import Query
 from assistant.core.records import Record
+from assistant.core.text import key_terms, stem
 
 EVIDENCE_PER_SECTION = 3
 _ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
@@ -38,7 +39,7 @@ def section(
         return FactResult(f"The overall rating of the QA report is {rating} [1].", ev)
     text = f"The {record.label} section was rated {rating} [1]."
     if _ASKS_HOW.search(query.text):  # "how did the QA assess it?": the evidence it gave, too
-        for quote, source in section_evidence(record, questions, rated):
+        for quote, source in section_evidence(record, questions, rated, query.text):
             ev.append(Evidence(quote, source))
             text += f" {quote} [{len(ev)}]"
     return FactResult(text, ev)
@@ -87,10 +88,13 @@ def question(query: Query, questions: Sequence[Record], rated_rows: Sequence[Rec
     return FactResult(text, ev)
 
 
-def section_evidence(section: Record, questions: Sequence[Record], rows: Sequence[Record]) -> list[tuple[str, Record]]:
+def section_evidence(
+    section: Record, questions: Sequence[Record], rows: Sequence[Record], asked: str = ""
+) -> list[tuple[str, Record]]:
     """The first evidence of each question of a QA form's section: the form's questions filed
     under it, or (a form laid out as tables) the rated rows between its rating line and the next
-    section's, in a text document's lines."""
+    section's, in a text document's lines. Those of the questions sharing most words with
+    ``asked`` come first ("… that the M&E plan was followed": "Was the M&E Plan implemented?")."""
     found = [
         (q.cells_of("evidence")[0].text, q)
         for q in questions
@@ -118,4 +122,10 @@ def section_evidence(section: Record, questions: Sequence[Record], rows: Sequenc
             and r.location.line_start > start
             and (end is None or r.location.line_start < end)
         ]
+    words = _stems(asked)
+    found.sort(key=lambda pair: -len(words & _stems(pair[1].label_cell or pair[1].label)))
     return found[:EVIDENCE_PER_SECTION]
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in key_terms(text) if len(w) > 2}

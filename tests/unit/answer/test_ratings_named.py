@@ -51,3 +51,53 @@ def test_an_evaluation_named_in_other_words_gives_its_own_rating(finder: FactFin
     assert efficiency is not None and "Moderately Satisfactory" in efficiency.text
     acronym = finder.answer("mte efficiency rating")
     assert acronym is not None and "Moderately Satisfactory" in acronym.text  # MTE: the template's acronym
+
+
+def test_the_evidence_of_the_qa_question_asked_about_comes_first(tmp_path: Path) -> None:
+    rows = [
+        ("9", "Were risks to the project monitored?", "The risk log was updated."),
+        ("10", "Were the project board meetings held?", "The board met once a year."),
+        ("11", "Were lessons learned captured?", "Lessons were documented."),
+        ("12", "Was the project's M&E Plan adequately implemented?", "Reporting took place quarterly."),
+    ]
+    qa = (
+        "Quality Assurance Report: Closure\n\nManagement & Monitoring - Quality Rating: Satisfactory\n\n"
+        "#\tQuestion\tRating\tEvidence\n" + "".join(f"{n}\t{q}\t2\t{e}\n" for n, q, e in rows)
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"qa-closure.txt": qa}), ())
+    found = finder.answer("What evidence did the QA give that the M&E plan was followed?")
+    assert found is not None and "Reporting took place quarterly." in found.text
+    lessons = finder.answer("What did the QA say about lessons learned?")  # a question of the form, by its words
+    assert lessons is not None and "Lessons were documented." in lessons.text and "quarterly" not in lessons.text
+
+
+FORM = """Project QA Assessment: Closure
+
+**Principled****Quality Rating: Satisfactory**
+
+7. Were social and environmental impacts and risks successfully managed and monitored?
+
+- 3: Risks were tracked in the risk log and assessed.
+- 2: *Risks were tracked in the risk log.*
+- 1: Risks were not tracked.
+
+**Evidence:**
+
+Project was categorized as low risk through the SESP.
+
+8. Were grievance mechanisms available to project-affected people?
+
+- 2: *People were informed of the accountability mechanism.*
+- 1: People were not informed.
+
+**Evidence:**
+
+No grievances were received during the project.
+"""
+
+
+def test_a_qa_forms_question_named_by_its_words_gives_its_level_and_evidence(tmp_path: Path) -> None:
+    finder = FactFinder(indexed(tmp_path / "home", {"qa-closure.txt": FORM}), ())
+    found = finder.answer("What did the QA say about the grievance mechanisms?")
+    assert found is not None and "No grievances were received during the project." in found.text
+    assert "SESP" not in found.text  # question 7's evidence, not this one's
