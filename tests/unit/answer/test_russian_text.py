@@ -37,3 +37,19 @@ def test_a_russian_question_finds_the_english_sentence(assistant: Assistant) -> 
 def test_a_russian_word_no_gloss_reads_still_counts_against_a_sentence(assistant: Assistant) -> None:
     # "why was the project swept away by the flood?": nothing here says so
     assert assistant.ask("Почему проект смыло наводнением?").refused
+
+
+def test_a_russian_when_and_how_much_ask_for_a_tables_date_and_cost(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    plan = (
+        "Evaluation Plan\n\n"
+        "Evaluation Title\tPartners (if joint)\tPlanned Completion Date\tKey Evaluation Stakeholders\tCost and Source of Funding\n"
+        "Mid Term Project Evaluation\tAPA\tSeptember 2022\tGovernment, UNDP\tUSD 30,000 Project allocated funds\n"
+        "Final Project Evaluation\tAPA\tOctober 2023\tGovernment, UNDP\tUSD 35,000 Project allocated funds\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": plan}), ())
+    found = finder.answer("Когда запланирована среднесрочная оценка проекта и сколько она стоит?")
+    assert found is not None and "September 2022" in found.text and "30,000" in found.text
+    assert "35,000" not in found.text
