@@ -54,8 +54,8 @@ class Candidate:
 
 def definition_bonus(terms: list[str], sentence: str) -> float:
     """A sentence that says what the asked thing *is* ("X is the …", "… will be the X", "the X of
-    the project were …"), where X
-    is the question's key words or any two consecutive ones ("the implementing partner")."""
+    the project were …"), where X is the question's key words or any two consecutive ones ("the
+    implementing partner")."""
     if not terms:
         return 0.0
     phrases = [terms] if len(terms) <= 3 else []
