@@ -123,10 +123,14 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
         for index, line in enumerate(lines):
             if _unchosen_option(line):
                 continue  # a QA form's rubric level the assessor did not choose says nothing of the project
+            if hit.chunk.chunk_type == "text" and _heading(line, hit.chunk.section):
+                continue  # "**QA Summary/Final Project Board Comments**" names what follows, says nothing
             sentences = [x.strip() for x in split_sentences(line.strip())]
             for position, sentence in enumerate(sentences):
                 if len(sentence) < 12 or is_instruction(sentence) or sentence.endswith("?"):
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
+                if hit.chunk.chunk_type == "text" and _heading(sentence, ""):
+                    continue  # "SESP Attachment 1. Social and Environmental Risk Screening Checklist": a title
                 cov = _in_section(terms, sentence, hit.chunk.section, alike)
                 words = len(sentence.split())
                 score = (
@@ -324,6 +328,20 @@ def _not_a_report(sentence: str) -> bool:
 
 def _premise() -> dict[str, str]:
     return dict(profiles.load("questions")["premise"])
+
+
+_MARKED_HEADING = re.compile(r"^\s*(?:#+\s|\*\*.*\*\*\W*$|<b>.*</b>\W*$)")
+
+
+def _heading(line: str, section: str) -> bool:
+    """A heading line: its chunk's section, marked as one ("# …", "**…**"), or a few
+    capitalised words without a verb's full stop or a figure ("Senior Suppliers")."""
+    text = line.strip()
+    if text == section.strip() or _MARKED_HEADING.match(text):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    short = 0 < len(text.split()) <= 8 and not re.search(r"[.;!?]$|\d", text)
+    return short and sum(w[0].isupper() for w in words) >= max(1, len(words) - words.count("and") - words.count("of"))
 
 
 def _header_row(row: int | None, cells: list[str]) -> bool:

@@ -91,3 +91,13 @@ def test_a_sentences_section_heading_says_half_of_what_it_answers() -> None:
     assert extractive_answer(question, hits("4. Findings"), texts).refused
     answer = extractive_answer(question, hits("5. Management Response"), texts)
     assert not answer.refused and "end of 2023" in answer.answer
+
+
+def test_a_heading_is_no_answer_though_it_holds_the_questions_words() -> None:
+    text = (
+        "**QA Summary/Final Project Board Comments**\nSenior Suppliers\nThe Board approved the closure in March 2021.\n"
+    )
+    texts = SourceTexts({"qa.txt": text}.get)
+    answer = extractive_answer("What did the final Project Board comments say?", _hits(text, "qa.txt"), texts)
+    assert answer.refused or "Comments**" not in answer.answer
+    assert extractive_answer("Who are the Senior Suppliers?", _hits(text, "qa.txt"), texts).refused
