@@ -20,6 +20,10 @@ from assistant.core.text import STOPWORDS, key_terms
 _ID = r"\d{1,2}(?:\.\d{1,2}){1,2}"
 _ID_LIST = rf"({_ID}(?:\s*(?:,|and|or|&|и|или)\s*{_ID})*)"
 _YEAR = r"(?:19|20)\d\d"
+_AMOUNT = re.compile(
+    r"(?:\b(?:usd|eur|euro)|us\$|\$|€|£)\s*\d[\d.,]*(?:\s*(?:million|mln|bn|billion|thousand|m|k)\b)?"
+    r"|\d[\d.,]*\s*(?:million|mln|billion|bn|thousand|per\s*cent|percent|%|млн|тыс\w*)"
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,8 @@ def parse_query(question: str) -> Query:
     indicators = _ids(text, subjects["indicator"])
     activities = _ids(text, subjects["activity"])
     named = set(indicators) | set(activities)
-    bare = [i for i in dict.fromkeys(re.findall(rf"(?<![\d.]){_ID}(?![\d.])", text)) if i not in named]
+    amounts = _AMOUNT.sub(" ", text)  # "usd 3.6 million" is an amount, not activity 3.6
+    bare = [i for i in dict.fromkeys(re.findall(rf"(?<![\d.]){_ID}(?![\d.])", amounts)) if i not in named]
     subtotals: list[str] = []
     if any(p.search(text) for p in subjects["subtotal"]):
         subtotals = re.findall(r"\boutputs?\s*(?:no\.?\s*)?(\d{1,2})\b(?!\.\d)", text)

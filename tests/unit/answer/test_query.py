@@ -84,3 +84,9 @@ def test_what_an_assessment_says_about_something_asks_its_rating_and_evidence() 
     assert "rating" in parse_query("What does the QA say about gender results?").fields
     assert "rating" in parse_query("What lessons learned did the QA point to?").fields
     assert "rating" not in parse_query("What does the project say about gender?").fields
+
+
+def test_an_amount_is_not_an_identifier() -> None:
+    assert parse_query("What is Korea doing with the USD 3.6 million it gave the hub?").bare_ids == ()
+    assert parse_query("what about the $3.6m grant?").bare_ids == ()
+    assert parse_query("budjet 3.4 2021").bare_ids == ("3.4",)  # a bare identifier still is one
