@@ -192,7 +192,7 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     if asks_for_number(question):
         # "How many …?" is answered only by a figure the question does not already hold
         given = set(numbers(question))
-        found = [c for c in found if set(numbers(" ".join((c.quote, *c.more)))) - given]
+        found = [c for c in found if _has_figure(" ".join((c.quote, *c.more)), given)]
     # "Output 2 … Gender marker: GEN2" is no answer about Output 3
     found = [c for c in found if not _names_another(question, " ".join((c.quote, *c.more)))]
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
@@ -228,6 +228,18 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     if not citations:
         return Answer(answer=NOT_FOUND, refused=True)
     return Answer(answer=" ".join(parts), refused=False, citations=citations)
+
+
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|dozen|half|a third|a quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_figure(text: str, given: set[str]) -> bool:
+    """A figure the question does not already hold, in digits or words ("one in five households")."""
+    return bool(set(numbers(text)) - given) or bool(_NUMBER_WORDS.search(text))
 
 
 def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:

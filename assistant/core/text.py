@@ -16,6 +16,8 @@ STOPWORDS = set(
     under into than more most also same all s i we you our your was can could would should will shall
     may might during often each per being whether if its it phase closure qa report according
     what's whats who's where's how's that's it's there's let's i'm i've we're
+    don't dont doesn't doesnt didn't didnt isn't isnt aren't arent wasn't wasnt weren't werent
+    can't cant won't wont haven't havent hasn't hasnt
     mentioned cited stated""".split()
 )
 

@@ -5,6 +5,8 @@ use, left unsaid, and a "why did …" premise keep the refusal."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.answer.extractive import Rewording, extractive_answer
 from assistant.core.text import coverage, same_family, stem
 from assistant.core.types import Chunk, Location
@@ -101,3 +103,25 @@ def test_a_heading_is_no_answer_though_it_holds_the_questions_words() -> None:
     answer = extractive_answer("What did the final Project Board comments say?", _hits(text, "qa.txt"), texts)
     assert answer.refused or "Comments**" not in answer.answer
     assert extractive_answer("Who are the Senior Suppliers?", _hits(text, "qa.txt"), texts).refused
+
+
+def test_a_count_in_words_answers_how_many_and_a_state_is_not_an_indicators_target(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    context = (
+        "Nearly one in five households in Karnali Province still lack access to grid electricity, "
+        "and most rely on kerosene.\n"
+    )
+    texts = SourceTexts({"prodoc.txt": context}.get)
+    question = "how many households in karnali dont have grid electricity?"
+    answer = extractive_answer(question, _hits(context), texts)
+    assert not answer.refused and "one in five" in answer.answer
+    framework = (
+        "Project document\n\nResults Framework\n\n"
+        "Output indicators\tBaseline\t2021\t2022\tEnd of project\tData source\n"
+        "Indicator 2.2: Households with a new grid electricity connection in Karnali\t0\t1,500\t4,200\t8,000\tRegisters\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": framework}), ())
+    assert finder.answer(question) is None  # what households lack is no indicator's target: the text may say
+    assert finder.answer("how many households in karnali will get a grid electricity connection?") is not None
