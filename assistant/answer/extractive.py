@@ -231,14 +231,15 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
 
 
 _NUMBER_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|dozen|half|a third|a quarter)\b",
     re.IGNORECASE,
 )
 
 
 def _has_figure(text: str, given: set[str]) -> bool:
-    """A figure the question does not already hold, in digits or words ("one in five households")."""
+    """A figure the question does not already hold, in digits or words ("one in five households";
+    "one" alone is too often no count: "one of the partners")."""
     return bool(set(numbers(text)) - given) or bool(_NUMBER_WORDS.search(text))
 
 
