@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant import profiles
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
-from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem
+from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem, stems
 from assistant.core.types import Answer, Citation, Location
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit
@@ -196,8 +196,8 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     # "Output 2 … Gender marker: GEN2" is no answer about Output 3
     found = [c for c in found if not _names_another(question, " ".join((c.quote, *c.more)))]
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
-    asked = {stem(w) for w in key_terms(question)}
-    found = [c for c in found if {stem(w) for w in key_terms(" ".join((c.quote, *c.more)))} - asked]
+    asked = stems(question)
+    found = [c for c in found if stems(" ".join((c.quote, *c.more))) - asked]
     if not found or not _covers(question, found[0], rewording):
         return Answer(answer=NOT_FOUND, refused=True)
     best = found[0]

@@ -10,7 +10,7 @@ from assistant import profiles
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
 from assistant.answer.query import Query
 from assistant.core.records import Record
-from assistant.core.text import key_terms, stem
+from assistant.core.text import stems
 
 EVIDENCE_PER_SECTION = 3
 _ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
@@ -122,10 +122,6 @@ def section_evidence(
             and r.location.line_start > start
             and (end is None or r.location.line_start < end)
         ]
-    words = _stems(asked)
-    found.sort(key=lambda pair: -len(words & _stems(pair[1].label_cell or pair[1].label)))
+    words = stems(asked)
+    found.sort(key=lambda pair: -len(words & stems(pair[1].label_cell or pair[1].label)))
     return found[:EVIDENCE_PER_SECTION]
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in key_terms(text) if len(w) > 2}

@@ -19,7 +19,7 @@ from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
-from assistant.core.text import clean, key_terms, leading_number, stem, to_number
+from assistant.core.text import clean, key_terms, leading_number, stem, stems, to_number
 
 ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
 
@@ -48,20 +48,16 @@ _COLUMN_WORDS = {
 }
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in key_terms(text)}
-
-
 def _wanted_columns(query: Query, record: Record) -> list[Cell]:
     """The cells whose column header the question names (directly or by a column word)."""
-    words = _stems(query.text)
+    words = stems(query.text)
     extra = {
         stem(w) for q, alts in _COLUMN_WORDS.items() if any(t.startswith(q) for t in query.text.split()) for w in alts
     }
-    label_words = _stems(record.label)
+    label_words = stems(record.label)
     by_word, direct = [], []
     for c in record.cells:
-        header = _stems(c.column.split(" > ")[-1] if c.column else c.role)
+        header = stems(c.column.split(" > ")[-1] if c.column else c.role)
         if c.text.strip() == (record.label_cell or "").strip():
             continue
         if header & extra:
@@ -114,16 +110,16 @@ def _row_answer(
     if not records:
         return None
     # the words of the columns' own headers ("Recommendation", "Likelihood")
-    headers = {s for r in records for c in r.cells if c.column for s in _stems(c.column.split(" > ")[-1])}
+    headers = {s for r in records for c in r.cells if c.column for s in stems(c.column.split(" > ")[-1])}
     number = _number_in_question(query, headers)
     row: Record | None = None
     if number:
         # "risk 3": of the rows numbered 3, the one whose table has the columns the question asks for
         numbered = [r for r in records if clean(r.label_cell) == number or r.key == number]
-        asked = _stems(query.text)
+        asked = stems(query.text)
         ranked = sorted(
             numbered,
-            key=lambda r: -(len(_wanted_columns(query, r)) + len(asked & _stems(" ".join(c.column for c in r.cells)))),
+            key=lambda r: -(len(_wanted_columns(query, r)) + len(asked & stems(" ".join(c.column for c in r.cells)))),
         )
         row = next((r for r in ranked if _wanted_columns(query, r)), None)
     if row is None:
@@ -153,7 +149,7 @@ def _row_answer(
 def _in_label(word: str, label: str) -> bool:
     """The word is the label's, however hyphens and spaces write it ("mid-term" in "Mid Term")."""
     squeezed = re.sub(r"[\s-]", "", label.lower())
-    return stem(word) in _stems(label) or re.sub(r"[\s-]", "", word.lower()) in squeezed
+    return stem(word) in stems(label) or re.sub(r"[\s-]", "", word.lower()) in squeezed
 
 
 def _values(row: Record) -> list[Cell]:
@@ -167,15 +163,15 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     question says in full: "start and end dates" names both "Start Date" and "End Date"."""
     if _RECOMMENDED.search(query.text):
         return []  # what a review recommends is in its recommendations, never a cover-page field
-    asked = _stems(query.text)
+    asked = stems(query.text)
     tables: dict[tuple[str, int | None], set[str]] = {}
     for r in records:
-        tables.setdefault((r.source, r.location.table), set()).update(_stems(" ".join(c.text for c in r.cells)))
+        tables.setdefault((r.source, r.location.table), set()).update(stems(" ".join(c.text for c in r.cells)))
     out = []
     for r in records:
         if len(_values(r)) != 1 or not r.label_cell:
             continue
-        words = _stems(r.label_cell)
+        words = stems(r.label_cell)
         if not _label_words(r.label_cell) <= _label_words(query.text):
             continue  # every word of the field's name, even one too common to search by ("report")
         # a template term the question names must be the table's too: "SBAA date" asks for the

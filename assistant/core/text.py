@@ -134,6 +134,11 @@ def stem(word: str) -> str:
     return word
 
 
+def stems(text: str) -> set[str]:
+    """The stems of a text's key words: what two texts are compared by, word for word."""
+    return {stem(w) for w in key_terms(text)}
+
+
 # endings that make another word of the same family ("certify" / "certification", "partner" /
 # "partnership"): a question and a document often say one thing in two parts of speech
 _DERIVED = re.compile(
@@ -165,7 +170,7 @@ def coverage(terms: list[str], sentence: str, synonyms: Mapping[str, frozenset[s
     a word of the same family counts, a synonym (stem -> stems) counts ``SYNONYM_CREDIT``."""
     if not terms:
         return 0.0
-    have = {stem(w) for w in key_terms(sentence)}
+    have = stems(sentence)
     by_start: dict[str, list[str]] = {}
     for h in have:
         by_start.setdefault(h[: _FAMILY_MIN - 2], []).append(h)
