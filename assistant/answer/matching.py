@@ -21,7 +21,7 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 MIN_SCORE = 0.42  # below this no record is named by the question
 MIN_MARGIN = 0.04  # the winner must lead the next different row by this much
 _CLOSE = 0.82  # how alike a misspelt word and a label's word must be (difflib's ratio)
-COUNT_BONUS = 0.1  # at most, for a row whose counted thing is the question's
+COUNT_BONUS = 0.15  # at most, for a row whose counted thing is the question's
 _HEAD_WORDS = 3  # the words after "how many" / "Number of" that say what is counted
 _COUNT_ASKED = re.compile(r"\b(?:how many|number of)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
 _COUNT_LABEL = re.compile(
@@ -146,7 +146,9 @@ class RecordMatcher:
         if not words or not self.records:
             return []
         semantic = self._semantic(question)
-        counted = self._counted(question)
+        # "the target for participating countries" names what an indicator counts, as "how many
+        # participating countries" does
+        counted = self._counted(question) or set(words)
         scored = [
             (r, 0.6 * self._lexical(words, doc) + 0.4 * max(0.0, sim) + self._counts_it(counted, r))
             for r, doc, sim in zip(self.records, self.docs, semantic)

@@ -36,6 +36,16 @@ def test_how_many_names_the_row_that_counts_that_thing() -> None:
     assert RecordMatcher(rows).best(["acsh", "participating", "countries"], question) is rows[1]
 
 
+def test_a_target_for_a_thing_names_the_row_that_counts_it_without_how_many() -> None:
+    # "the target for participating countries" asks what one row counts, as "how many" would
+    rows = [
+        _row("Number of triangular cooperation exchanges taking place involving ACSH participating countries"),
+        _row("Number of ACSH countries participating for exchange of knowledge and experience"),
+    ]
+    question = "What is the phase 3 target for participating countries?"
+    assert RecordMatcher(rows).best(["participating", "countries"], question) is rows[1]
+
+
 def test_a_rows_own_words_name_it_before_its_groups() -> None:
     # a PDF reads the output's description into both rows' group: only one row says "civil service"
     group = "Output 2 - Capacity building: civil service institutions apply knowledge"
