@@ -21,7 +21,7 @@ from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
-from assistant.answer.naming import doc_named
+from assistant.answer.naming import documents_named
 from assistant.answer.overview import Overview
 from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
@@ -240,10 +240,9 @@ class Assistant:
     def _phase_in_question(self, question: str, filters: Filters) -> tuple[Filters, tuple[str, ...] | None]:
         """ "…during phase 2": the documents of that phase (named so in their title or file
         name), when some documents are of another phase; otherwise no restriction."""
-        m = _PHASE.search(question)
-        if not m:
+        number = phase_asked(question)
+        if number is None:
             return filters, None
-        number = m.group(1)
         docs = [d for d in self.store.documents() if _doc_allowed(d, filters)]
         named = [d for d in docs if _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")]
         own = tuple(
@@ -251,8 +250,9 @@ class Assistant:
             for d in named
             if (p := _PHASE.search(f"{d.title} {d.source.replace('-', ' ')}")) and p.group(1) == number
         )
-        # a document the question names besides ("… mentioned in the closure QA") is read too
-        own += tuple(d.source for d in docs if d.source not in own and doc_named(question.lower(), d.source) >= 2)
+        # a document the question names is what it asks ("the phase 3 funding mentioned in the
+        # closure QA"): a phase-2 report's words on phase 3, not phase 3's own documents
+        own = documents_named(question, [d.source for d in docs]) or own
         if not own or len(own) == len(docs):
             return filters, None
         return Filters(sources=own, doc_type=filters.doc_type), own
@@ -274,6 +274,19 @@ class Assistant:
     def verified(self, citations: list[Citation]) -> list[Citation]:
         """Only citations whose quote is verbatim in the stored text of their source."""
         return verified(citations, self._texts())
+
+
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+_ORDINAL_PHASE = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+phase\b", re.IGNORECASE)
+
+
+def phase_asked(question: str) -> str | None:
+    """The phase a question names: "phase 3", "the third phase"."""
+    if m := _PHASE.search(question):
+        return m.group(1)
+    if m := _ORDINAL_PHASE.search(question):
+        return _ORDINALS[m.group(1).lower()]
+    return None
 
 
 def _doc_allowed(doc: StoredDocument, filters: Filters) -> bool:

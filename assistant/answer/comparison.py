@@ -1,13 +1,19 @@
 """Questions that compare two things ("does the funding in the closure report match the budget in
 the project document?") answered by decomposition: each side asked as a question of its own,
-both answers given with their citations, and whether their figures agree said plainly."""
+both answers given with their citations, whether their figures agree said plainly, and a
+difference asked for computed from the two cited figures.
+
+One thing asked of two phases ("was the implementing partner the same in phase 2 and in phase
+3?", "…, and what does phase 3 aim for?") is decomposed too: the side that names only its phase
+takes the other side's subject."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from assistant.core.text import numbers
+from assistant.core.text import NUMBER, clean, key_terms, number_key
 from assistant.core.types import Answer
 
 _SIDES = (
@@ -19,39 +25,139 @@ _SIDES = (
     re.compile(
         r"^\s*(?:what is the difference|how big is the (?:gap|difference)) between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\W*$"
     ),
+    # "The closure report gives an amount for the next phase — how does it compare to …?"
+    re.compile(
+        r"^\s*(?P<a>.+?)\s*[—–-]+\s*how\s+(?:does|do)\s+(?:it|that|this)\s+compare\s+(?:with|to)\s+(?P<b>.+?)\W*$"
+    ),
+)
+# one subject in two scopes: "was the implementing partner the same in phase 2 and in phase 3?"
+_SAME = re.compile(
+    r"^\s*(?:was|were|is|are)\s+(?P<s>.+?)\s+the same\s+(?:in|for|during)\s+(?P<a>.+?)\s+and\s+(?:in\s+|for\s+|during\s+)?(?P<b>.+?)\W*$"
+)
+# "…in phase 2, and what does phase 3 aim for?": a second part that names only its phase
+_AND_THEN = re.compile(r"^\s*(?P<a>.+?),?\s+and\s+(?P<b>(?:what|how much|how many)\b[^?]*?)\W*$")
+_SCOPE = re.compile(r"\b(?:phase\s*\d{1,2}|project\s+0\d{6,8})\b", re.IGNORECASE)
+# the words of a part that asks "what is planned": no subject of its own
+_AIMED = {"aim", "aims", "aiming", "plan", "plans", "planned", "target", "targets", "expect", "expects", "envisage"}
+_NO_SUBJECT = _AIMED | {"what", "how", "much", "many", "more", "does", "do", "will", "for", "growth", "there", "it"}
+# what happened to the subject, not the subject: "ended with", "grow", "reached"
+_HAPPENED = {"ended", "end", "grow", "grew", "rise", "rose", "increase", "increased", "reached", "achieved", "had"}
+_DIFFERENCE = re.compile(
+    r"\b(?:difference|gap|how much (?:more|less|higher|lower|bigger|smaller)|by how much|exceed\w*)\b", re.IGNORECASE
 )
 _MARKER = re.compile(r"\[(\d+)\]")
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two questions a comparison is decomposed into; ``same_subject`` when both ask one
+    thing of two scopes, so that the answers stand side by side even without figures."""
+
+    first: str
+    second: str
+    same_subject: bool = False
+    first_plain: str = ""  # the first side in plain words, asked when it is not found as asked
 
 
 def sides(question: str) -> tuple[str, str] | None:
     """The two things a comparison question names, each as a question, or None."""
+    found = decompose(question)
+    return (found.first, found.second) if found else None
+
+
+def decompose(question: str) -> Sides | None:
     text = question.strip()
+    low = text.lower()
+    if m := _SAME.match(low):
+        s, a, b = (text[m.start(g) : m.end(g)] for g in ("s", "a", "b"))
+        return Sides(f"What is {s} in {a}?", f"What is {s} in {b}?", same_subject=True)
     for pattern in _SIDES:
-        if m := pattern.match(text.lower()):
+        if m := pattern.match(low):
             a, b = (text[m.start(g) : m.end(g)] for g in ("a", "b"))
-            return f"What is {a}?", f"What is {b}?"
+            carried = _carried(a, b)
+            return Sides(f"What is {a}?", carried or f"What is {b}?", same_subject=carried is not None)
+    if (m := _AND_THEN.match(low)) and (carried := _carried(text[: m.end("a")], text[m.start("b") : m.end("b")])):
+        first = text[: m.end("a")].strip()
+        scope = _SCOPE.search(first)
+        counted = re.search(r"\bhow (?:many|much)\b", first, re.IGNORECASE) is not None
+        plain = _asked(_subject(first), scope.group(0), False, counted) if scope else None
+        return Sides(first if first.endswith("?") else f"{first}?", carried, True, plain or "")
     return None
+
+
+def _carried(a: str, b: str) -> str | None:
+    """``b`` asked of ``a``'s subject when ``b`` names only a scope of its own ("what phase 3
+    aims for" after "the share of women at phase 2 events"), else None."""
+    scope_a, scope_b = _SCOPE.search(a), _SCOPE.search(b)
+    if not (scope_a and scope_b) or scope_a.group(0).lower() == scope_b.group(0).lower():
+        return None
+    if any(w not in _NO_SUBJECT for w in key_terms(_SCOPE.sub(" ", b))):
+        return None  # b names a subject of its own
+    aimed = any(w in _AIMED for w in key_terms(b))
+    return _asked(_subject(a), scope_b.group(0), aimed)
+
+
+def _subject(part: str) -> str:
+    """What a part asks about, without its scope and what happened to it: "Phase 2 ended with
+    how many participating countries" → "participating countries"."""
+    return " ".join(w for w in key_terms(_SCOPE.sub(" ", part)) if w not in _HAPPENED | {"much", "many"})
+
+
+def _asked(subject: str, scope: str, aimed: bool, counted: bool = False) -> str | None:
+    if not subject:
+        return None
+    if aimed:
+        return f"What is the {scope} target for {subject}?"
+    return f"How many {subject} in {scope}?" if counted else f"What is {subject} in {scope}?"
 
 
 def compare(question: str, ask: Callable[[str], Answer]) -> Answer | None:
     """Both sides answered and set side by side, or None when either side is not found."""
-    found = sides(question)
+    found = decompose(question)
     if found is None:
         return None
-    first, second = (ask(q) for q in found)
+    first, second = ask(found.first), ask(found.second)
+    if first.refused and found.first_plain:
+        first = ask(found.first_plain)  # "Phase 2 ended with how many countries" as "countries in phase 2"
     a, b = _figures(first), _figures(second)
-    if first.refused or second.refused or not (a and b):
+    if first.refused or second.refused or not (found.same_subject or (a and b)):
         return None  # a side not found, or found without a figure to set beside the other's
     offset = len(first.citations)
     shifted = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.answer)
     text = f"{first.answer} — and — {shifted}"
-    text += " The figures agree." if set(a) & set(b) else " The figures differ."
+    if a and b:
+        text += " The figures agree." if {k for k, _ in a} & {k for k, _ in b} else " The figures differ."
+        if _DIFFERENCE.search(question) and (shown := _difference(a, b)):
+            text += f" {shown}."
     return Answer(
         answer=text, refused=False, citations=[*first.citations, *second.citations], notes=first.notes + second.notes
     )
 
 
-def _figures(answer: Answer) -> list[str]:
-    """The amounts an answer cites (four digits or more: not years' or identifiers' numbers)."""
-    cited = [n for c in answer.citations for n in numbers(c.quote)]
-    return [n for n in cited if len(n.split(".")[0]) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", n)]
+def _figures(answer: Answer) -> list[tuple[str, str]]:
+    """The amounts (four digits or more: not years' or identifiers' numbers) and percentages an
+    answer cites, as (comparable key, as written)."""
+    found: list[tuple[str, str]] = []
+    for c in answer.citations:
+        for m in NUMBER.finditer(c.quote):
+            key, percent = number_key(m.group(1)), bool(_PERCENT.match(c.quote, m.end()))
+            amount = len(key.split(".")[0]) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", key)
+            if amount or percent:
+                found.append((f"{key}%" if percent else key, m.group(1)))
+    return list(dict.fromkeys(found))
+
+
+def _difference(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> str | None:
+    """ "computed: 4 660 000 − 4 300 000 = 360 000", written as the figures are, when each side
+    cites one figure of the same kind."""
+    if len(a) != 1 or len(b) != 1 or a[0][0].endswith("%") != b[0][0].endswith("%"):
+        return None
+    (ka, wa), (kb, wb) = sorted((a[0], b[0]), key=lambda f: -float(f[0].rstrip("%")))
+    value = float(ka.rstrip("%")) - float(kb.rstrip("%"))
+    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    wa, wb = clean(wa.replace("\u202f", " ")), clean(wb.replace("\u202f", " "))  # display text, not quotes
+    if " " in wa:
+        shown = shown.replace(",", " ")  # as the figures are grouped: "4 660 000"
+    unit = "%" if ka.endswith("%") else ""
+    return f"Difference, computed: {wa}{unit} − {wb}{unit} = {shown}{unit}"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from assistant import profiles
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
+from assistant.answer.naming import doc_named, documents_named
 from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem, stems
 from assistant.core.types import Answer, Citation, Location
 from assistant.core.verify import SourceTexts
@@ -98,7 +99,12 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
     out: list[Candidate] = []
+    # "the amount the closure report gives": in the closure report, "closure report" is said
+    named = set(documents_named(question, sorted({h.chunk.location.source for h in hits})))
+    asked = terms
     for rank, hit in enumerate(hits):
+        source = hit.chunk.location.source
+        terms = [t for t in asked if not doc_named(t, source)] if source in named else asked
         if hit.chunk.chunk_type == "record":
             # composed from a row ("Question?. Rating: 2. Justification: …"): its field values
             # are the document's words and may answer; what is not verbatim is dropped later
@@ -138,7 +144,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + 0.15 / (1 + rank)
                     + 0.2 * hit.similarity
                     + definition_bonus(terms, sentence)
-                    + (0.15 if wants_number and re.search(r"\d", sentence) else 0.0)
+                    + (0.15 if wants_number and _has_figure(sentence, set()) else 0.0)
                     + (ANSWER_TYPE_BONUS if any(p.search(sentence.lower()) for p in wanted) else 0.0)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                 )
@@ -243,13 +249,22 @@ def _has_figure(text: str, given: set[str]) -> bool:
     return bool(set(numbers(text)) - given) or bool(_NUMBER_WORDS.search(text))
 
 
+MIN_WORD_COVERAGE = 0.5  # of a question's words besides its years, the sentence must hold
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
     """The sentence holds enough of the question's words, or nearly enough and says the rest in
     other words. A word the documents never use ("salary", "email") left unsaid asks for a
     closer meaning, and a "why did …" question's premise must be said in its own words."""
+    said = " ".join((best.quote, *best.more))
+    terms = key_terms(question)
+    words = [t for t in terms if not t[0].isdigit()]
+    years_only = len(words) < len(terms) and all(_YEAR.fullmatch(t) for t in terms if t[0].isdigit())
+    if years_only and words and coverage(words, said, synonyms()) < MIN_WORD_COVERAGE:
+        return False  # "the budget for 2025" is not answered by "the Framework 2021-2025": its year only
     if rewording is None:
         return best.coverage >= MIN_COVERAGE
-    said = " ".join((best.quote, *best.more))
     missing = [t for t in key_terms(question) if not t[0].isdigit() and coverage([t], said, synonyms()) == 0]
     unknown = any(not rewording.knows(t) for t in missing)
     if best.coverage >= MIN_COVERAGE:

@@ -24,6 +24,14 @@ def doc_named(text: str, source: str) -> int:
     return sum(w in asked or (len(w) > 5 and any(a[:6] == w[:6] for a in asked)) for w in doc_words(source))
 
 
+def documents_named(question: str, sources: list[str]) -> tuple[str, ...]:
+    """The documents a question names by two or more words of their file names, leaving out
+    the words every name shares ("acsh-…", "np-solar-…": the project's, which name none)."""
+    shared = frozenset.intersection(*(doc_words(s) for s in sources)) if len(sources) > 1 else frozenset()
+    words = " ".join(w for w in re.findall(r"[\w-]+", question.lower()) if w not in shared)
+    return tuple(s for s in sources if doc_named(words, s) >= 2)
+
+
 def names_line(line: str, text: str) -> bool:
     """The question names this budget line: its code, or its whole description of 2+ words."""
     if re.fullmatch(r"\d{4,6}", line):

@@ -289,6 +289,9 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
     return [(r, c) for r, top in best for c in dict.fromkeys([top, *_wanted_columns(query, r)])] or None
 
 
+_VALUE_WORDS = 20  # a value (a status, a risk's name, a rating line) is a phrase, not a paragraph
+
+
 def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> list[tuple[Record, Cell]] | None:
     """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
     question (a status, a category), answered with that row's name and the cell."""
@@ -300,8 +303,11 @@ def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> lis
     hits = []
     for r in records:
         for c in r.cells:
-            # a cell's first word, or a line's: "P = 2 / I = 5 / Moderate" is rated Moderate
-            firsts = {next(iter(key_terms(line)), "") for line in c.text.split("\n")}
+            # a short cell's first word, or a short line's: "P = 2 / I = 5 / Moderate" is rated
+            # Moderate; a paragraph ("The project’s governance mechanism, i.e. …") is no value
+            firsts = {
+                next(iter(key_terms(line)), "") for line in c.text.split("\n") if len(line.split()) <= _VALUE_WORDS
+            }
             if firsts & words and c.text.strip() != (r.label_cell or "").strip():
                 hits.append((r, c))
     rows = {(r.source, r.key) for r, _ in hits}

@@ -18,7 +18,7 @@ STOPWORDS = set(
     what's whats who's where's how's that's it's there's let's i'm i've we're
     don't dont doesn't doesnt didn't didnt isn't isnt aren't arent wasn't wasnt weren't werent
     can't cant won't wont haven't havent hasn't hasnt
-    mentioned cited stated""".split()
+    mentioned cited stated mentions cites says said gives gave given""".split()
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")
@@ -115,6 +115,8 @@ def same_project(a: str, b: str) -> bool:
 def key_terms(text: str) -> list[str]:
     """The subject words and numbers of a question or sentence (stopwords left out)."""
     words = re.findall(r"\d+(?:[.,]\d+)*%?|[a-z][a-z\-']+", text.lower().replace("\u2019", "'"))
+    # a possessive is its word: "countries'" and "project's" are "countries" and "project"
+    words = [w if w in STOPWORDS else re.sub(r"'s?$", "", w) for w in words]
     return [w for w in dict.fromkeys(words) if w not in STOPWORDS and len(w) > 1]
 
 

@@ -49,3 +49,79 @@ def test_a_side_not_found_gives_no_comparison() -> None:
         return Answer(answer="Not found in the documents.", refused=True)
 
     assert compare("Does the funding in the closure report match the budget in the project document?", ask) is None
+
+
+def test_one_subject_asked_of_two_phases_is_decomposed() -> None:
+    assert sides("Was the implementing partner the same in phase 2 (project 00108694) and in phase 3?") == (
+        "What is the implementing partner in phase 2 (project 00108694)?",
+        "What is the implementing partner in phase 3?",
+    )
+    # the second part names only its phase: it takes the first part's subject
+    assert sides("Compare the share of women at phase 2 events with what phase 3 aims for.") == (
+        "What is the share of women at phase 2 events?",
+        "What is the phase 3 target for share women events?",
+    )
+    assert sides("Phase 2 ended with how many participating countries, and what does phase 3 aim for?") == (
+        "Phase 2 ended with how many participating countries?",
+        "What is the phase 3 target for participating countries?",
+    )
+    # a second part with a subject of its own is no comparison of one thing
+    assert sides("How many countries took part in phase 2, and what was the budget of phase 3?") is None
+
+
+def test_a_statement_then_how_does_it_compare_is_decomposed() -> None:
+    question = "The closure report gives an amount for the next phase — how does it compare to the total budget?"
+    assert sides(question) == (
+        "What is The closure report gives an amount for the next phase?",
+        "What is the total budget?",
+    )
+
+
+def test_answers_of_one_subject_stand_side_by_side_without_figures() -> None:
+    answers = {
+        "What is the implementing partner in phase 2?": _answer("The Agency was selected", "The Agency", "qa.txt"),
+        "What is the implementing partner in phase 3?": _answer("The Agency is", "The Agency is", "prodoc.txt"),
+    }
+    found = compare("Was the implementing partner the same in phase 2 and in phase 3?", answers.__getitem__)
+    assert found is not None and [c.source for c in found.citations] == ["qa.txt", "prodoc.txt"]
+    assert "figures" not in found.answer  # no figures, no verdict on them
+
+
+def test_a_difference_asked_is_computed_from_the_two_cited_figures() -> None:
+    answers = {
+        "What is the grand total?": _answer("USD 4 660 000", "USD 4\xa0660\xa0000", "prodoc.txt"),
+        "What is the total for all outputs?": _answer("USD 4 300 000", "USD 4\xa0300\xa0000", "prodoc.txt"),
+    }
+    found = compare(
+        "What is the difference between the grand total and the total for all outputs?", answers.__getitem__
+    )
+    assert found is not None
+    assert "computed: 4 660 000 − 4 300 000 = 360 000" in found.answer
+
+
+def test_percentages_are_figures_to_compare() -> None:
+    answers = {
+        "What is the share of women in phase 2?": _answer(
+            "51 per cent", "On average, 51 per cent were female", "qa.txt"
+        ),
+        "What is the phase 3 target for share women?": _answer("50% women", "1,000 50% women", "prodoc.txt"),
+    }
+    found = compare("How does the share of women in phase 2 compare with the phase 3 target?", answers.__getitem__)
+    assert found is not None and "The figures differ." in found.answer
+
+
+def test_a_document_is_named_by_the_words_its_name_does_not_share() -> None:
+    from assistant.answer.naming import documents_named
+
+    sources = ["acsh-phase2-closure-qa-report.txt", "acsh-phase3-project-document.txt"]
+    assert documents_named("the phase 3 funding mentioned in the closure QA", sources) == (sources[0],)
+    assert documents_named("the budget in the phase 3 project document", sources) == (sources[1],)
+    assert documents_named("what is the ACSH project about?", sources) == ()  # "acsh" names every one
+
+
+def test_a_phase_is_named_by_its_number_or_its_ordinal() -> None:
+    from assistant.answer.assistant import phase_asked
+
+    assert phase_asked("How long is the third phase meant to run?") == "3"
+    assert phase_asked("What did phase 2 achieve?") == "2"
+    assert phase_asked("What did the project achieve?") is None

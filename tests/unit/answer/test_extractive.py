@@ -104,3 +104,24 @@ def test_a_rubric_level_the_assessor_did_not_choose_is_no_answer() -> None:
     docs = {"qa.txt": text}
     answer = extractive_answer("How were risks tracked?", [_hit("qa.txt", text, "text")], SourceTexts(docs.get))
     assert not answer.refused and "risk log" in answer.answer and "Atlas" not in answer.answer
+
+
+def test_a_year_alone_does_not_answer_a_question_about_a_budget() -> None:
+    text = "The Cooperation Framework 2021-2025 for Kazakhstan advocates an effective public sector."
+    hits = [_hit("prodoc.txt", text, "text")]
+    answer = extractive_answer("What is the budget for 2025?", hits, SourceTexts({"prodoc.txt": text}.get))
+    assert answer.refused
+
+
+def test_the_words_that_name_a_passages_document_are_said_by_it() -> None:
+    # "the mid-term evaluation" names the document; the sentence need not repeat it
+    text = "The extension would move the end date to 31 December 2025."
+    docs = {"np-solar-midterm-evaluation.txt": text, "np-solar-annual-report-2022.txt": "Annual figures."}
+    hits = [
+        _hit("np-solar-midterm-evaluation.txt", text, "text"),
+        _hit("np-solar-annual-report-2022.txt", "Annual figures.", "text"),
+    ]
+    answer = extractive_answer(
+        "What end date does the midterm evaluation propose for the extension?", hits, SourceTexts(docs.get)
+    )
+    assert not answer.refused and "31 December 2025" in answer.answer

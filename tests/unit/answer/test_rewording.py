@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.answer.extractive import Rewording, extractive_answer
-from assistant.core.text import coverage, same_family, stem
+from assistant.core.text import coverage, key_terms, same_family, stem
 from assistant.core.types import Chunk, Location
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit
@@ -125,3 +125,9 @@ def test_a_count_in_words_answers_how_many_and_a_state_is_not_an_indicators_targ
     finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": framework}), ())
     assert finder.answer(question) is None  # what households lack is no indicator's target: the text may say
     assert finder.answer("how many households in karnali will get a grid electricity connection?") is not None
+
+
+def test_a_possessive_is_its_word() -> None:
+    # "the participating countries' governments" speaks of the participating countries
+    assert coverage(["participating", "countries"], "its participating countries' government beneficiaries") == 1.0
+    assert key_terms("the hub's aim") == ["hub", "aim"]

@@ -90,3 +90,19 @@ def test_what_was_recommended_is_never_a_cover_field(tmp_path: Path) -> None:
     assert row_answer([end], asked, asked.text, None)
     recommended = parse_query("What did the evaluation recommend about the project end date?")
     assert not row_answer([end], recommended, recommended.text, None)
+
+
+def test_a_paragraph_cell_is_no_value_that_selects_its_row(tmp_path: Path) -> None:
+    purpose = (
+        "Governance mechanism of the project, i.e. the Steering Committee, will hold regular project reviews "
+        "to assess the performance of the project and review the work plan to ensure realistic budgeting over "
+        "the life of the project, and an end-of-project review to capture lessons learned."
+    )
+    text = (
+        "Project document\n\nMonitoring Plan\n\nMonitoring Activity\tPurpose\tFrequency\n"
+        f"Project Review\t{purpose}\tAnnually\nTrack results\tProgress data against the indicators\tQuarterly\n"
+    )
+    found = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": text}), ()).answer(
+        "Which countries does the regional project on innovation in governance cover?"
+    )
+    assert found is None or "Project Review" not in found.text
