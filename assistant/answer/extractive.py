@@ -204,9 +204,13 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
     asked = stems(question)
     found = [c for c in found if stems(" ".join((c.quote, *c.more))) - asked]
-    if not found or not _covers(question, found[0], rewording):
+    # the best-scored sentence, else a close runner-up that holds more of the question's words
+    # ("a gender balance among participants of its events", before "51 per cent were female")
+    runners = [c for c in found[:RUNNERS_UP] if c is found[0] or c.coverage > found[0].coverage] if found else []
+    best = next((c for c in runners if _covers(question, c, rewording)), None)
+    if best is None:
         return Answer(answer=NOT_FOUND, refused=True)
-    best = found[0]
+    found = [best, *(c for c in found if c is not best)]
     if _ASKS_NAME.search(question) and not _names_someone(best.quote, question):
         # "what is the name of the project manager?" answered by the manager's duties: say so
         return Answer(answer=f"{NOT_FOUND} They describe the role but give no name.", refused=True)
@@ -249,6 +253,7 @@ def _has_figure(text: str, given: set[str]) -> bool:
     return bool(set(numbers(text)) - given) or bool(_NUMBER_WORDS.search(text))
 
 
+RUNNERS_UP = 3  # how many of the best-scored sentences may answer when the first does not
 MIN_WORD_COVERAGE = 0.5  # of a question's words besides its years, the sentence must hold
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -385,5 +390,10 @@ def _labels_only(cells: list[str]) -> bool:
 
 def asks_for_number(question: str) -> bool:
     return (
-        re.match(r"\s*(how (many|much)|what (number|percentage|share|amount))\b", question, re.IGNORECASE) is not None
+        re.match(
+            r"\s*(how (many|much)|what (?:(?:is|was|are|were) (?:the )?)?(number|percentage|share|proportion|amount))\b",
+            question,
+            re.IGNORECASE,
+        )
+        is not None
     )

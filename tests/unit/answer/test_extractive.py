@@ -125,3 +125,14 @@ def test_the_words_that_name_a_passages_document_are_said_by_it() -> None:
         "What end date does the midterm evaluation propose for the extension?", hits, SourceTexts(docs.get)
     )
     assert not answer.refused and "31 December 2025" in answer.answer
+
+
+def test_a_runner_up_holding_more_of_the_question_answers_with_its_figure() -> None:
+    # the figure's own sentence says "female", not "women at events"; the one before says "events"
+    text = (
+        "The project ensured a gender balance among the women and men taking part in its events. "
+        "On average, 51 per cent of participants were female."
+    )
+    hits = [_hit("qa.txt", text, "text")]
+    answer = extractive_answer("What is the share of women at the events?", hits, SourceTexts({"qa.txt": text}.get))
+    assert not answer.refused and "51 per cent" in answer.answer
