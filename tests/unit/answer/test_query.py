@@ -90,3 +90,9 @@ def test_an_amount_is_not_an_identifier() -> None:
     assert parse_query("What is Korea doing with the USD 3.6 million it gave the hub?").bare_ids == ()
     assert parse_query("what about the $3.6m grant?").bare_ids == ()
     assert parse_query("budjet 3.4 2021").bare_ids == ("3.4",)  # a bare identifier still is one
+
+
+def test_where_the_data_comes_from_asks_the_data_source_and_names_no_row() -> None:
+    query = parse_query("Where does the data for the scholarships indicator come from?")
+    assert "data_source" in query.fields
+    assert query.subject_words == ("scholarships",)
