@@ -101,10 +101,10 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     out: list[Candidate] = []
     # "the amount the closure report gives": in the closure report, "closure report" is said
     named = set(documents_named(question, sorted({h.chunk.location.source for h in hits})))
-    asked = terms
+    question_terms = terms
     for rank, hit in enumerate(hits):
         source = hit.chunk.location.source
-        terms = [t for t in asked if not doc_named(t, source)] if source in named else asked
+        terms = [t for t in question_terms if not doc_named(t, source)] if source in named else question_terms
         if hit.chunk.chunk_type == "record":
             # composed from a row ("Question?. Rating: 2. Justification: …"): its field values
             # are the document's words and may answer; what is not verbatim is dropped later
@@ -270,7 +270,7 @@ def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool
         return False  # "the budget for 2025" is not answered by "the Framework 2021-2025": its year only
     if rewording is None:
         return best.coverage >= MIN_COVERAGE
-    missing = [t for t in key_terms(question) if not t[0].isdigit() and coverage([t], said, synonyms()) == 0]
+    missing = [t for t in words if coverage([t], said, synonyms()) == 0]
     unknown = any(not rewording.knows(t) for t in missing)
     if best.coverage >= MIN_COVERAGE:
         return not unknown or rewording.similarity(best.quote) >= MIN_MEANING
