@@ -190,23 +190,27 @@ class Assistant:
         """The extractive answer to the question as asked, else to it with its acronyms'
         long forms (their words would otherwise count against sentences that use the acronym).
         A Russian question is read by its English glosses (the documents' language)."""
+        meant = question
         if _CYRILLIC.search(question):
+            # the embedder reads English only: the meaning is compared by the glosses alone
+            glossed = parse_query(question).text
+            meant = " ".join(w for w in glossed.split() if not _CYRILLIC.search(w)) or glossed
             # each word no gloss reads stays a word the answer must hold, which no English
             # sentence does: "почему проект отменили?" is not answered by any sentence on the project
             missing = " ".join(f"unread{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(len(unglossed(question))))
-            question = f"{parse_query(question).text} {missing}".strip()
-        answer = extractive_answer(question, hits, self._texts(), self._rewording(question))
+            question = f"{glossed} {missing}".strip()
+        answer = extractive_answer(question, hits, self._texts(), self._rewording(meant))
         wide = self.with_acronyms(question)
         if answer.refused and wide != question:
-            return extractive_answer(wide, hits, self._texts(), self._rewording(wide))
+            return extractive_answer(wide, hits, self._texts(), self._rewording(self.with_acronyms(meant)))
         return answer
 
-    def _rewording(self, question: str) -> Rewording:
-        """A sentence's cosine similarity to the question (the bundled embedder's unit vectors),
-        and the index's words."""
+    def _rewording(self, meant: str) -> Rewording:
+        """A sentence's cosine similarity to what the question means (the bundled embedder's
+        unit vectors), and the index's words."""
 
         def similarity(sentence: str) -> float:
-            q, s = self._embed_cached([question, sentence])
+            q, s = self._embed_cached([meant, sentence])
             return float(sum(a * b for a, b in zip(q, s)))
 
         return Rewording(similarity, self.store.vocabulary())

@@ -87,10 +87,15 @@ def synonyms() -> dict[str, frozenset[str]]:
     """Each word's stem -> the stems of the other words of its ``questions`` profile group."""
     out: dict[str, set[str]] = {}
     for group in profiles.load("questions").get("synonyms") or []:
-        stems = {stem(str(w)) for w in group}
+        stems = {s for w in group for s in _inflected(str(w))}
         for s in stems:
             out.setdefault(s, set()).update(stems - {s})
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _inflected(word: str) -> set[str]:
+    """The stems of a word's inflections: "approve" stems as itself, "approved" as "approv"."""
+    return {stem(word), stem(word + "s"), stem(word + ("d" if word.endswith("e") else "ed"))}
 
 
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
@@ -389,11 +394,5 @@ def _labels_only(cells: list[str]) -> bool:
 
 
 def asks_for_number(question: str) -> bool:
-    return (
-        re.match(
-            r"\s*(how (many|much)|what (?:(?:is|was|are|were) (?:the )?)?(number|percentage|share|proportion|amount))\b",
-            question,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    """ "How many …?", "what share …", "сколько …": the question asks for a figure."""
+    return profiles.rx(str(profiles.load("questions")["asks_figure"])).search(question) is not None

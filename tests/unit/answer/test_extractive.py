@@ -136,3 +136,23 @@ def test_a_runner_up_holding_more_of_the_question_answers_with_its_figure() -> N
     hits = [_hit("qa.txt", text, "text")]
     answer = extractive_answer("What is the share of women at the events?", hits, SourceTexts({"qa.txt": text}.get))
     assert not answer.refused and "51 per cent" in answer.answer
+
+
+def test_how_many_inside_the_question_still_asks_for_a_figure() -> None:
+    text = (
+        "Activities were evaluated upon completion to keep them relevant to the participating countries. "
+        "The number of participating countries increased from twenty-five to forty-two within three years."
+    )
+    hits = [_hit("qa.txt", text, "text")]
+    answer = extractive_answer(
+        "Phase 2 ended with how many participating countries?", hits, SourceTexts({"qa.txt": text}.get)
+    )
+    assert not answer.refused and answer.answer.startswith("The number of participating countries increased")
+
+
+def test_a_synonym_counts_in_any_of_its_inflections() -> None:
+    # "decide" and "approved" are one group's words, though "approved" stems otherwise than "approve"
+    text = "The Project Board approved the closure of the project."
+    hits = [_hit("qa.txt", text, "text")]
+    answer = extractive_answer("What did the board decide?", hits, SourceTexts({"qa.txt": text}.get))
+    assert not answer.refused and "approved the closure" in answer.answer

@@ -53,3 +53,22 @@ def test_a_russian_when_and_how_much_ask_for_a_tables_date_and_cost(tmp_path: Pa
     found = finder.answer("Когда запланирована среднесрочная оценка проекта и сколько она стоит?")
     assert found is not None and "September 2022" in found.text and "30,000" in found.text
     assert "35,000" not in found.text
+
+
+GENDER = (
+    "Closure Report\n\n3. Results\n\n"
+    "While implementing its activities, the project ensured a gender balance among participants of its numerous "
+    "capacity development and partnership events. On average, 51 per cent of participants were female.\n"
+)
+
+
+def test_a_russian_question_for_a_share_is_answered_with_the_figure(tmp_path: Path) -> None:
+    # "what share of event participants were women?": the figure is in the sentence after the one
+    # that names the events, and the meaning is compared by the glosses, not the Cyrillic words
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "closure.txt").write_text(GENDER, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
+    assert not ingest_paths([folder], settings).failed
+    answer = Assistant(settings).ask("Какую долю участников мероприятий составляли женщины?")
+    assert not answer.refused and "51 per cent" in answer.answer
