@@ -13,6 +13,16 @@ import click
 EVALS_DIR = Path(__file__).resolve().parent
 DEFAULT_QUESTIONS = EVALS_DIR / "questions.jsonl"
 FLOORS_PATH = EVALS_DIR / "floors.json"
+# the held-out question sets, written blind (their files: evals/matrix.py SETS)
+HELDOUT_SETS = (
+    "seed",
+    "project2",
+    "project2-tables",
+    "seed-people",
+    "project2-people",
+    "seed-people2",
+    "project2-people2",
+)
 CORPUS_DIR = EVALS_DIR.parent / "corpus"
 
 # floors.json key (= option name) → (report attribute, label)
@@ -106,12 +116,12 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
     "--set",
     "sets",
     type=click.Choice(
-        ["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people", "heldout", "all"]
+        [*HELDOUT_SETS, "dev", "heldout", "all"]
     ),
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
     "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
-    "seed-people and project2-people a later blind set in people's own words "
-    "(heldout: the five; all: with dev too).",
+    "seed-people and project2-people a later blind set in people's own words, seed-people2 and "
+    "project2-people2 a third one (heldout: the seven; all: with dev too).",
 )
 @click.option(
     "--format",
@@ -253,10 +263,7 @@ def _matrix(settings: Any, sets: str, fmt: str, split: str, json_out: str | None
 
     from evals.matrix import FORMATS, render, run_one
 
-    names = {
-        "heldout": ["seed", "project2", "project2-tables", "seed-people", "project2-people"],
-        "all": ["dev", "seed", "project2", "project2-tables", "seed-people", "project2-people"],
-    }.get(sets, [sets])
+    names = {"heldout": list(HELDOUT_SETS), "all": ["dev", *HELDOUT_SETS]}.get(sets, [sets])
     formats = list(FORMATS) if fmt == "all" else [fmt]
     runs = []
     for name in names:

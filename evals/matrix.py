@@ -53,6 +53,16 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
         EVALS / "heldout" / "people_project2_questions.jsonl",
         PROJECT2_FILES,
     ),
+    # a third blind set in people's words, weighted to QA reports, narrative and multi-hop,
+    # written in the ninth session from the documents alone; split dev/test
+    "seed-people2": (
+        EVALS / "heldout" / "people2_seed_questions.jsonl",
+        SEED_FILES,
+    ),
+    "project2-people2": (
+        EVALS / "heldout" / "people2_project2_questions.jsonl",
+        PROJECT2_FILES,
+    ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
         EVALS / "heldout" / "project2_tables_questions.jsonl",

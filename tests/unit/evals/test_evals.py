@@ -214,3 +214,15 @@ def test_shown_arithmetic_on_cited_numbers_is_checked_before_it_is_accepted() ->
     assert not wrong_number(gold, said("computed: 97 500 + 142 700 + 144 191 = 384,391. [1]"))
     assert wrong_number(gold, said("computed: 97 500 + 142 700 + 144 191 = 384,000. [1]"))
     assert wrong_number(gold, said("computed: 97 500 + 142 700 + 99 = 240,299. [1]"))  # 99 is cited nowhere
+
+
+def test_every_held_out_set_loads_is_split_and_is_offered_by_the_command() -> None:
+    from evals.command import HELDOUT_SETS
+    from evals.matrix import SETS, questions
+
+    assert set(SETS) == {"dev", *HELDOUT_SETS}
+    for name in HELDOUT_SETS:
+        items = questions(name)
+        assert items and len({i.id for i in items}) == len(items), name
+        if name != "project2-tables":  # written after tuning began: all of it is dev
+            assert {i.split for i in items} == {"dev", "test"}, name
