@@ -115,9 +115,7 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
 @click.option(
     "--set",
     "sets",
-    type=click.Choice(
-        [*HELDOUT_SETS, "dev", "heldout", "all"]
-    ),
+    type=click.Choice([*HELDOUT_SETS, "dev", "heldout", "all"]),
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
     "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
     "seed-people and project2-people a later blind set in people's own words, seed-people2 and "
