@@ -161,6 +161,9 @@ class FactFinder:
             framework = [r for r in matches if r.table != "progress_report"]
             if progress:
                 return self._progress(progress[0], framework[0] if framework else None, query)
+            base_year = to_number(framework[0].text("baseline_year")) if framework else None
+            if query.years and set(query.years) == {base_year}:  # what had been reached by the baseline's year
+                return self._indicator(framework[0], replace(query, fields=("baseline",)))
             if not query.wants("target", "baseline", "final", "midterm"):
                 return FactResult(
                     f"The documents give targets for indicator {key}, not what was achieved"
@@ -176,8 +179,10 @@ class FactFinder:
         ans = CellAnswer(record)
         chosen: list[Cell] = []
         baseline_year = to_number(record.text("baseline_year"))
+        at_baseline = False  # "how many had been granted by 2020?", 2020 the baseline's year
         for year in query.years:
-            if baseline_year == year and (query.wants("baseline") or not query.fields):
+            if baseline_year == year and not query.wants("target", "midterm", "final"):
+                at_baseline = True
                 continue
             cell = period_cell(targets, year=year)
             if cell is None:
@@ -201,7 +206,7 @@ class FactFinder:
         specific = query.wants("baseline", "final", "midterm", "data_source", "method")
         base_year = clean(record.text("baseline_year"))
         base_label = f"baseline ({base_year})" if base_year else "baseline"
-        if query.wants("baseline"):
+        if query.wants("baseline") or (at_baseline and not chosen):
             ans.cite(base_label, record.cell("baseline"))
         if chosen:
             for cell in dict.fromkeys(chosen):

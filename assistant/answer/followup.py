@@ -18,8 +18,26 @@ from assistant import profiles
 from assistant.answer.query import parse_query
 
 _FOLLOWUP_START = re.compile(
-    r"^\s*(?:and|what about|how about|same for|also|then|а|и|а как насчет|а что насчет)\b", re.IGNORECASE
+    r"^\s*(?:(?:ok|okay|so|right|great|thanks|got it)\W+)?"
+    r"(?:and|what about|how about|same for|also|then|а|и|а как насчет|а что насчет)\b",
+    re.IGNORECASE,
 )
+# "how many had been granted?", "how much was spent?": the counted thing is left for the
+# conversation to say
+_ELLIPSIS = re.compile(
+    r"^\s*(?:\W*(?:ok|okay|so|and)\W+)?how (?:many|much)\s+(?:had|has|have|was|were|is|are|will|would|did|do|does)"
+    r"\s+(?:been\s+|be\s+)?(?P<verb>\w+)",
+    re.IGNORECASE,
+)
+
+
+def _elliptical(question: str) -> bool:
+    """ "How many had been granted by 2020?": a count whose thing is unsaid, its only content
+    word the verb ("How much was spent on solar pumps?" says what it counts)."""
+    m = _ELLIPSIS.match(question)
+    return m is not None and set(parse_query(question).subject_words) <= {m.group("verb").lower()}
+
+
 _BACK_REFERENCE = re.compile(
     r"\b(?:its|it|this|that|those|them|same|the year (?:after|before)|next year|previous year|"
     r"его|её|ее|их|этот|эта|этого|того же)\b",
@@ -39,7 +57,7 @@ _SHIFT = {"after": 1, "next": 1, "before": -1, "previous": -1}
 def is_followup(question: str) -> bool:
     """A question that leans on the conversation: it starts like one, points back, or has no
     subject of its own (only a field or a period: "the final target?", "in 2022?")."""
-    if _FOLLOWUP_START.match(question) or _BACK_REFERENCE.search(question):
+    if _FOLLOWUP_START.match(question) or _BACK_REFERENCE.search(question) or _elliptical(question):
         return True
     if _SUBJECT.search(question):
         return False

@@ -26,14 +26,14 @@ ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
 # question words that point at a column although the header uses another word
 _COLUMN_WORDS = {
     "who": ("owner", "responsible", "partner", "partners", "party", "member", "members", "name"),
-    "owner": ("owner", "responsible"),
+    "own": ("owner", "responsible"),
     "often": ("frequency",),
     "frequency": ("frequency",),
     "when": ("date", "frequency", "completion", "timing"),
     "likelihood": ("likelihood", "probability"),
     "impact": ("impact",),
     "cost": ("cost", "budget", "amount"),
-    "mitigation": ("mitigation", "response", "treatment", "management"),
+    "mitigat": ("mitigation", "response", "treatment", "management", "countermeasure"),
     "done": ("mitigation", "countermeasure", "treatment"),  # "what is being done about it?"
     "doing": ("mitigation", "countermeasure", "treatment"),
     "status": ("status",),
@@ -132,8 +132,12 @@ def _row_answer(
         if valued := _by_value(records, query, headers):
             return valued
         words = [w for w in key_terms(query.text) if len(w) > 2]
-        # words that name columns ("likelihood", "cost") ask for cells, not for the row
-        words = [w for w in words if stem(w) not in headers] or words
+        # words that name columns ("likelihood", "cost", "owns") ask for cells, not for the row,
+        # unless a row's label holds them ("Staff turnover in the partner agency")
+        labelled = {s for r in records for s in stems(r.label)}
+        asks_cell = tuple(_COLUMN_WORDS)
+        named = [w for w in words if stem(w) not in headers and (stem(w) in labelled or not w.startswith(asks_cell))]
+        words = named or words
         matcher = RecordMatcher(list(records), embed)
         row = matcher.best(words, question)
         if row is not None and matcher.score_of(row, words, question) < ROW_MIN_SCORE:
@@ -143,7 +147,9 @@ def _row_answer(
     if row is None:
         return None
     cells = _wanted_columns(query, row)
-    return (row, cells) if cells else None
+    if cells and all(clean(c.text) == clean(row.label) for c in cells):
+        cells += _values(row)  # only the row's own column named ("what does the risk log say about …"): all it says
+    return (row, list(dict.fromkeys(cells))) if cells else None
 
 
 def _in_label(word: str, label: str) -> bool:

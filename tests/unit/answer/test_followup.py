@@ -22,3 +22,16 @@ def test_a_field_of_its_own_takes_the_first_question_without_the_turns_between()
 def test_a_whole_new_question_is_not_rewritten() -> None:
     history = ["What were the 2022 targets for indicator 2.3?"]
     assert resolve_followup("Who is the implementing partner?", history) == "Who is the implementing partner?"
+
+
+def test_a_count_whose_thing_is_unsaid_carries_the_conversations_subject() -> None:
+    history = ["Tell me about the scholarships the Hub gives to civil servants."]
+    assert "scholarships" in resolve_followup("How many had been granted by 2020?", history)
+    # a count that says what it counts is a question of its own
+    asked = "How much was spent on solar pumps in 2022?"
+    assert resolve_followup(asked, ["Who chairs the Project Board?"]) == asked
+
+
+def test_a_follow_up_may_open_with_ok() -> None:
+    history = ["What is the 2022 budget for output 2?"]
+    assert resolve_followup("ok, and output 3?", history) == "What is the 2022 budget for output 3?"

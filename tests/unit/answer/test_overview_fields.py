@@ -110,3 +110,24 @@ def test_a_share_of_the_total_is_computed_from_the_cited_figures(tmp_path: Path)
     shared = with_share(found, question)
     assert shared.text.endswith("computed: 5,022,000 as a share of 6,672,000 = 75.3%.")
     assert with_share(found, "What share of the total budget does the World Bank give?").text == found.text
+
+
+def test_where_the_project_works_is_read_from_the_provinces_it_names(tmp_path: Path) -> None:
+    text = (
+        "Project document\n\nThe grid has reached most towns.\n"
+        "The project works with rural cooperatives in Karnali and Sudurpashchim provinces.\n"
+        "The Project Management Unit will be located in Lalitpur.\n"
+    )
+    overview = Overview(indexed(tmp_path / "home", {"prodoc.txt": text}), ())
+    found = overview.answer("Where in Nepal does the project work?")
+    assert found is not None and "Karnali and Sudurpashchim provinces" in found.text
+    assert overview.answer("Where is the project office located?") is None  # an office is no area
+
+
+def test_a_newcomers_words_ask_for_the_overview(tmp_path: Path) -> None:
+    from assistant.answer.overview import asked_topics
+
+    assert [t.name for t in asked_topics("In plain words, what is phase 3 meant to do?")] == ["about"]
+    assert [t.name for t in asked_topics("Кто основной донор третьей фазы?")] == ["funding"]
+    # a donor named in passing is no question about the funding ("the donor's report on …")
+    assert asked_topics("Почему донор отказался от проекта?") == []

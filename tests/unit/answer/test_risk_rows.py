@@ -106,3 +106,30 @@ def test_a_paragraph_cell_is_no_value_that_selects_its_row(tmp_path: Path) -> No
         "Which countries does the regional project on innovation in governance cover?"
     )
     assert found is None or "Project Review" not in found.text
+
+
+RISK_LOG = (
+    "Project document\n\nAnnex 2. Risk Log\n\n#\tRisk\tCategory\tLikelihood\tImpact\tMitigation measures\tOwner\n"
+    "1\tLandslides and floods damage installations\tEnvironmental\t3\t4\tHazard screening of sites\tAEPC technical team\n"
+    "2\tStaff turnover in the partner agency\tOperational\t2\t3\tA handover file for every post\tProject Manager\n"
+)
+
+
+@pytest.fixture()
+def risk_log(tmp_path: Path) -> FactFinder:
+    return FactFinder(indexed(tmp_path / "home", {"prodoc.txt": RISK_LOG}), ())
+
+
+def test_a_row_asked_about_as_a_whole_gives_all_its_cells(risk_log: FactFinder) -> None:
+    # "risk" names the column that holds the row's own name: the question asks the whole row
+    found = risk_log.answer("Tell me about the risk of landslides and floods damaging installations.")
+    assert found is not None and not found.refused
+    assert all(v in found.text for v in ("Environmental", "Hazard screening of sites", "AEPC technical team"))
+    assert "Staff turnover" not in found.text
+
+
+def test_mitigate_and_owns_name_their_columns_not_the_row(risk_log: FactFinder) -> None:
+    planned = risk_log.answer("How will the project mitigate landslides and floods damaging installations?")
+    assert planned is not None and "Hazard screening of sites" in planned.text and "Project Manager" not in planned.text
+    owned = risk_log.answer("Who owns the risk of staff turnover in the partner agency?")
+    assert owned is not None and "Project Manager" in owned.text and "Hazard" not in owned.text
