@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant import profiles
 from assistant.answer.citations import verified
@@ -82,25 +81,9 @@ def _answer_types(question: str) -> list[re.Pattern[str]]:
     return [profiles.rx(t["says"]) for t in types.values() if profiles.rx(t["asks"]).search(text)]
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """Each word's stem -> the stems of the other words of its ``questions`` profile group."""
-    out: dict[str, set[str]] = {}
-    for group in profiles.load("questions").get("synonyms") or []:
-        stems = {s for w in group for s in _inflected(str(w))}
-        for s in stems:
-            out.setdefault(s, set()).update(stems - {s})
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _inflected(word: str) -> set[str]:
-    """The stems of a word's inflections: "approve" stems as itself, "approved" as "approv"."""
-    return {stem(word), stem(word + "s"), stem(word + ("d" if word.endswith("e") else "ed"))}
-
-
 def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     terms = key_terms(question)
-    alike = synonyms()
+    alike = profiles.synonyms()
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
     out: list[Candidate] = []
@@ -271,11 +254,11 @@ def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool
     terms = key_terms(question)
     words = [t for t in terms if not t[0].isdigit()]
     years_only = len(words) < len(terms) and all(_YEAR.fullmatch(t) for t in terms if t[0].isdigit())
-    if years_only and words and coverage(words, said, synonyms()) < MIN_WORD_COVERAGE:
+    if years_only and words and coverage(words, said, profiles.synonyms()) < MIN_WORD_COVERAGE:
         return False  # "the budget for 2025" is not answered by "the Framework 2021-2025": its year only
     if rewording is None:
         return best.coverage >= MIN_COVERAGE
-    missing = [t for t in words if coverage([t], said, synonyms()) == 0]
+    missing = [t for t in words if coverage([t], said, profiles.synonyms()) == 0]
     unknown = any(not rewording.knows(t) for t in missing)
     if best.coverage >= MIN_COVERAGE:
         return not unknown or rewording.similarity(best.quote) >= MIN_MEANING

@@ -27,6 +27,7 @@ from assistant.answer.fact_types import (
 )
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
+from assistant.answer.outputs import output_number, with_output_named
 from assistant.answer.query import Query, parse_query
 from assistant.answer.table_rows import asks_superlative, computed, row_answer, summed, with_sum
 from assistant.core.records import Cell, Period, Record
@@ -36,8 +37,8 @@ from assistant.store.database import Store
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
 
 
-def _TOTAL_WORDS() -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, cached by profiles
-    return [profiles.rx(p) for p in profiles.load("questions")["subjects"]["total"]]
+def _KIND_WORDS(kind: str) -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, cached by profiles
+    return [profiles.rx(p) for p in profiles.load("questions")["subjects"][kind]]
 
 
 _PAST = re.compile(
@@ -74,6 +75,8 @@ class FactFinder:
     def answer(self, question: str) -> FactResult | None:
         query = parse_query(question)
         question = query.text  # rows are matched to the question as read: typos mended, Russian glossed
+        if not (query.numbered or query.outputs or query.subtotals):
+            query = with_output_named(query, [*self._records("activity"), *self._records("indicator")])
         parts: list[FactResult | None] = []
         for key in query.indicators:
             parts.append(self._indicator_by_key(key, query))
@@ -95,7 +98,7 @@ class FactFinder:
             parts = [self._delivery(query, question)]
         if not any(parts) and query.wants("rating") and not asks_superlative(query.text):
             parts = [self._rating(query, question)]  # "the highest impact score" is a column's, not a rating
-        if not any(parts) and any(p.search(query.text) for p in _TOTAL_WORDS()):
+        if not any(parts) and any(p.search(query.text) for p in _KIND_WORDS("total")):
             parts = [self._total_by_name(query, question)]
         if not any(parts):
             parts = [self._by_name(query, question)]
@@ -366,13 +369,15 @@ class FactFinder:
     def _total_by_name(self, query: Query, question: str) -> FactResult | None:
         """ "the total for all outputs", "grand total", "UNDP parallel contribution"."""
         rows = self._records("total")
-        if not rows:
-            return None
+        if not rows or any(p.search(query.text) for p in _KIND_WORDS("activity")):
+            return None  # "the total budget of the scholarships activity" is that activity's
         record = None
         if m := _WHOLE_BUDGET.search(query.text):
             # "the total across all outputs": the total row, else the grand total; "the whole project": the other way
             order = ("total", "grand total") if re.search(r"\ball outputs\b", m.string) else ("grand total", "total")
             record = next((r for key in order for r in rows if r.key == key), None)
+        if query.outputs:  # "output 1's GMS": the rows under that output
+            rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
         words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
         record = record or RecordMatcher(rows, self.embed).best(words, question)
         return self._total_answer(record, query) if record is not None else None

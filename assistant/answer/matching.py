@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from assistant import profiles
 from assistant.core.records import Record
 from assistant.core.text import key_terms, stem
 
@@ -74,6 +75,7 @@ def _read_words(record: Record) -> list[str]:
 
 CONTEXT = "\x00"  # after it in a record's words: its group's and document's, shared by its siblings
 CONTEXT_WEIGHT = 0.5  # a word only the record's context holds tells less of the row than its own
+PROFILE_SYNONYM_CREDIT = 0.5  # a word of a general synonym group ("main" for "principal") tells less
 
 
 class RecordMatcher:
@@ -97,8 +99,11 @@ class RecordMatcher:
             weight = self.idf.get(w, math.log(1 + len(self.records)))
             total += weight
             said = {w} | {stem(a) for a in _SYNONYMS.get(w, ())}
+            alike = profiles.synonyms().get(w, frozenset())  # general English: a little less
             if said & own:
                 got += weight
+            elif alike & own:
+                got += PROFILE_SYNONYM_CREDIT * weight
             elif said & context:
                 got += CONTEXT_WEIGHT * weight
         return got / total if total else 0.0

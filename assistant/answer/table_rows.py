@@ -31,12 +31,15 @@ _COLUMN_WORDS = {
     "frequency": ("frequency",),
     "when": ("date", "frequency", "completion", "timing"),
     "likelihood": ("likelihood", "probability"),
+    "chance": ("likelihood", "probability"),
+    "probab": ("likelihood", "probability"),
     "impact": ("impact",),
     "cost": ("cost", "budget", "amount"),
     "mitigat": ("mitigation", "response", "treatment", "management", "countermeasure"),
     "done": ("mitigation", "countermeasure", "treatment"),  # "what is being done about it?"
     "doing": ("mitigation", "countermeasure", "treatment"),
     "status": ("status",),
+    "rate": ("rating", "level"),  # "how does the risk log rate it?": its risk level
     "partner": ("partner", "partners"),
     "владел": ("owner",),
     "ответствен": ("owner", "responsible"),
@@ -46,6 +49,21 @@ _COLUMN_WORDS = {
     "частот": ("frequency",),
     "стоимост": ("cost",),
 }
+
+
+# column words only a table's columns answer, never a cover page's field ("the chance that …")
+_TABLE_ONLY = (
+    "often",
+    "frequency",
+    "likelihood",
+    "chance",
+    "probab",
+    "impact",
+    "mitigat",
+    "own",
+    "вероятност",
+    "частот",
+)
 
 
 def _wanted_columns(query: Query, record: Record) -> list[Cell]:
@@ -123,7 +141,7 @@ def _row_answer(
         )
         row = next((r for r in ranked if _wanted_columns(query, r)), None)
     if row is None:
-        fields = _field_rows(records, query)
+        fields = [] if any(w.startswith(_TABLE_ONLY) for w in query.text.split()) else _field_rows(records, query)
         if fields:
             source = fields[0].source  # one document's cover page, not several
             return [(r, c) for r in fields if r.source == source for c in _values(r)]

@@ -122,3 +122,20 @@ def qa_marker(name: str) -> Any:
 
 def rating_scale() -> tuple[str, ...]:
     return tuple(load("qa_form")["rating_scale"])
+
+
+@cache
+def synonyms() -> dict[str, frozenset[str]]:
+    """Each word's stem -> the stems of the other words of its ``questions`` profile group
+    (words people and documents use for one thing), every inflection of each word included."""
+    from assistant.core.text import stem
+
+    def inflected(word: str) -> set[str]:  # "approve" stems as itself, "approved" as "approv"
+        return {stem(word), stem(word + "s"), stem(word + ("d" if word.endswith("e") else "ed"))}
+
+    out: dict[str, set[str]] = {}
+    for group in load("questions").get("synonyms") or []:
+        stems = {s for w in group for s in inflected(str(w))}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in out.items()}

@@ -126,3 +126,25 @@ def test_an_outputs_activities_added_up_beside_its_stated_sub_total(tmp_path: Pa
     found = FactFinder(store, ()).answer("Add up the Output 3 activities in the work plan - what do you get?")
     assert found is not None and "computed: 200,000 + 400,000 = 600,000" in found.text
     assert "610,000" in found.text and any("600,000" in n for n in found.notes)  # the stated sub-total differs
+
+
+@pytest.fixture()
+def titled(tmp_path: Path) -> FactFinder:
+    rows = [[c.replace("Output 2: Energy", "Output 2: Rural energy access") for c in row] for row in PLAN]
+    rows.append(["TOTAL", "", "", "", "", "", "", "400,000"])
+    return FactFinder(indexed(tmp_path / "home", {"plan.txt": f"Multi-Year Work Plan\n\n{_tsv(rows)}\n"}), ())
+
+
+def test_an_output_named_by_its_title_is_that_output(titled: FactFinder) -> None:
+    found = titled.answer("What is the rural energy access output's sub-total?")
+    assert found is not None and not found.refused and "USD 350,000" in found.text and "Output 1" not in found.text
+    # asking which output compares them all: no one output is named
+    from assistant.answer.outputs import output_named
+
+    assert output_named("Which output has the largest rural energy access budget?", titled._records("activity")) is None
+
+
+def test_the_total_of_an_activity_named_by_its_words_is_that_activitys(titled: FactFinder) -> None:
+    found = titled.answer("What is the total budget of the activity to install mini-grids?")
+    assert found is not None and not found.refused and "350,000" in found.text
+    assert "400,000" not in found.text  # the work plan's total is not the activity's

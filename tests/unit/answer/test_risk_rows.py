@@ -133,3 +133,17 @@ def test_mitigate_and_owns_name_their_columns_not_the_row(risk_log: FactFinder) 
     assert planned is not None and "Hazard screening of sites" in planned.text and "Project Manager" not in planned.text
     owned = risk_log.answer("Who owns the risk of staff turnover in the partner agency?")
     assert owned is not None and "Project Manager" in owned.text and "Hazard" not in owned.text
+
+
+def test_the_chance_of_a_risk_is_its_likelihood_not_a_cover_field_naming_its_words(tmp_path: Path) -> None:
+    text = (
+        "Project document\n\nGovernment of Kazakhstan:\t4,300,000\nUNDP parallel:\t360,000\n\n"
+        "Annex 2. Risk log\n\n#\tDescription\tLikelihood\tImpact\tOwner\n"
+        "1\tDecreasing interest of the Government of Kazakhstan as principal donor\t3\t5\tUNDP CO\n"
+        "2\tStaff turnover in the partner agency\t2\t3\tACSH\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": text}), ())
+    found = finder.answer(
+        "What is the chance of decreasing interest of the Government of Kazakhstan as principal donor?"
+    )
+    assert found is not None and "Likelihood: 3" in found.text and "4,300,000" not in found.text
