@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.answer.followup import is_followup, resolve_followup
 from assistant.core.text import NUMBER, clean, key_terms, number_key
 from assistant.core.types import Answer
 
@@ -77,12 +78,19 @@ def decompose(question: str) -> Sides | None:
             a, b = (text[m.start(g) : m.end(g)] for g in ("a", "b"))
             carried = _carried(a, b)
             return Sides(f"What is {a}?", carried or f"What is {b}?", same_subject=carried is not None)
-    if (m := _AND_THEN.match(low)) and (carried := _carried(text[: m.end("a")], text[m.start("b") : m.end("b")])):
-        first = text[: m.end("a")].strip()
+    if not (m := _AND_THEN.match(low)):
+        return None
+    first, second = text[: m.end("a")].strip(), text[m.start("b") : m.end("b")]
+    asked_first = first if first.endswith("?") else f"{first}?"
+    if carried := _carried(first, second):
         scope = _SCOPE.search(first)
         counted = re.search(r"\bhow (?:many|much)\b", first, re.IGNORECASE) is not None
         plain = _asked(_subject(first), scope.group(0), False, counted) if scope else None
-        return Sides(first if first.endswith("?") else f"{first}?", carried, True, plain or "")
+        return Sides(asked_first, carried, True, plain or "")
+    if is_followup(second) and not _SCOPE.search(second):  # "…, and what was the budget of phase 3?" asks its own
+        # "…beat the 2022 target, and how many more are needed for the end target?": the second
+        # part leans on the first as a follow-up does on the question before
+        return Sides(asked_first, resolve_followup(f"{second}?", [asked_first]), True)
     return None
 
 

@@ -254,6 +254,9 @@ class FactFinder:
         if query.wants("met") and t is not None and a is not None and achieved is not None:
             verdict = "met" if a >= t else "not met"
             result.text += f" The target was {verdict}: {clean(achieved.text)} achieved against {t:,.0f}."
+            high, low = (achieved, target) if a >= t else (target, achieved)
+            gap = computed(high, low, "-") if a != t and isinstance(low, Cell) and isinstance(high, Cell) else None
+            result.text += f" The gap, {gap}." if gap else ""
         if (
             query.wants("final")
             and final is not None

@@ -25,7 +25,7 @@ _FOLLOWUP_START = re.compile(
 # "how many had been granted?", "how much was spent?": the counted thing is left for the
 # conversation to say
 _ELLIPSIS = re.compile(
-    r"^\s*(?:\W*(?:ok|okay|so|and)\W+)?how (?:many|much)\s+(?:had|has|have|was|were|is|are|will|would|did|do|does)"
+    r"^\s*(?:\W*(?:ok|okay|so|and)\W+)?how (?:many|much)(?:\s+(?:more|less|fewer))?\s+(?:had|has|have|was|were|is|are|will|would|did|do|does)"
     r"\s+(?:been\s+|be\s+)?(?P<verb>\w+)",
     re.IGNORECASE,
 )

@@ -125,3 +125,15 @@ def test_a_phase_is_named_by_its_number_or_its_ordinal() -> None:
     assert phase_asked("How long is the third phase meant to run?") == "3"
     assert phase_asked("What did phase 2 achieve?") == "2"
     assert phase_asked("What did the project achieve?") is None
+
+
+def test_a_second_part_without_a_subject_leans_on_the_first() -> None:
+    from assistant.answer.comparison import decompose
+
+    found = decompose(
+        "Solar pumps: by how much did they beat the 2022 target, and how many more are needed for the end target?"
+    )
+    assert found is not None and found.first.startswith("Solar pumps: by how much")
+    assert "solar pumps" in found.second.lower() and "end target" in found.second
+    # a second part with a subject of its own is no follow-up
+    assert decompose("What is the 2022 budget of activity 1.1, and what is the gender marker of output 2?") is None

@@ -35,3 +35,17 @@ def test_what_is_left_to_reach_the_end_of_project_target(tmp_path: Path) -> None
     )
     assert found is not None and not found.refused
     assert "3,850" in found.text and "computed: 8,000 − 3,850 = 4,150" in found.text
+
+
+def test_how_far_short_of_a_target_is_computed_from_the_two_cells(tmp_path: Path) -> None:
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": FRAMEWORK, "apr-2022.txt": PROGRESS}), ())
+    short = finder.answer("The 2022 target for households newly connected was 4,200. How far short did they fall?")
+    assert short is not None and "not met" in short.text and "computed: 4,200 − 3,850 = 350" in short.text
+    beat = finder.answer("By how much did the solar irrigation pumps in operation beat the 2022 target?")
+    assert beat is not None and "computed: 190 − 180 = 10" in beat.text
+
+
+def test_how_many_more_for_the_end_target_is_what_is_left(tmp_path: Path) -> None:
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": FRAMEWORK, "apr-2022.txt": PROGRESS}), ())
+    found = finder.answer("How many more solar irrigation pumps in operation are needed in 2022 for the end target?")
+    assert found is not None and "computed: 300 − 190 = 110" in found.text
