@@ -476,7 +476,7 @@ class FactFinder:
         for record, cell in found:
             if record is row and cell is named:
                 continue  # said once, as the head
-            label = clean(record.label_cell) if record is not row else ""
+            label = clean(record.label_cell) if record is not row and not record.label_cell.strip().isdigit() else ""
             header = cell.column.split(" > ")[-1] if cell.column else ""
             ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
         return ans.result(clean(row.label))

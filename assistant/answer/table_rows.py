@@ -314,6 +314,8 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
 
 
 _VALUE_WORDS = 20  # a value (a status, a risk's name, a rating line) is a phrase, not a paragraph
+_VALUE_ROWS = 6  # rows a value may select at once; more is a column's common value, no selection
+_CATEGORY_WORDS = 2  # a category cell ("High", "Closed (2022)") is a word or two
 
 
 def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> list[tuple[Record, Cell]] | None:
@@ -334,11 +336,28 @@ def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> lis
             }
             if firsts & words and c.text.strip() != (r.label_cell or "").strip():
                 hits.append((r, c))
-    rows = {(r.source, r.key) for r, _ in hits}
-    if len(rows) != 1:
+    rows = list(dict.fromkeys(r for r, _ in hits))
+    if len(rows) > 1:
+        # several rows share a value only as a category cell of a column the question names,
+        # in one table: "which recommendations are high priority?" (Priority: High)
+        if len({(r.source, r.location.table) for r in rows}) != 1:
+            return None
+        asked = stems(query.text)
+        hits = [
+            (r, c)
+            for r, c in hits
+            if stems(c.column.split(" > ")[-1]) & asked
+            and any(len(line.split()) <= _CATEGORY_WORDS for line in c.text.split("\n"))
+        ]
+        rows = list(dict.fromkeys(r for r, _ in hits))
+        if len(rows) > _VALUE_ROWS:
+            return None
+    if not rows:
         return None
-    row = hits[0][0]
-    name = next((c for c in row.cells if clean(c.text) == row.label), None)
-    cells = [name] if name else []
-    cells += [c for _, c in hits] + _wanted_columns(query, row)  # "… and who owns it?"
-    return [(row, c) for c in dict.fromkeys(cells)]
+    out: list[tuple[Record, Cell]] = []
+    for row in rows:
+        name = next((c for c in row.cells if clean(c.text) == row.label), None)
+        cells = [name] if name else []
+        cells += [c for r, c in hits if r is row] + _wanted_columns(query, row)  # "… and who owns it?"
+        out += [(row, c) for c in dict.fromkeys(cells)]
+    return out

@@ -147,3 +147,21 @@ def test_the_chance_of_a_risk_is_its_likelihood_not_a_cover_field_naming_its_wor
         "What is the chance of decreasing interest of the Government of Kazakhstan as principal donor?"
     )
     assert found is not None and "Likelihood: 3" in found.text and "4,300,000" not in found.text
+
+
+RECOMMENDATIONS = (
+    "Mid-term evaluation\n\n4. Recommendations\n\n#\tRecommendation\tAddressed to\tPriority\n"
+    "1\tExtend the project by 12 months at no cost.\tProject Board\tHigh\n"
+    "2\tSchedule deliveries to high-altitude sites in the dry season.\tUNDP\tMedium\n"
+    "3\tFast-track the second round of grants.\tUNDP\tHigh\n"
+)
+
+
+def test_a_value_of_a_named_column_selects_every_row_that_has_it(tmp_path: Path) -> None:
+    finder = FactFinder(indexed(tmp_path / "home", {"mte.txt": RECOMMENDATIONS}), ())
+    found = finder.answer("Which recommendations are marked high priority?")
+    assert found is not None and not found.refused
+    assert "Extend the project" in found.text and "second round of grants" in found.text
+    assert "dry season" not in found.text  # a Medium one, though its words say "high-altitude"
+    # a value no column of the question holds ("UNDP" in "Addressed to") selects no rows
+    assert finder.answer("Which UNDP strategic plan output is the project linked to?") is None

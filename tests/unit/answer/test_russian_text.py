@@ -72,3 +72,22 @@ def test_a_russian_question_for_a_share_is_answered_with_the_figure(tmp_path: Pa
     assert not ingest_paths([folder], settings).failed
     answer = Assistant(settings).ask("Какую долю участников мероприятий составляли женщины?")
     assert not answer.refused and "51 per cent" in answer.answer
+
+
+def test_russian_how_many_and_how_much_better_ask_for_the_figures(tmp_path: Path) -> None:
+    text = (
+        "Quality assurance report\n\nPrincipled\n\n"
+        "A grievance redress mechanism was set up; 11 grievances were received in 2022, of which 9 were resolved.\n"
+        "Cooperatives led by women are doing well. Cooperatives with a woman in leadership collected 96 percent of "
+        "billed tariffs, against 81 percent in other cooperatives.\n"
+    )
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "qa.txt").write_text(text, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
+    assert not ingest_paths([folder], settings).failed
+    assistant = Assistant(settings)
+    grievances = assistant.ask("Сколько жалоб поступило в 2022 году и сколько из них урегулировано?")
+    assert not grievances.refused and "11 grievances were received" in grievances.answer
+    tariffs = assistant.ask("Насколько лучше собирают тарифы кооперативы, где есть женщина в руководстве?")
+    assert not tariffs.refused and "96 percent" in tariffs.answer
