@@ -86,6 +86,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     alike = profiles.synonyms()
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     out: list[Candidate] = []
     # "the amount the closure report gives": in the closure report, "closure report" is said
     named = set(documents_named(question, sorted({h.chunk.location.source for h in hits})))
@@ -137,11 +138,17 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                 )
                 more: tuple[str, ...] = ()
-                following = sentences[position + 1] if position + 1 < len(sentences) else ""
+                following = sentences[position + 1 : position + 1 + FIGURE_REACH]
                 if sentence.endswith(":"):  # "three main pillars:" — the list that follows answers
                     more = tuple(lines[index + 1 : index + 5])
-                elif wants_number and not re.search(r"\d", sentence) and re.search(r"\d", following):
-                    more = (following,)  # the figure is in the next sentence
+                elif wants_number and not _counts(sentence):
+                    # the figure is in a sentence or two after ("… (Astana, 9 June 2018)." is no count)
+                    # … and not one of another year ("set up in 2021;" + "11 were received in 2022")
+                    reach = next((i for i, x in enumerate(following) if _counts(x) and not _other_year(x, years)), None)
+                    more = tuple(following[: reach + 1]) if reach is not None else ()
+                if more and cov >= OWN_COVERAGE:  # said across them: "a workshop … in Addis Ababa" + "35 countries"
+                    across = _in_section(terms, " ".join((sentence, *more)), hit.chunk.section, alike)
+                    score, cov = score + max(0.0, across - cov), max(cov, across)
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
@@ -237,10 +244,31 @@ _NUMBER_WORDS = re.compile(
 
 def _has_figure(text: str, given: set[str]) -> bool:
     """A figure the question does not already hold, in digits or words ("one in five households";
-    "one" alone is too often no count: "one of the partners")."""
-    return bool(set(numbers(text)) - given) or bool(_NUMBER_WORDS.search(text))
+    "one" alone is too often no count: "one of the partners"); a date is no figure."""
+    return bool(set(numbers(_NO_COUNT.sub(" ", text))) - given) or bool(_NUMBER_WORDS.search(text))
 
 
+# numbers that count nothing: dates, years and a Word export's footnote marks ("[footnoteRef:26]")
+_NO_COUNT = re.compile(
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\b|\b(?:19|20)\d\d\b"
+    r"|\[footnote\w*:\s*\d+\]",
+    re.IGNORECASE,
+)
+
+
+def _other_year(text: str, asked: set[str]) -> bool:
+    """The text names years, none of them asked."""
+    said = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    return bool(asked and said and not said & asked)
+
+
+def _counts(text: str) -> bool:
+    """A figure besides dates and years: "13 potential partnerships", not "(Astana, 9 June 2018)"."""
+    return bool(numbers(_NO_COUNT.sub(" ", text)))
+
+
+FIGURE_REACH = 2  # sentences after one without a figure that may hold it
+OWN_COVERAGE = 0.3  # of the question's words a sentence must hold for those after it to count
 RUNNERS_UP = 3  # how many of the best-scored sentences may answer when the first does not
 MIN_WORD_COVERAGE = 0.5  # of a question's words besides its years, the sentence must hold
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -156,3 +156,48 @@ def test_a_synonym_counts_in_any_of_its_inflections() -> None:
     hits = [_hit("qa.txt", text, "text")]
     answer = extractive_answer("What did the board decide?", hits, SourceTexts({"qa.txt": text}.get))
     assert not answer.refused and "approved the closure" in answer.answer
+
+
+def test_the_figure_a_sentence_or_two_later_answers_with_the_sentence_that_names_the_event() -> None:
+    text = (
+        "The Hub organised a joint workshop with SSN4PSI on matchmaking (Astana, 9 June 2018). "
+        "It brought together policymakers from many nations. "
+        "This matchmaking event generated 13 potential partnerships."
+    )
+    hits = [_hit("prodoc.txt", text, "text")]
+    answer = extractive_answer(
+        "How many potential partnerships did the joint SSN4PSI matchmaking workshop in Astana produce?",
+        hits,
+        SourceTexts({"prodoc.txt": text}.get),
+    )
+    assert not answer.refused and "13 potential partnerships" in answer.answer  # a date is no count
+
+
+def test_the_questions_words_may_be_said_across_a_sentence_and_the_next() -> None:
+    text = (
+        "Moreover, a workshop for African civil servants on diplomacy was organised in Addis Ababa (Ethiopia). "
+        "This workshop brought together high-ranking diplomats from 35 African countries."
+    )
+    hits = [_hit("prodoc.txt", text, "text")]
+    answer = extractive_answer(
+        "How many African countries sent diplomats to the workshop held in Addis Ababa?",
+        hits,
+        SourceTexts({"prodoc.txt": text}.get),
+    )
+    assert not answer.refused and "35 African countries" in answer.answer
+
+
+def test_a_footnote_mark_is_no_figure_and_another_years_figure_answers_nothing() -> None:
+    text = "The participating countries set the Hub's priority areas.[footnoteRef:26] Its membership grew to 42."
+    hits = [_hit("prodoc.txt", text, "text")]
+    counted = extractive_answer(
+        "How many participating countries are there?", hits, SourceTexts({"prodoc.txt": text}.get)
+    )
+    assert not counted.refused and "grew to 42" in counted.answer  # not "26", the footnote's number
+    grievances = "A grievance mechanism was set up in 2021; 11 grievances were received in 2022."
+    other = extractive_answer(
+        "How many grievances came in during 2021?",
+        [_hit("qa.txt", grievances, "text")],
+        SourceTexts({"qa.txt": grievances}.get),
+    )
+    assert other.refused or "11 grievances" not in other.answer
