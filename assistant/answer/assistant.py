@@ -23,6 +23,7 @@ from assistant.answer.followup import resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
 from assistant.answer.naming import documents_named
 from assistant.answer.overview import Overview
+from assistant.answer.premise import unsupported_premise
 from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
 from assistant.answer.table_rows import with_share
@@ -64,9 +65,8 @@ class Assistant:
         if (compared := compare(resolved, lambda side: self.ask(side, (), filters))) is not None:
             return compared  # "does A match B?": each side found on its own
         fact, hits = self.evidence(resolved, filters)
-        if fact is not None:
-            return self._from_fact(fact)
-        return self._extractive(resolved, hits)
+        answer = self._from_fact(fact) if fact is not None else self._extractive(resolved, hits)
+        return unsupported_premise(question, answer) or answer
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()

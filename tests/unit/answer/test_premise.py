@@ -1,0 +1,35 @@
+"""What a question takes for granted is checked against what its answer cites: a figure given
+as known ("of the 30 planned mini-grids") and the people a "why" question names."""
+
+from __future__ import annotations
+
+from assistant.answer.premise import unsupported_premise
+from assistant.core.types import Answer, Citation, Location
+
+COMMISSIONED = "By the end of 2022, 15 of the 24 planned mini-grids had been commissioned."
+SUPERVISED = (
+    "Under the day-to-day supervision of the Chairman of the Steering Committee, the incumbent heads operations."
+)
+
+
+def _answer(quote: str, source: str = "apr.txt") -> Answer:
+    return Answer(
+        answer=f"{quote} [1]", refused=False, citations=[Citation(source=source, place=Location(source), quote=quote)]
+    )
+
+
+def test_a_figure_the_question_takes_as_known_must_be_the_documents() -> None:
+    refused = unsupported_premise("How many of the 30 planned mini-grids were finished by 2022?", _answer(COMMISSIONED))
+    assert refused is not None and refused.refused and "30" in refused.answer and "24 planned" in refused.answer
+    assert unsupported_premise("How many of the 24 planned mini-grids were finished?", _answer(COMMISSIONED)) is None
+
+
+def test_a_why_questions_names_must_be_in_the_evidence() -> None:
+    asked = "Why is the operations manager supervised day to day by the UNDP Resident Representative?"
+    refused = unsupported_premise(asked, _answer(SUPERVISED))
+    assert refused is not None and refused.refused and "Chairman of the Steering Committee" in refused.answer
+    held = "Why is the incumbent supervised by the Chairman of the Steering Committee?"
+    assert unsupported_premise(held, _answer(SUPERVISED)) is None
+    # a word naming the cited document ("the QA") is no premise
+    graded = "Why did the monitoring question get a low score in the QA?"
+    assert unsupported_premise(graded, _answer("Monitoring data were incomplete.", "np-qa-2022.txt")) is None
