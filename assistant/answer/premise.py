@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.grounding import identifier_numbers
 from assistant.answer.naming import doc_named
 from assistant.core.text import numbers
 from assistant.core.types import Answer
@@ -15,6 +16,7 @@ from assistant.core.types import Answer
 NOT_FOUND = "Not found in the documents."
 # "of the 30 planned mini-grids": a figure the question presents as known (not "the 2022 …")
 _GIVEN_FIGURE = re.compile(r"\bof the\s+(\d[\d,.]*)\s+(?!per\s?cent|percent)[a-z]", re.IGNORECASE)
+_WHY_NONE = re.compile(r"^\W*why\b[^?]{0,30}\b(?:no|zero)\b", re.IGNORECASE)  # "why is there no budget …?"
 _WHY = re.compile(r"^\W*(?:why|for what reason|how come)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+(?:&[A-Z]+)?")
 
@@ -30,6 +32,10 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         given = numbers(m.group(1))
         if given and not _is_year(given[0]) and given[0] not in held:
             return _refused(f"They do not give {m.group(1)}; what they say:", answer)
+    amounts = {n for c in answer.citations for n in numbers(c.quote)} - identifier_numbers(answer.answer)
+    if _WHY_NONE.match(question) and any(_nonzero(n) for n in amounts):
+        # "why are there no scholarships budgeted for 2023?" answered by the 2023 amount
+        return _refused("They do give it:", answer)
     if _WHY.match(question):
         low, sources = said.lower(), {c.source for c in answer.citations}
         # a name the evidence does not hold, other than one of a cited document's ("the QA")
@@ -41,6 +47,10 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         if missing:
             return _refused(f"They do not say that of {' '.join(missing)}; what they say:", answer)
     return None
+
+
+def _nonzero(n: str) -> bool:
+    return not _is_year(n) and any(ch in "123456789" for ch in n)
 
 
 def _is_year(n: str) -> bool:

@@ -33,3 +33,19 @@ def test_a_why_questions_names_must_be_in_the_evidence() -> None:
     # a word naming the cited document ("the QA") is no premise
     graded = "Why did the monitoring question get a low score in the QA?"
     assert unsupported_premise(graded, _answer("Monitoring data were incomplete.", "np-qa-2022.txt")) is None
+
+
+def test_why_there_is_none_is_answered_by_the_amount_the_documents_give() -> None:
+    label = "Activity 2.3 Allocation of scholarships"
+    answer = Answer(
+        answer="Activity 2.3 (Allocation of scholarships) [1]: 2023: USD 110 706 [2].",
+        refused=False,
+        citations=[
+            Citation(source="plan.txt", place=Location("plan.txt"), quote=label),
+            Citation(source="plan.txt", place=Location("plan.txt"), quote="110 706"),
+        ],
+    )
+    refused = unsupported_premise("Why are there no scholarships budgeted for 2023?", answer)
+    assert refused is not None and refused.refused and "110 706" in refused.answer
+    named_only = Answer(answer=f"{label} [1].", refused=False, citations=answer.citations[:1])
+    assert unsupported_premise("Why are there no scholarships budgeted for 2023?", named_only) is None
