@@ -95,6 +95,8 @@ class Overview:
             parts.append(
                 f"{clean(record.label_cell).rstrip(':')} [{len(evidence) - 1}]: {clean(value)} [{len(evidence)}]"
             )
+        if not parts and topic.name == "dates":
+            return self._plan_years()  # no start or end date written: the years the work plan budgets
         if not parts:
             for record, sentence in self._sentences(topic):
                 evidence.append(Evidence(sentence, record))
@@ -171,6 +173,25 @@ class Overview:
                 telling = [s for s in sentences if name and re.search(rf"\b{name}\b", s) and s[-1] in ".!?"]
                 return (telling or sentences)[: topic.sentences]
         return []
+
+    def _plan_years(self) -> FactResult | None:
+        """ "The work plan budgets 2021–2023": its first and last year columns, cited by a cell of
+        each (the citation shows the column), when the documents write no dates."""
+        cells = [
+            (c.period.year, c, r)
+            for r in self.store.records("activity", self.sources)
+            for c in r.cells
+            if c.period is not None and c.period.kind == "year" and c.period.year and c.text.strip()
+        ]
+        if not cells:
+            return None
+        first, last = min(cells, key=lambda x: x[0]), max(cells, key=lambda x: x[0])
+        evidence = [Evidence(first[1].text, first[2], first[1].column), Evidence(last[1].text, last[2], last[1].column)]
+        return FactResult(
+            f"Duration: the work plan budgets the years {first[0]}–{last[0]} "
+            f"(its columns {first[1].column} [1] to {last[1].column} [2]).",
+            evidence,
+        )
 
     def _outputs(self) -> FactResult | None:
         groups: dict[str, Record] = {}

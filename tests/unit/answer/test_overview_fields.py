@@ -131,3 +131,16 @@ def test_a_newcomers_words_ask_for_the_overview(tmp_path: Path) -> None:
     assert [t.name for t in asked_topics("Кто основной донор третьей фазы?")] == ["funding"]
     # a donor named in passing is no question about the funding ("the donor's report on …")
     assert asked_topics("Почему донор отказался от проекта?") == []
+
+
+def test_without_dates_the_duration_is_the_years_the_work_plan_budgets(tmp_path: Path) -> None:
+    plan = (
+        "Project document\n\nMulti-Year Work Plan\n\n"
+        "Expected outputs\tPlanned activities\t2021\t2022\t2023\tResponsible party\tAmount\n"
+        "Output 1: Research\tActivity 1.1 Publish studies\t97,500\t142,700\t144,191\tACSH\t384,391\n"
+    )
+    found = Overview(indexed(tmp_path / "home", {"prodoc.txt": plan}), ()).answer(
+        "How long is the project meant to run?"
+    )
+    assert found is not None and "2021–2023" in found.text
+    assert [e.quote for e in found.evidence] == ["97,500", "144,191"]  # cited by the first and last year's cells
