@@ -39,7 +39,13 @@ class Rewording:
         if "-" in word:
             return all(self.knows(part) for part in word.split("-") if part)
         base = stem(word.rstrip("s")) if word.endswith("s") else stem(word)
-        return any(w in self.vocabulary for w in (word, base, base + "s", base + "e", base + "ed", base + "ing"))
+        if any(w in self.vocabulary for w in (word, base, base + "s", base + "e", base + "ed", base + "ing")):
+            return True
+        # a word of its family: "recommend" is known from "recommendation"
+        return any(base + ending in self.vocabulary for ending in _FAMILY_ENDINGS)
+
+
+_FAMILY_ENDINGS = ("ation", "ations", "ion", "ions", "ment", "ments", "er", "ers", "al", "ance", "ence", "ity", "ive")
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                 score += 0.15
             out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
+        section = hit.chunk.section or hit.chunk.location.heading  # a table row's: its table's heading
         for index, line in enumerate(lines):
             if _unchosen_option(line):
                 continue  # a QA form's rubric level the assessor did not choose says nothing of the project
@@ -126,7 +133,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
                 if hit.chunk.chunk_type == "text" and _heading(sentence, ""):
                     continue  # "SESP Attachment 1. Social and Environmental Risk Screening Checklist": a title
-                cov = _in_section(terms, sentence, hit.chunk.section, alike)
+                cov = _in_section(terms, sentence, section, alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -147,7 +154,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     reach = next((i for i, x in enumerate(following) if _counts(x) and not _other_year(x, years)), None)
                     more = tuple(following[: reach + 1]) if reach is not None else ()
                 if more and cov >= OWN_COVERAGE:  # said across them: "a workshop … in Addis Ababa" + "35 countries"
-                    across = _in_section(terms, " ".join((sentence, *more)), hit.chunk.section, alike)
+                    across = _in_section(terms, " ".join((sentence, *more)), section, alike)
                     score, cov = score + max(0.0, across - cov), max(cov, across)
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)

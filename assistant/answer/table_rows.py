@@ -198,6 +198,8 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
         words = stems(r.label_cell)
         if not _label_words(r.label_cell) <= _label_words(query.text):
             continue  # every word of the field's name, even one too common to search by ("report")
+        if not _word_forms(r.label_cell) <= _word_forms(query.text):
+            continue  # as words, not only stems: "Commissioned by" is not the "Regulatory Commission"
         # a template term the question names must be the table's too: "SBAA date" asks for the
         # date of an agreement the cover page never names, not the cover page's "Date"
         elsewhere = (asked & _template_terms()) - words - tables[(r.source, r.location.table)]
@@ -212,6 +214,11 @@ _FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to",
 
 def _label_words(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _word_forms(text: str) -> set[str]:
+    """A text's words as written, less a plural's "s" ("start dates" says "Start Date")."""
+    return {re.sub(r"(?<=\w\w)s$", "", w) for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _FUNCTION_WORDS}
 
 
 def _template_terms() -> set[str]:

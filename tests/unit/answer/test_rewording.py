@@ -131,3 +131,29 @@ def test_a_possessive_is_its_word() -> None:
     # "the participating countries' governments" speaks of the participating countries
     assert coverage(["participating", "countries"], "its participating countries' government beneficiaries") == 1.0
     assert key_terms("the hub's aim") == ["hub", "aim"]
+
+
+def test_a_word_whose_family_the_documents_use_is_known() -> None:
+    known = Rewording(lambda sentence: 0.0, frozenset({"recommendation", "recommendations", "extend"}))
+    assert known.knows("recommend") and known.knows("extend")
+    assert not known.knows("salary")
+
+
+def test_a_table_rows_heading_says_half_of_what_the_question_asks() -> None:
+    # the row sits under "4. Recommendations": "recommend" is said by its heading
+    row = "1. Recommendation: Extend the project by 12 months at no cost."
+    chunk = Chunk(
+        id="mte",
+        text=row,
+        location=Location("mte.txt", line_start=1, heading="4. Recommendations"),
+        title="mte",
+        chunk_type="record",
+    )
+    texts = SourceTexts({"mte.txt": "1\tExtend the project by 12 months at no cost.\tHigh\n"}.get)
+    answer = extractive_answer(
+        "What did they recommend about extending the project?",
+        [Hit(chunk, 1.0, 1, 1, 0.6)],
+        texts,
+        Rewording(lambda sentence: 0.3, frozenset({"recommendation", "extend", "project"})),
+    )
+    assert not answer.refused and "Extend the project by 12 months" in answer.answer

@@ -165,3 +165,14 @@ def test_a_value_of_a_named_column_selects_every_row_that_has_it(tmp_path: Path)
     assert "dry season" not in found.text  # a Medium one, though its words say "high-altitude"
     # a value no column of the question holds ("UNDP" in "Addressed to") selects no rows
     assert finder.answer("Which UNDP strategic plan output is the project linked to?") is None
+
+
+def test_a_field_name_is_matched_as_words_not_only_stems(tmp_path: Path) -> None:
+    cover = (
+        "Evaluation report\n\nTitle:\tMid-term evaluation\nCommissioned by:\tUNDP Nepal\nEvaluation type:\tMid-term\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"mte.txt": cover}), ())
+    found = finder.answer("What does the Commission do?")
+    assert found is None or "UNDP Nepal" not in found.text  # "Commissioned by" is not the Commission
+    asked = finder.answer("Who commissioned the evaluation?")
+    assert asked is None or "UNDP Nepal" in asked.text
