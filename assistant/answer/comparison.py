@@ -26,9 +26,12 @@ _SIDES = (
     re.compile(
         r"^\s*(?:what is the difference|how big is the (?:gap|difference)) between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\W*$"
     ),
-    # "The closure report gives an amount for the next phase — how does it compare to …?"
+    # "The closure report gives an amount for the next phase — how does it compare to …?",
+    # "… quotes a figure for phase 3. How far is it from the budget in …?"
     re.compile(
-        r"^\s*(?P<a>.+?)\s*[—–-]+\s*how\s+(?:does|do)\s+(?:it|that|this)\s+compare\s+(?:with|to)\s+(?P<b>.+?)\W*$"
+        r"^\s*(?P<a>.+?)(?:\s*[—–-]+\s*|[.?!;]\s+)(?:how\s+(?:does|do)\s+(?:it|that|this)\s+compare\s+(?:with|to)"
+        r"|how\s+far\s+is\s+(?:it|that|this)\s+(?:from|off)|how\s+(?:much|far)\s+(?:does|do)\s+(?:it|that|this)\s+differ\s+from"
+        r"|(?:does|do)\s+(?:it|that|this)\s+(?:match|agree\s+with))\s+(?P<b>.+?)\W*$"
     ),
 )
 # one subject in two scopes: "was the implementing partner the same in phase 2 and in phase 3?"
@@ -44,7 +47,8 @@ _NO_SUBJECT = _AIMED | {"what", "how", "much", "many", "more", "does", "do", "wi
 # what happened to the subject, not the subject: "ended with", "grow", "reached"
 _HAPPENED = {"ended", "end", "grow", "grew", "rise", "rose", "increase", "increased", "reached", "achieved", "had"}
 _DIFFERENCE = re.compile(
-    r"\b(?:difference|gap|how much (?:more|less|higher|lower|bigger|smaller)|by how much|exceed\w*)\b", re.IGNORECASE
+    r"\b(?:difference|gap|how much (?:more|less|higher|lower|bigger|smaller)|by how much|how far|exceed\w*)\b",
+    re.IGNORECASE,
 )
 _MARKER = re.compile(r"\[(\d+)\]")
 _PERCENT = re.compile(r"\s*(?:%|per ?cent\b)", re.IGNORECASE)
@@ -156,12 +160,25 @@ def _figures(answer: Answer) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def _headline(figures: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """A side's one figure: its only one, or the total it gives first and its parts after
+    ("Total resources required: 4,660,000; Government: 4,300,000; …"); None otherwise (an
+    activity's yearly amounts, the first not the largest)."""
+    if len(figures) == 1:
+        return figures[0]
+    if not figures or any(k.endswith("%") for k, _ in figures):
+        return None
+    first = figures[0]
+    return first if all(float(first[0]) > float(k) for k, _ in figures[1:]) else None
+
+
 def _difference(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> str | None:
     """ "computed: 4 660 000 − 4 300 000 = 360 000", written as the figures are, when each side
     cites one figure of the same kind."""
-    if len(a) != 1 or len(b) != 1 or a[0][0].endswith("%") != b[0][0].endswith("%"):
+    fa, fb = _headline(a), _headline(b)
+    if fa is None or fb is None or fa[0].endswith("%") != fb[0].endswith("%"):
         return None
-    (ka, wa), (kb, wb) = sorted((a[0], b[0]), key=lambda f: -float(f[0].rstrip("%")))
+    (ka, wa), (kb, wb) = sorted((fa, fb), key=lambda f: -float(f[0].rstrip("%")))
     value = float(ka.rstrip("%")) - float(kb.rstrip("%"))
     shown = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
     wa, wb = clean(wa.replace("\u202f", " ")), clean(wb.replace("\u202f", " "))  # display text, not quotes

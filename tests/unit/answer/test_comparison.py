@@ -137,3 +137,22 @@ def test_a_second_part_without_a_subject_leans_on_the_first() -> None:
     assert "solar pumps" in found.second.lower() and "end target" in found.second
     # a second part with a subject of its own is no follow-up
     assert decompose("What is the 2022 budget of activity 1.1, and what is the gender marker of output 2?") is None
+
+
+def test_how_far_is_it_from_compares_the_two_sentences_parts() -> None:
+    from assistant.answer.comparison import decompose
+
+    found = decompose(
+        "The closure QA quotes a funding figure for phase 3. How far is it from the budget in the phase 3 project document?"
+    )
+    assert found is not None and found.second == "What is the budget in the phase 3 project document?"
+    assert "closure QA quotes a funding figure" in found.first
+
+
+def test_a_total_given_first_with_its_parts_is_the_sides_figure() -> None:
+    from assistant.answer.comparison import _difference
+
+    total = [("4660000", "4,660,000"), ("4300000", "4,300,000")]
+    assert _difference([("3600000", "3,600,000")], total) == "Difference, computed: 4,660,000 − 3,600,000 = 1,060,000"
+    yearly = [("97500", "97,500"), ("142700", "142,700")]  # an activity's years: no one figure
+    assert _difference([("3600000", "3,600,000")], yearly) is None
