@@ -144,3 +144,11 @@ def test_without_dates_the_duration_is_the_years_the_work_plan_budgets(tmp_path:
     )
     assert found is not None and "2021–2023" in found.text
     assert [e.quote for e in found.evidence] == ["97,500", "144,191"]  # cited by the first and last year's cells
+
+
+def test_a_newcomers_ways_of_asking_who_implements_and_when_it_runs() -> None:
+    from assistant.answer.overview import asked_topics
+
+    assert [t.name for t in asked_topics("Which agency implements phase 3?")] == ["implementing_partner"]
+    assert [t.name for t in asked_topics("When does phase 3 start and finish?")] == ["dates"]
+    assert asked_topics("When will the mid-term evaluation start?") == []  # an evaluation's date, not the project's
