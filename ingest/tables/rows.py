@@ -122,6 +122,9 @@ class RowReader:
         text = _cell(row, out_col) if out_col else ""
         if not text and len(row.cells) == 1:
             text = row.cells[0].strip() if profiles.identifier("output").match(clean(row.cells[0])) else ""
+        output = profiles.identifier("output")
+        if text and output.match(self.group) and not output.match(clean(text)):
+            return  # the rest of a merged output cell that a PDF page or a wrapped line split off
         if text:
             self.group_cell = text.split("\n")[0].strip()
             self.group = clean(self.group_cell)

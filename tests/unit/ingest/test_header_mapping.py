@@ -247,3 +247,17 @@ def test_a_header_written_over_several_short_rows_after_its_caption_is_one_heade
         "Risk owner": "UNDP",
         "Status": "Closed",
     }
+
+
+def test_the_rest_of_a_split_output_cell_keeps_its_output(tmp_path: Path) -> None:
+    # a PDF page or a wrapped line leaves "Gender marker: GEN2" in the output column of a later row
+    rows = [
+        ["Expected outputs", "Planned activities", "2021", "2022", "Responsible party", "Amount"],
+        ["Output 2 - Capacity building", "Activity 2.1 Train civil servants", "10,000", "20,000", "ACSH", "30,000"],
+        ["Gender marker: GEN2", "Activity 2.2 Grant scholarships", "5,000", "5,000", "ACSH", "10,000"],
+        ["Output 3 - Partnerships", "Activity 3.1 Hold events", "1,000", "2,000", "ACSH", "3,000"],
+    ]
+    path = tmp_path / "wp.txt"
+    path.write_text("Multi-Year Work Plan\n\n" + _tsv(rows) + "\n", encoding="utf-8")
+    groups = {r.key: r.group for r in _records(path) if r.kind == "activity"}
+    assert groups["2.2"].startswith("Output 2") and groups["3.1"].startswith("Output 3")
