@@ -18,7 +18,7 @@ STOPWORDS = set(
     what's whats who's where's how's that's it's there's let's i'm i've we're
     don't dont doesn't doesnt didn't didnt isn't isnt aren't arent wasn't wasnt weren't werent
     can't cant won't wont haven't havent hasn't hasnt
-    mentioned cited stated mentions cites say says said gives gave given quotes quoted figure figures""".split()
+    mentioned cited stated mentions cites say says said gives gave given quotes quoted figure figures nutshell""".split()
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(\[])")

@@ -152,3 +152,10 @@ def test_a_newcomers_ways_of_asking_who_implements_and_when_it_runs() -> None:
     assert [t.name for t in asked_topics("Which agency implements phase 3?")] == ["implementing_partner"]
     assert [t.name for t in asked_topics("When does phase 3 start and finish?")] == ["dates"]
     assert asked_topics("When will the mid-term evaluation start?") == []  # an evaluation's date, not the project's
+
+
+def test_in_a_nutshell_asks_the_overview_only_of_the_project() -> None:
+    from assistant.answer.overview import asked_topics
+
+    assert [t.name for t in asked_topics("What is the project in a nutshell?")] == ["about"]
+    assert asked_topics("What's the theory of change in a nutshell?") == []  # a subject of its own
