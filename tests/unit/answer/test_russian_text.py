@@ -18,14 +18,19 @@ DOC = (
 )
 
 
-@pytest.fixture()
-def assistant(tmp_path: Path) -> Assistant:
+def _over(tmp_path: Path, name: str, text: str) -> Assistant:
+    """An assistant over one ingested text document."""
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "prodoc.txt").write_text(DOC, encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(home=tmp_path / "home", embedding_model="hashing")
     assert not ingest_paths([folder], settings).failed
     return Assistant(settings)
+
+
+@pytest.fixture()
+def assistant(tmp_path: Path) -> Assistant:
+    return _over(tmp_path, "prodoc.txt", DOC)
 
 
 def test_a_russian_question_finds_the_english_sentence(assistant: Assistant) -> None:
@@ -65,12 +70,7 @@ GENDER = (
 def test_a_russian_question_for_a_share_is_answered_with_the_figure(tmp_path: Path) -> None:
     # "what share of event participants were women?": the figure is in the sentence after the one
     # that names the events, and the meaning is compared by the glosses, not the Cyrillic words
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "closure.txt").write_text(GENDER, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
-    assert not ingest_paths([folder], settings).failed
-    answer = Assistant(settings).ask("Какую долю участников мероприятий составляли женщины?")
+    answer = _over(tmp_path, "closure.txt", GENDER).ask("Какую долю участников мероприятий составляли женщины?")
     assert not answer.refused and "51 per cent" in answer.answer
 
 
@@ -81,12 +81,7 @@ def test_russian_how_many_and_how_much_better_ask_for_the_figures(tmp_path: Path
         "Cooperatives led by women are doing well. Cooperatives with a woman in leadership collected 96 percent of "
         "billed tariffs, against 81 percent in other cooperatives.\n"
     )
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "qa.txt").write_text(text, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_model="hashing")
-    assert not ingest_paths([folder], settings).failed
-    assistant = Assistant(settings)
+    assistant = _over(tmp_path, "qa.txt", text)
     grievances = assistant.ask("Сколько жалоб поступило в 2022 году и сколько из них урегулировано?")
     assert not grievances.refused and "11 grievances were received" in grievances.answer
     tariffs = assistant.ask("Насколько лучше собирают тарифы кооперативы, где есть женщина в руководстве?")
