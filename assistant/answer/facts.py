@@ -96,8 +96,11 @@ class FactFinder:
             parts.append(self._qa_question(query))
         if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
             parts = [self._delivery(query, question)]
-        if not any(parts) and query.wants("rating") and not asks_superlative(query.text):
-            parts = [self._rating(query, question)]  # "the highest impact score" is a column's, not a rating
+        if not any(parts) and query.wants("rating") and asks_superlative(query.text):
+            # "the highest impact score" is a column's; "the criterion scored highest", a ratings table's
+            parts = [self._table_row(query, question) or qa_facts.best_rated(query, self._records("rating"))]
+        elif not any(parts) and query.wants("rating"):
+            parts = [self._rating(query, question)]
         if not any(parts) and any(p.search(query.text) for p in _KIND_WORDS("total")):
             parts = [self._total_by_name(query, question)]
         if not any(parts):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant import profiles
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
+from assistant.answer.naming import doc_named
 from assistant.answer.query import Query
 from assistant.core.records import Record
 from assistant.core.text import stems
@@ -125,3 +126,38 @@ def section_evidence(
     words = stems(asked)
     found.sort(key=lambda pair: -len(words & stems(pair[1].label_cell or pair[1].label)))
     return found[:EVIDENCE_PER_SECTION]
+
+
+_BEST = re.compile(r"\b(?:highest|best|strongest|top|most (?:positive|favourable))\b", re.IGNORECASE)
+_WORST = re.compile(r"\b(?:lowest|worst|weakest|poorest|least (?:positive|favourable))\b", re.IGNORECASE)
+
+
+def rating_rank(text: str) -> int | None:
+    """A rating's place on the profile's scale, best first (0), or None: "Highly Satisfactory
+    (HS)" → 0; a longer name wins over one inside it ("Moderately Satisfactory")."""
+    names = [(str(n), i) for i, level in enumerate(profiles.load("qa_form").get("rating_order") or []) for n in level]
+    for name, rank in sorted(names, key=lambda p: -len(p[0])):
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, 0 if name.isupper() else re.IGNORECASE):
+            return rank
+    return None
+
+
+def best_rated(query: Query, rated: Sequence[Record]) -> FactResult | None:
+    """ "Which criterion did the evaluation score highest?": the rows of one ratings table with the
+    best (or worst) level, each with its rating."""
+    best, worst = _BEST.search(query.text), _WORST.search(query.text)
+    if not (best or worst) or (best and worst):
+        return None
+    criteria = [r for r in rated if "overall" not in r.label.lower()]  # the overall rating is no criterion
+    ranked = [(rank, r) for r in criteria if (rank := rating_rank(r.text("rating"))) is not None]
+    if not ranked:
+        return None
+    # one table: of the document the question names ("the mid-term evaluation"), else the first
+    source = max(dict.fromkeys(r.source for _, r in ranked), key=lambda s: doc_named(query.text, s))
+    ranked = [(rank, r) for rank, r in ranked if r.source == source]
+    top = (min if best else max)(rank for rank, _ in ranked)
+    rows = [r for rank, r in ranked if rank == top]
+    ev = [Evidence(r.label_cell or r.label, r) for r in rows] + [Evidence(r.text("rating"), r) for r in rows]
+    n = len(rows)
+    parts = [f"{r.label_cell or r.label} [{i + 1}]: {r.text('rating')} [{n + i + 1}]" for i, r in enumerate(rows)]
+    return FactResult(f"{'Best' if best else 'Lowest'} rated: " + "; ".join(parts) + ".", ev)

@@ -101,3 +101,21 @@ def test_a_qa_forms_question_named_by_its_words_gives_its_level_and_evidence(tmp
     found = finder.answer("What did the QA say about the grievance mechanisms?")
     assert found is not None and "No grievances were received during the project." in found.text
     assert "SESP" not in found.text  # question 7's evidence, not this one's
+
+
+def test_the_criterion_rated_best_or_worst_is_read_on_the_scale(tmp_path: Path) -> None:
+    mte = (
+        "Mid-Term Evaluation\n\n3. Ratings\n\nCriterion\tRating\tJustification\n"
+        "Relevance\tHighly Satisfactory (HS)\tAligned with national plans.\n"
+        "Efficiency\tModerately Satisfactory (MS)\tProcurement delays reduced delivery.\n"
+        "Effectiveness\tSatisfactory (S)\tMost targets were met.\n"
+        "Overall project rating\tSatisfactory (S)\tOn track.\n"
+        "\nAnnex. Risk log\n\n#\tRisk\tLikelihood\tImpact\n1\tFloods damage sites\t3\t4\n2\tLow tariff collection\t3\t5\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"mte.txt": mte}), ())
+    best = finder.answer("Which criterion did the evaluation score highest?")
+    assert best is not None and "Relevance" in best.text and "Efficiency" not in best.text
+    worst = finder.answer("Which criterion got the lowest rating?")
+    assert worst is not None and "Efficiency" in worst.text and "Overall" not in worst.text
+    impact = finder.answer("Which risk has the highest impact score?")  # a column's number, not a rating
+    assert impact is not None and "Low tariff collection" in impact.text
