@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.extractive import NOT_FOUND
 from assistant.answer.grounding import identifier_numbers
 from assistant.answer.naming import doc_named
 from assistant.core.text import numbers
 from assistant.core.types import Answer
 
-NOT_FOUND = "Not found in the documents."
 # "of the 30 planned mini-grids": a figure the question presents as known (not "the 2022 …")
 _GIVEN_FIGURE = re.compile(r"\bof the\s+(\d[\d,.]*)\s+(?!per\s?cent|percent)[a-z]", re.IGNORECASE)
 _WHY_NONE = re.compile(r"^\W*why\b[^?]{0,30}\b(?:no|zero)\b", re.IGNORECASE)  # "why is there no budget …?"
@@ -32,7 +32,7 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         given = numbers(m.group(1))
         if given and not _is_year(given[0]) and given[0] not in held:
             return _refused(f"They do not give {m.group(1)}; what they say:", answer)
-    amounts = {n for c in answer.citations for n in numbers(c.quote)} - identifier_numbers(answer.answer)
+    amounts = held - identifier_numbers(answer.answer)
     if _WHY_NONE.match(question) and any(_nonzero(n) for n in amounts):
         # "why are there no scholarships budgeted for 2023?" answered by the 2023 amount
         return _refused("They do give it:", answer)
