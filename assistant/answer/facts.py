@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant import profiles
 from assistant.answer import qa_facts
 from assistant.answer.fact_types import (
     CellAnswer,
@@ -28,17 +27,13 @@ from assistant.answer.fact_types import (
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
 from assistant.answer.outputs import output_number, with_output_named
-from assistant.answer.query import Query, parse_query
+from assistant.answer.query import Query, names_kind, parse_query
 from assistant.answer.table_rows import asks_superlative, computed, row_answer, summed, with_sum
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
-
-
-def _KIND_WORDS(kind: str) -> list[re.Pattern[str]]:  # noqa: N802 - a profile lookup, cached by profiles
-    return [profiles.rx(p) for p in profiles.load("questions")["subjects"][kind]]
 
 
 _PAST = re.compile(
@@ -101,7 +96,7 @@ class FactFinder:
             parts = [self._table_row(query, question) or qa_facts.best_rated(query, self._records("rating"))]
         elif not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
-        if not any(parts) and any(p.search(query.text) for p in _KIND_WORDS("total")):
+        if not any(parts) and names_kind(query.text, "total"):
             parts = [self._total_by_name(query, question)]
         if not any(parts):
             parts = [self._by_name(query, question)]
@@ -375,7 +370,7 @@ class FactFinder:
     def _total_by_name(self, query: Query, question: str) -> FactResult | None:
         """ "the total for all outputs", "grand total", "UNDP parallel contribution"."""
         rows = self._records("total")
-        if not rows or any(p.search(query.text) for p in _KIND_WORDS("activity")):
+        if not rows or names_kind(query.text, "activity"):
             return None  # "the total budget of the scholarships activity" is that activity's
         record = None
         if m := _WHOLE_BUDGET.search(query.text):

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from assistant import profiles
-from assistant.answer.query import Query
+from assistant.answer.query import Query, names_kind
 from assistant.core.records import Record
 from assistant.core.text import stems
 
@@ -45,5 +44,6 @@ def with_output_named(query: Query, records: Iterable[Record]) -> Query:
     number = output_named(query.text, records)
     if number is None:
         return query
-    subtotal = any(profiles.rx(p).search(query.text) for p in profiles.load("questions")["subjects"]["subtotal"])
-    return replace(query, subtotals=(number,)) if subtotal else replace(query, outputs=(number,))
+    if names_kind(query.text, "subtotal"):
+        return replace(query, subtotals=(number,))
+    return replace(query, outputs=(number,))

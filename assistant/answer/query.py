@@ -64,6 +64,11 @@ def _patterns(group: str) -> dict[str, list[re.Pattern[str]]]:
     return {k: [profiles.rx(p) for p in v] for k, v in raw.items()}
 
 
+def names_kind(text: str, kind: str) -> bool:
+    """The text says a kind of subject ("activity", "subtotal", "total") in the profile's words."""
+    return any(p.search(text) for p in _patterns("subjects")[kind])
+
+
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|tion|ment|ers?|ity|al)$")
 
 
