@@ -69,15 +69,17 @@ class Retriever:
         pool = max(k * 4, 20)
         if vector is None:
             vector = get_embedder(self.settings.embedding_model).embed([question])[0]
-        dense = self.store.vector_search(vector, pool, filters)
-        keyword = self.store.keyword_search(keywords or question, pool, filters)
+        # equal scores (a repeated header row, a table split into identical cells) in id order,
+        # not in whatever order the index returned them, so a question is answered the same each time
+        dense = sorted(self.store.vector_search(vector, pool, filters), key=lambda p: (-p[1], p[0]))
+        keyword = sorted(self.store.keyword_search(keywords or question, pool, filters), key=lambda p: (-p[1], p[0]))
         dense_ids = [i for i, _ in dense]
         keyword_ids = [i for i, _ in keyword]
         scores = fuse([dense_ids, keyword_ids])
         for ranked in (dense, keyword):
             if (first := standout(ranked)) is not None:
                 scores[first] += 1.0 / (RRF_K + 1)  # as if the other ranking had put it first too
-        ranked_ids = sorted(scores, key=lambda i: -scores[i])
+        ranked_ids = sorted(scores, key=lambda i: (-scores[i], i))
         chunks = self.store.chunks(ranked_ids[: 2 * k])
         similarity = dict(dense)
         hits: list[Hit] = []

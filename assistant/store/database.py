@@ -190,12 +190,14 @@ class Store:
     def _open_collection(self) -> Any:
         try:
             # our own vectors always: Chroma's default embedding function would download a model
-            return self.chroma_client().get_or_create_collection(
-                self.settings.index_name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            collection = self.chroma_client().get_or_create_collection(
+                self.settings.index_name, embedding_function=None, configuration=search.HNSW_CONFIGURATION
             )
         except Exception as exc:  # chromadb raises many kinds
             where = self.settings.chroma_url or self.settings.chroma_path
             raise StoreError(f"cannot open the Chroma collection at {where}: {exc}") from exc
+        search.widen_search(collection)
+        return collection
 
     # documents --------------------------------------------------------------------------
     def documents(self) -> list[StoredDocument]:
