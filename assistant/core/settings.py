@@ -34,7 +34,7 @@ class _ProjdocsDotEnv(DotEnvSettingsSource):
 
 # Bump when loaders, table recognition or chunking change what is indexed: every document
 # is then re-ingested into a fresh collection instead of mixing old and new chunks.
-INDEX_VERSION = "v11"  # v11: an output cell split by a page stays its output; v10: a QA section named on its rating line; v9: a row chunk names the cell of its unsaid lines; v8: reports told from project documents by their title; v7: PDF cells read as typed, documents told apart by path; v6: rows of unknown columns by header
+INDEX_VERSION = "v12"  # v12: a PDF cell line overflowing a table's bottom rule stays in its cell; v11: an output cell split by a page stays its output; v10: a QA section named on its rating line; v9: a row chunk names the cell of its unsaid lines; v8: reports told from project documents by their title; v7: PDF cells read as typed, documents told apart by path; v6: rows of unknown columns by header
 
 
 def default_home() -> Path:

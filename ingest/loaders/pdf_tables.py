@@ -207,6 +207,8 @@ def _read_table(cells: list[tuple[float, float, float, float]], chars: list[Char
     boxes = sorted(placed.items(), key=lambda kv: (kv[1][2][1], kv[1][2][0]))
     for i, ch in enumerate(chars):
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        if ch.top < bbox[3] < cy:
+            cy = bbox[3]  # a cell's last line overflowing the table's bottom rule at a page break
         if not (bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]):
             continue
         for key, (_, _, (x0, top, x1, bottom)) in boxes:

@@ -294,6 +294,12 @@ class _Builder:
         last row; a cell that only ends a word its column's last cell began ("Allocati" |
         "on of scholarships…", a merged cell over the break) joins that cell."""
         out = list(first)
+        if above and (pushed := _pushed_over(above[-1].cells, first)):
+            cells = list(above[-1].cells)
+            for c in pushed:
+                cells[c], out[c] = out[c], ""
+            above[-1] = replace(above[-1], cells=tuple(cells))
+            return tuple(out)
         filled = [t for t in first if t]
         goes_on = bool(filled) and not first[0] and 2 * sum(t[:1].islower() for t in filled) > len(filled)
         for c, text in enumerate(first):
@@ -401,6 +407,18 @@ class _Builder:
 
 
 _OPTION = re.compile(r"^(\s*\S\s+)(\d{1,2}\s*:\s*)(\S.*)$", re.DOTALL)
+
+
+def _pushed_over(last: tuple[str, ...], first: tuple[str, ...]) -> list[int]:
+    """The columns whose text a page break pushed from the last row into the next page's first:
+    a merged cell ("Activity 3.11 …") printed after the break, its row's other merged cells
+    ("12 577", "UNDP") before it. The last row lacks the text, the first row lacks those cells,
+    and the two sets of columns are side by side; a new row on the next page fills them all."""
+    moved = [c for c, t in enumerate(first) if t and c < len(last) and not last[c]]
+    left = [c for c, t in enumerate(last) if t and (c >= len(first) or not first[c])]
+    if not moved or not left or max(moved) - min(moved) + 1 != len(moved):
+        return []
+    return moved if min(left) == max(moved) + 1 or max(left) + 1 == min(moved) else []
 
 
 def _marked_option(text: str, lines: list[VLine]) -> str:

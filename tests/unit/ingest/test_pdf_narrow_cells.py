@@ -76,3 +76,21 @@ def test_a_table_row_alone_on_its_page_and_rows_broken_over_pages_stay_rows(all_
 def test_cover_fields_under_an_empty_header_are_kept(all_records: list[Record]) -> None:
     funding = [r for r in all_records if r.kind == "table_row" and r.label == "Government of Kazakhstan:"]
     assert [[c.text for c in r.cells] for r in funding] == [["Government of Kazakhstan:", "4,300,000"]]
+
+
+def test_the_work_plan_is_one_table_over_its_15_pages_of_breaks(all_records: list[Record]) -> None:
+    # a cell's last line ("and", "stan") overflows the table's bottom rule at two page breaks:
+    # read as a line of text between two tables, it cut the work plan into three
+    tables = {r.location.table for r in all_records if r.kind in ("activity", "total")}
+    assert len(tables) == 1
+    gms = [r for r in all_records if r.kind == "total" and r.key == "gms"]
+    assert len(gms) == 4 and len({r.group for r in gms}) == 4  # each output's own indirect costs
+
+
+def test_a_merged_cell_printed_after_the_page_break_joins_its_row(records: dict[tuple[str, str], Record]) -> None:
+    # "12 577 | 12 354 | 12 376 | UNDP" end page 102; "Activity 3.11 Support to …" begins page 103
+    amounts = [c.text for c in records[("activity", "3.11")].cells if c.role == "amount"]
+    assert amounts[:3] == ["12 577", "12 354", "12 376"]
+    assert [c.text for c in records[("activity", "4.5")].cells if c.role == "amount"][:3] == ["17 500", "15 000", "7 500"]
+    # nor are they counted as the lines of the activity before it
+    assert not any("Inconsistent" in n for key in ("3.10", "4.4") for n in records[("activity", key)].notes)
