@@ -91,6 +91,10 @@ def test_a_merged_cell_printed_after_the_page_break_joins_its_row(records: dict[
     # "12 577 | 12 354 | 12 376 | UNDP" end page 102; "Activity 3.11 Support to …" begins page 103
     amounts = [c.text for c in records[("activity", "3.11")].cells if c.role == "amount"]
     assert amounts[:3] == ["12 577", "12 354", "12 376"]
-    assert [c.text for c in records[("activity", "4.5")].cells if c.role == "amount"][:3] == ["17 500", "15 000", "7 500"]
+    assert [c.text for c in records[("activity", "4.5")].cells if c.role == "amount"][:3] == [
+        "17 500",
+        "15 000",
+        "7 500",
+    ]
     # nor are they counted as the lines of the activity before it
     assert not any("Inconsistent" in n for key in ("3.10", "4.4") for n in records[("activity", key)].notes)
