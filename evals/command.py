@@ -22,6 +22,8 @@ HELDOUT_SETS = (
     "project2-people",
     "seed-people2",
     "project2-people2",
+    "seed-people3",
+    "project2-people3",
 )
 CORPUS_DIR = EVALS_DIR.parent / "corpus"
 
@@ -119,7 +121,8 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
     "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
     "seed-people and project2-people a later blind set in people's own words, seed-people2 and "
-    "project2-people2 a third one (heldout: the seven; all: with dev too).",
+    "project2-people2 a third one, seed-people3 and project2-people3 a fourth (heldout: the nine; all: with "
+    "dev too).",
 )
 @click.option(
     "--format",

@@ -63,6 +63,16 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
         EVALS / "heldout" / "people2_project2_questions.jsonl",
         PROJECT2_FILES,
     ),
+    # a fourth, written in the tenth session from the documents alone; its first run is the
+    # honest figure for questions the code had not seen
+    "seed-people3": (
+        EVALS / "heldout" / "people3_seed_questions.jsonl",
+        SEED_FILES,
+    ),
+    "project2-people3": (
+        EVALS / "heldout" / "people3_project2_questions.jsonl",
+        PROJECT2_FILES,
+    ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
         EVALS / "heldout" / "project2_tables_questions.jsonl",
