@@ -314,7 +314,9 @@ def _names_another(question: str, passage: str) -> bool:
 
 
 _ASKS_NAME = re.compile(
-    r"\bname of (?:the |its |our )?(?:current |present |new )?(?!project\b|programme\b)\w+|\bwho is the current\b", re.I
+    r"\bname of (?:the |its |our )?(?:current |present |new )?(?!project\b|programme\b)\w+|\bwho is the current\b"
+    r"|\b(?!project\b|programme\b)\w+(?:'|’)s (?:full )?name\b|\bкак зовут\b",  # "the Project Manager's name"
+    re.I,
 )
 # the template's words for roles and bodies: a sentence holding only these names nobody
 _ROLE_WORDS = {

@@ -414,7 +414,9 @@ class FactFinder:
         for number in query.outputs:
             record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
         named = set(query.subject_words) - _SPENDING_WORDS
-        if record is None and (re.search(r"\btotal\b|\bвсего\b|\bитог", query.text) or not named):
+        if record is None and (
+            re.search(r"\btotal\b|\boverall\b|\bвсего\b|\bитог|\bв целом\b", query.text) or not named
+        ):
             # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
             record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
         if record is None:

@@ -114,7 +114,10 @@ def _resolve_one(question: str, previous: str) -> str:
         return question
     if subject_before:
         # "What is its final target?", "and what was achieved?": the previous subject and period
-        carried = list(subject_before) + ([] if years_now else _YEARS.findall(previous))
+        # a QA section is carried as what was asked of it ("Effective rating"): "what evidence
+        # is given for it?" asks for that rating's evidence, not for anything "effective"
+        named = [s if _SUBJECT.fullmatch(s) else f"{s} rating" for s in subject_before]
+        carried = named + ([] if years_now else _YEARS.findall(previous))
         return f"{question.rstrip('?')} ({', '.join(dict.fromkeys(carried))})?"
     # a subject named by its words ("the triangular cooperation exchanges"): the question that
     # named it comes along; when the follow-up asks a field of its own, that question alone,

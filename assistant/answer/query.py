@@ -179,6 +179,9 @@ def _without_value_words(text: str) -> str:
     return text
 
 
+_TARGET_WORD = re.compile(r"\btargets?\b|\bgoals?\b|\bцелев\w*")
+
+
 def parse_query(question: str) -> Query:
     text = question.lower().replace("–", "-").replace("—", "-").replace("ё", "е")
     text = gloss(mend_typos(text))
@@ -196,6 +199,8 @@ def parse_query(question: str) -> Query:
     qa_question = re.search(r"\b(?:qa\s+)?question\s*(?:no\.?|#)?\s*(\d{1,2})\b(?!\.\d)", text)
     section, overall, rating_value = _qa(text)
     fields = [role for role, pats in _patterns("fields").items() if any(p.search(text) for p in pats)]
+    if "target" in fields and "amount" in fields and re.search(r"\bhow much\b", text) and not _TARGET_WORD.search(text):
+        fields.remove("target")  # "how much is planned / expected for the journal?": money, not a count's target
     noise = {str(w) for w in _vocabulary()["noise"]}
     rest = _without_value_words(text)
     words = [w for w in key_terms(rest) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
