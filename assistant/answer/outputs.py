@@ -39,10 +39,35 @@ def output_named(question: str, records: Iterable[Record]) -> str | None:
     return ranked[0][0]
 
 
+# "the research output", "the partnerships and networking output": the words before "output"
+_BEFORE_OUTPUT = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,4})outputs?\b", re.IGNORECASE)
+
+
+def outputs_named(question: str, records: Iterable[Record]) -> list[str]:
+    """The numbers of the outputs that each "… output" of the question names by a word of its
+    title found in no other output's title ("the research output and the partnerships output")."""
+    titles: dict[str, set[str]] = {}
+    for record in records:
+        if m := _GROUP.match(record.group):
+            titles.setdefault(m.group(1), set()).update(stems(m.group(2)))
+    found: list[str] = []
+    for m in _BEFORE_OUTPUT.finditer(question):
+        said = stems(m.group(1)) - {"output"}
+        hits = [number for number, words in titles.items() if said & words]
+        if len(hits) == 1 and hits[0] not in found:
+            found.append(hits[0])
+    return found
+
+
 def with_output_named(query: Query, records: Iterable[Record]) -> Query:
-    """ "the partnerships and networking output subtotal": the query of Output 3's sub-total."""
+    """ "the partnerships and networking output subtotal": the query of Output 3's sub-total;
+    "the research output and the partnerships output together": of both outputs' sub-totals."""
+    records = list(records)
     number = output_named(query.text, records)
     if number is None:
+        several = outputs_named(query.text, records)
+        if len(several) > 1 and (query.wants("sum", "amount") or names_kind(query.text, "subtotal")):
+            return replace(query, subtotals=tuple(several))
         return query
     if names_kind(query.text, "subtotal"):
         return replace(query, subtotals=(number,))

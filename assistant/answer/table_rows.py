@@ -249,13 +249,17 @@ def summed(cells: Sequence[Cell]) -> str | None:
 
 
 def with_sum(result: FactResult) -> FactResult:
-    """The answer with the sum of its cited yearly budget amounts, when it cites two or more."""
-    amounts = []
+    """The answer with the sum of the totals it cites of two or more rows ("Sub-Total Output 1"
+    + "Sub-Total Output 3"), else of its cited yearly budget amounts, when it cites two or more."""
+    amounts, totals, rows = [], [], set()
     for e in result.evidence:
         cell = next((c for c in e.record.cells if c.text == e.quote and c.column == e.column), None)
         if cell is not None and cell.role == "amount" and cell.period is not None:
             amounts.append(cell)
-    shown = summed(amounts)
+        elif cell is not None and cell.role == "total" and id(e.record) not in rows:
+            totals.append(cell)
+            rows.add(id(e.record))
+    shown = summed(totals if len(totals) > 1 else amounts)
     return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 

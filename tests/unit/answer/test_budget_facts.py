@@ -148,3 +148,12 @@ def test_the_total_of_an_activity_named_by_its_words_is_that_activitys(titled: F
     found = titled.answer("What is the total budget of the activity to install mini-grids?")
     assert found is not None and not found.refused and "350,000" in found.text
     assert "400,000" not in found.text  # the work plan's total is not the activity's
+
+
+def test_two_outputs_named_by_their_titles_are_added_from_their_sub_totals(finder: FactFinder) -> None:
+    both = finder.answer("What do the policy output and the energy output add up to together?")
+    assert both is not None and "50,000" in both.text and "350,000" in both.text
+    assert "computed: 50,000 + 350,000 = 400,000" in both.text
+    # a total and its own yearly figures are one row's: its years are added, never to its total
+    one = finder.answer("What is Output 1's sub-total over the three years?")
+    assert one is not None and "computed: 15,000 + 25,000 + 10,000 = 50,000" in one.text
