@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.followup import is_followup, resolve_followup
+from assistant.answer.query import parse_query
 from assistant.core.text import NUMBER, clean, key_terms, number_key
 from assistant.core.types import Answer
 
@@ -63,6 +64,7 @@ class Sides:
     second: str
     same_subject: bool = False
     first_plain: str = ""  # the first side in plain words, asked when it is not found as asked
+    separate: bool = False  # two questions asked in one ("how big is A, and what is B?"): no comparison
 
 
 def sides(question: str) -> tuple[str, str] | None:
@@ -95,6 +97,8 @@ def decompose(question: str) -> Sides | None:
         # "…beat the 2022 target, and how many more are needed for the end target?": the second
         # part leans on the first as a follow-up does on the question before
         return Sides(asked_first, resolve_followup(f"{second}?", [asked_first]), True)
+    if parse_query(first).subject_words and parse_query(second).subject_words:
+        return Sides(asked_first, f"{second}?", separate=True)  # each with a subject of its own
     return None
 
 
@@ -133,12 +137,12 @@ def compare(question: str, ask: Callable[[str], Answer]) -> Answer | None:
     if first.refused and found.first_plain:
         first = ask(found.first_plain)  # "Phase 2 ended with how many countries" as "countries in phase 2"
     a, b = _figures(first), _figures(second)
-    if first.refused or second.refused or not (found.same_subject or (a and b)):
+    if first.refused or second.refused or not (found.same_subject or found.separate or (a and b)):
         return None  # a side not found, or found without a figure to set beside the other's
     offset = len(first.citations)
     shifted = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.answer)
     text = f"{first.answer} — and — {shifted}"
-    if a and b:
+    if a and b and not found.separate:
         text += " The figures agree." if {k for k, _ in a} & {k for k, _ in b} else " The figures differ."
         if _DIFFERENCE.search(question) and (shown := _difference(a, b)):
             text += f" {shown}."

@@ -156,3 +156,25 @@ def test_a_total_given_first_with_its_parts_is_the_sides_figure() -> None:
     assert _difference([("3600000", "3,600,000")], total) == "Difference, computed: 4,660,000 − 3,600,000 = 1,060,000"
     yearly = [("97500", "97,500"), ("142700", "142,700")]  # an activity's years: no one figure
     assert _difference([("3600000", "3,600,000")], yearly) is None
+
+
+def test_two_questions_in_one_are_both_answered_and_not_compared() -> None:
+    question = "In the work plan, how big is the UNDP parallel contribution and what is the grand total?"
+    assert sides(question) == (
+        "In the work plan, how big is the UNDP parallel contribution?",
+        "what is the grand total?",
+    )
+    answers = {
+        "In the work plan, how big is the UNDP parallel contribution?": _answer(
+            "UNDP parallel contribution: 360 000", "360 000", "prodoc.txt"
+        ),
+        "what is the grand total?": _answer("Grand total: 4 660 000", "4 660 000", "prodoc.txt"),
+    }
+    found = compare(question, answers.__getitem__)
+    assert found is not None and "360 000 [1]" in found.answer and "4 660 000 [2]" in found.answer
+    assert "differ" not in found.answer and "agree" not in found.answer  # two facts, not one fact twice
+    # a second part without a subject of its own is no second question
+    assert sides("What was the 2022 target for indicator 2.1, and what was achieved?") != (
+        "What was the 2022 target for indicator 2.1?",
+        "what was achieved?",
+    )
