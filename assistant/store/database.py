@@ -27,6 +27,7 @@ from assistant.core.text import project_key
 from assistant.core.types import Chunk, Document, Location
 from assistant.store import search
 from assistant.store.crash import crash_point
+from assistant.store.exact import EXACT_LIMIT, ExactVectors
 from assistant.store.search import FilterCache, Filters, TermCounts  # Filters: imported from here by callers
 
 logger = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ class Store:
         self._collection: Any = None
         self._filter_cache = FilterCache()
         self._term_counts = TermCounts()
+        self._exact = ExactVectors()
         self._connection().executescript(SCHEMA)
 
     # SQLite ---------------------------------------------------------------------------
@@ -401,8 +403,19 @@ class Store:
         return search.filter_sql(sql, params, filters)
 
     def vector_search(self, vector: list[float], k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
-        """Chunk ids nearest to ``vector`` (best first) with cosine similarity; only ids SQLite knows."""
+        """Chunk ids nearest to ``vector`` (best first) with cosine similarity; only ids SQLite knows.
+        Exact up to ``EXACT_LIMIT`` chunks (``exact``), Chroma's approximate HNSW above."""
         allowed = self._allowed(filters)
+        every = self._cached(
+            "chunk ids", lambda: tuple(r["id"] for r in self.query("SELECT id FROM chunks ORDER BY id"))
+        )
+        if len(every) <= EXACT_LIMIT:
+            try:
+                return self._exact.nearest(
+                    self.collection, every, vector, k, None if allowed is None else allowed.id_set
+                )
+            except Exception as exc:
+                raise StoreError(f"vector search failed: {exc}") from exc
 
         def where() -> dict[str, Any] | None:
             return search.chroma_where(

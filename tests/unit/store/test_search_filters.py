@@ -1,11 +1,13 @@
 """Filtered keyword and vector search give the ids the straightforward way gives: a join per
-match (keyword) and a Chroma ``where`` (vector), after the filter became a set of allowed ids."""
+match (keyword) and exact cosine over the allowed chunks' vectors, after the filter became a
+set of allowed ids."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.core.settings import Settings
@@ -82,10 +84,17 @@ def test_filtered_vector_search_keeps_the_same_ids(tmp_path: Path, filters: Filt
     if filters.doc_type:
         allowed &= {d.source for d in store.documents() if d.doc_type == filters.doc_type}
     vector = get_embedder("hashing").embed(["budget target for the judges"])[0]
-    got = [i for i, _ in store.vector_search(vector, 10, filters)]
-    everything = store.collection.query(query_embeddings=[vector], n_results=200, include=["metadatas"])
-    want = [i for i, m in zip(everything["ids"][0], everything["metadatas"][0]) if m["source"] in allowed][:10]
-    assert got == want, filters
+    got = store.vector_search(vector, 10, filters)
+    everything = store.collection.get(include=["metadatas", "embeddings"])
+    query = np.asarray(vector) / np.linalg.norm(vector)
+    scored = [
+        (-round(float(np.dot(query, e / np.linalg.norm(e))), 5), i)
+        for i, m, e in zip(everything["ids"], everything["metadatas"], everything["embeddings"], strict=True)
+        if m["source"] in allowed
+    ]
+    want = [i for _, i in sorted(scored)[:10]]  # the exact nearest, equal scores in id order
+    assert [i for i, _ in got] == want, filters
+    assert [round(s, 5) for _, s in got] == [-s for s, _ in sorted(scored)[:10]]
 
 
 def test_the_allowed_ids_follow_changes_to_the_index(tmp_path: Path) -> None:
