@@ -2,9 +2,10 @@
 
 Filters are resolved in SQLite once per filter and index state (``FilterCache``): the chunk ids
 the filter allows. Keyword search ranks on the FTS5 table alone (no join per matching row) and
-keeps the allowed ids; vector search asks Chroma for the nearest among the allowed ids (exact,
-and far cheaper than a ``where`` filter on a large collection), falling back to ``where`` when
-Chroma lacks one of them (a vector lost in a crash, until ``projdocs doctor --repair``).
+keeps the allowed ids. Vector search is exact up to ``exact.EXACT_LIMIT`` chunks (``exact``);
+above it Chroma's HNSW is asked for the nearest among the allowed ids (far cheaper than a
+``where`` filter on a large collection), falling back to ``where`` when Chroma lacks one of them
+(a vector lost in a crash, until ``projdocs doctor --repair``).
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def fts_query(text: str, common: frozenset[str] = frozenset()) -> str:
 # the true 32 nearest chunks of the seeds' questions, and which ones depended on how the graph
 # happened to be built: a fresh index and the same index reopened answered some questions
 # differently. At 400 it missed none (tests/unit/store/test_vector_recall.py) and a query on the
-# seeds still takes about a millisecond.
+# seeds still takes about a millisecond. Yet CI's graph missed one at 400 too: an index of up to
+# ``exact.EXACT_LIMIT`` chunks is searched exactly, and this applies only above that size.
 HNSW_EF_SEARCH = 400
 HNSW_CONFIGURATION = {"hnsw": {"space": "cosine", "ef_search": HNSW_EF_SEARCH}}
 

@@ -1,6 +1,7 @@
-"""Vector search finds the true nearest chunks, so a question is answered the same by a fresh index
-and by the same index reopened (HNSW is approximate: at Chroma's default ef_search some of the
-nearest chunks went missing, and which ones depended on how the graph was built)."""
+"""Vector search finds the true nearest chunks, so a question is answered the same by a fresh index,
+by the same index reopened and on another machine (HNSW is approximate: at Chroma's default
+ef_search some of the nearest chunks went missing, and which ones depended on how the graph was
+built; CI's graph missed one even at 400, so an index of this size is searched exactly)."""
 
 from __future__ import annotations
 
