@@ -19,7 +19,7 @@ from assistant.answer.citations import record_location, verified
 from assistant.answer.comparison import compare
 from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
-from assistant.answer.followup import resolve_followup
+from assistant.answer.followup import points_back, resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
 from assistant.answer.naming import documents_named
 from assistant.answer.overview import Overview
@@ -36,6 +36,7 @@ from assistant.store.database import Filters, Store, StoredDocument, matches_pro
 
 logger = logging.getLogger(__name__)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_SELECTS = re.compile(r"\b(?:which|what)\b|\bкак(?:ой|ая|ое|ие)\b", re.IGNORECASE)  # a question choosing a row
 _PHASE = re.compile(r"\bphase\s*(\d{1,2})\b", re.IGNORECASE)
 
 __all__ = ["NOT_FOUND", "Assistant", "resolve_followup"]
@@ -59,7 +60,7 @@ class Assistant:
         question = question.strip()
         if not question:
             return Answer(answer="Please ask a question.", refused=True)
-        resolved = self.spelled(resolve_followup(question, history))
+        resolved = self.spelled(resolve_followup(question, self._with_chosen_subject(question, history, filters)))
         if resolved != question:
             logger.info("%r read as %r", question, resolved)
         if (compared := compare(resolved, lambda side: self.ask(side, (), filters))) is not None:
@@ -67,6 +68,20 @@ class Assistant:
         fact, hits = self.evidence(resolved, filters)
         answer = self._from_fact(fact) if fact is not None else self._extractive(resolved, hits)
         return unsupported_premise(question, answer) or answer
+
+    def _with_chosen_subject(self, question: str, history: Sequence[str], filters: Filters) -> list[str]:
+        """The conversation with its last turn read as the row its answer chose: after "Which
+        activity does ZERDE co-implement?" (Activity 2.9), "what's its budget?" asks for Activity
+        2.9's, a subject no earlier question named."""
+        turns = [h for h in history if h.strip()]
+        if not turns or not points_back(question) or not _SELECTS.search(turns[-1]):
+            return turns
+        last = self.spelled(resolve_followup(turns[-1], turns[:-1]))
+        fact, _ = self.evidence(last, filters)
+        if fact is None or fact.refused or not fact.subject:
+            return turns
+        years = parse_query(last).years
+        return [*turns[:-1], fact.subject + (f" in {' and '.join(map(str, years))}" if years else "") + "?"]
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()

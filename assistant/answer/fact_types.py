@@ -32,6 +32,9 @@ class FactResult:
     evidence: list[Evidence] = field(default_factory=list)
     refused: bool = False
     notes: list[str] = field(default_factory=list)
+    # the one row a selection chose ("which activity does ZERDE co-implement?" → "activity 2.9"):
+    # what "its budget" means in the conversation's next question
+    subject: str = ""
 
 
 class CellAnswer:

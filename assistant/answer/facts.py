@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from assistant.answer import qa_facts
+from assistant.answer.activity_sets import activities_added, chosen_activities
 from assistant.answer.fact_types import (
     CellAnswer,
     Evidence,
@@ -28,7 +29,7 @@ from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
 from assistant.answer.outputs import output_number, with_output_named
 from assistant.answer.query import Query, names_kind, parse_query
-from assistant.answer.table_rows import asks_superlative, computed, row_answer, summed, with_sum
+from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -79,10 +80,13 @@ class FactFinder:
             parts.append(self._activity_by_key(key, query))
         for key in query.bare_ids:
             parts.append(self._bare(key, query))
+        if not any(parts) and (chosen := chosen_activities(self._records("activity"), query)):
+            parts = [chosen]  # "which activity does ZERDE co-implement?", "… gets the most money?"
         for number in query.subtotals:
             parts.append(self._total(f"subtotal {number}", query))
         if query.outputs and query.wants("sum") and re.search(r"\bactivit", query.text):
-            parts += [self._activities_added(number) for number in query.outputs]  # "add up output 3's activities"
+            activities, totals = self._records("activity"), self._records("total")  # "add up output 3's activities"
+            parts += [activities_added(activities, totals, number) for number in query.outputs]
         if (query.qa_section or query.overall) and not self._ratings_table_named(query):
             parts.append(self._qa_section(query))
         if query.rating_value:
@@ -288,12 +292,13 @@ class FactFinder:
                 refused=True,
             )
         roles = ("responsible_party", "funding_source", "budget_line")
-        asked = [r for r in roles if query.wants(r) and record.cell(r)]
+        line = next((c.line for c in record.cells if c.line and names_line(c.line, query.text)), "")
+        # a budget line the question names is asked about, not asked for
+        asked = [r for r in roles if query.wants(r) and record.cell(r) and not (r == "budget_line" and line)]
         for role in asked:  # "which funding source covers it?", "who is responsible?", "its budget code?"
             ans.cite(role.replace("_", " "), record.cell(role))
         if asked and not query.wants("amount", "expenditure"):
             return ans.result(f"Activity {record.key} ({clean(record.label)})")
-        line = next((c.line for c in record.cells if c.line and names_line(c.line, query.text)), "")
         cells = [c for c in record.cells_of("line_amount") if c.line == line and c.period] if line else []
         if not cells:
             line, cells = "", amounts
@@ -311,30 +316,6 @@ class FactFinder:
         if not ans.parts and (total := record.cell("amount")):
             ans.cite("amount", total, unit="USD ")
         return ans.result(f"Activity {record.key} ({clean(record.label)})")
-
-    def _activities_added(self, output: str) -> FactResult | None:
-        """An output's activities, each with its amount over all years, added up and set beside
-        the output's stated sub-total (with the work plan's note when they differ)."""
-        rows = [r for r in self._records("activity") if r.key.split(".")[0] == output]
-        lines = [[c for c in r.cells if c.role == "line_amount" and c.period is None] for r in rows]
-        if not rows or any(len(cells) != 1 for cells in lines):
-            return None  # an activity without one amount for all its years: nothing to add up
-        evidence: list[Evidence] = []
-        parts = []
-        for record, (cell,) in zip(rows, lines):
-            evidence += [Evidence(record.label_cell or record.label, record), Evidence(cell.text, record, cell.column)]
-            parts.append(f"Activity {record.key} [{len(evidence) - 1}]: USD {clean(cell.text)} [{len(evidence)}]")
-        text = f"Output {output}: " + "; ".join(parts) + f". {summed([c for (c,) in lines])}."
-        notes: list[str] = []
-        stated = next((r for r in self._records("total") if r.key == f"subtotal {output}"), None)
-        if stated is not None and (total := stated.cell("total")) is not None:
-            evidence += [
-                Evidence(stated.label_cell or stated.label, stated),
-                Evidence(total.text, stated, total.column),
-            ]
-            text += f" {clean(stated.label)} [{len(evidence) - 1}]: USD {clean(total.text)} [{len(evidence)}]."
-            notes = list(stated.notes)
-        return FactResult(text, evidence, notes=notes)  # a difference is the work plan's note
 
     def _total(self, key: str, query: Query) -> FactResult | None:
         rows = [r for r in self._records("total") if r.key == key]

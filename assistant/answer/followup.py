@@ -40,7 +40,7 @@ def _elliptical(question: str) -> bool:
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:its|it|this|that|those|them|same|the year (?:after|before)|next year|previous year|"
-    r"его|её|ее|их|этот|эта|этого|того же)\b",
+    r"его|её|ее|их|него|неё|нее|них|нему|ним|этот|эта|этого|этому|того же)\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -62,6 +62,12 @@ def is_followup(question: str) -> bool:
     if _SUBJECT.search(question):
         return False
     return not parse_query(question).subject_words
+
+
+def points_back(question: str) -> bool:
+    """ "What's its budget?", "how much of that goes on line 71600?": a follow-up whose subject
+    is a pronoun (the conversation's last subject, which an answer may have chosen)."""
+    return _BACK_REFERENCE.search(question) is not None and is_followup(question)
 
 
 def _shift_year(question: str, previous: str) -> str | None:
