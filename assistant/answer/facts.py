@@ -29,7 +29,7 @@ from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
 from assistant.answer.outputs import output_number, with_output_named
 from assistant.answer.query import Query, names_kind, parse_query
-from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum
+from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum, with_targets_added
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -43,6 +43,7 @@ _PAST = re.compile(
 _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
 )
+_PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by year|ежегодн\w*|по годам)\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
 
 
@@ -211,13 +212,14 @@ class FactFinder:
         specific = query.wants("baseline", "final", "midterm", "data_source", "method")
         base_year = clean(record.text("baseline_year"))
         base_label = f"baseline ({base_year})" if base_year else "baseline"
-        if query.wants("baseline") or (at_baseline and not chosen):
+        adding_up = query.wants("sum") and not chosen and len(yearly) > 1  # "do the yearly targets add up?"
+        if query.wants("baseline") or (at_baseline and not chosen) or adding_up:
             ans.cite(base_label, record.cell("baseline"))
         if chosen:
             for cell in dict.fromkeys(chosen):
                 ans.cite(f"{cell.period.describe() if cell.period else ''} target", cell)
-        elif query.wants("target") and not specific:
-            for cell in yearly:
+        elif query.wants("target") and (not specific or _PER_YEAR.search(query.text)):
+            for cell in yearly:  # "the yearly and final targets", "do the yearly targets add up?"
                 ans.cite(f"{cell.period.describe() if cell.period else ''} target", cell)
         for kind, label in (("midterm", "mid-term target"), ("final", "final target")):
             wanted = query.wants(kind) or (kind == "final" and query.wants("target") and not specific and not chosen)
@@ -236,7 +238,8 @@ class FactFinder:
                     else (f"{cell.period.describe()} target" if cell.period else "target")
                 )
                 ans.cite(label, cell)
-        return ans.result(f"Indicator {record.key} ({clean(record.label)})")
+        result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
+        return with_targets_added(result, record) if adding_up else result
 
     def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:
         """Achieved against target, from the progress report's row (and the framework's)."""

@@ -263,6 +263,32 @@ def with_sum(result: FactResult) -> FactResult:
     return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 
+def with_targets_added(result: FactResult, record: Record) -> FactResult:
+    """An indicator's cited yearly targets added up and set beside its final target: equal to it,
+    or equal with the baseline added (targets that count on from the baseline), else different."""
+    cited = {(e.quote, e.column) for e in result.evidence}
+    targets = [c for c in record.cells if c.role == "target" and (c.text, c.column) in cited and c.period]
+    yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
+    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
+    base = record.cell("baseline")
+    shown = summed(yearly)
+    values = [to_number(c.text) for c in yearly]
+    if shown is None or final is None or (goal := to_number(final.text)) is None:
+        return replace(result, text=f"{result.text} {shown}.") if shown else result
+    total = sum(v for v in values if v is not None)
+    start = to_number(base.text) if base is not None and (base.text, base.column) in cited else None
+    numbers = [v for v in values if v is not None]
+    if total == goal:
+        said = f"The yearly targets add up to the final target ({shown})"
+    elif start is not None and start + total == goal:
+        said = f"The yearly targets add up to {total:,.0f} ({shown}); with the baseline, {leading_number(base.text)} + {total:,.0f} = {goal:,.0f}, the final target"
+    elif numbers == sorted(numbers) and numbers[-1] == goal:
+        said = f"The yearly targets are cumulative, each including the years before: the last, {leading_number(yearly[-1].text)}, is the final target"
+    else:
+        said = f"The yearly targets add up to {total:,.0f} ({shown}), not to the final target of {leading_number(final.text)}"
+    return replace(result, text=f"{result.text} {said}.")
+
+
 _PAIR = re.compile(r"^\s*(?P<label>[^:\[]+?)\s*(?:\[\d+\])?:\s*(?:USD\s*)?[\d][\d,. \xa0]*\s*\[(?P<n>\d+)\]")
 _NOT_PART = {
     "share",
