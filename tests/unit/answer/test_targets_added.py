@@ -4,8 +4,6 @@ targets that are cumulative (each year's includes the years before)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.answer.facts import FactFinder
