@@ -280,10 +280,16 @@ def with_targets_added(result: FactResult, record: Record) -> FactResult:
     numbers = [v for v in values if v is not None]
     if total == goal:
         said = f"The yearly targets add up to the final target ({shown})"
-    elif start is not None and start + total == goal:
-        said = f"The yearly targets add up to {total:,.0f} ({shown}); with the baseline, {leading_number(base.text)} + {total:,.0f} = {goal:,.0f}, the final target"
+    elif base is not None and start is not None and start + total == goal:
+        said = (
+            f"The yearly targets add up to {total:,.0f} ({shown}); with the baseline, "
+            f"{leading_number(base.text)} + {total:,.0f} = {goal:,.0f}, the final target"
+        )
     elif numbers == sorted(numbers) and numbers[-1] == goal:
-        said = f"The yearly targets are cumulative, each including the years before: the last, {leading_number(yearly[-1].text)}, is the final target"
+        last = leading_number(yearly[-1].text)
+        said = (
+            f"The yearly targets are cumulative, each including the years before: the last, {last}, is the final target"
+        )
     else:
         said = f"The yearly targets add up to {total:,.0f} ({shown}), not to the final target of {leading_number(final.text)}"
     return replace(result, text=f"{result.text} {said}.")
