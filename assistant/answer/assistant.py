@@ -167,9 +167,13 @@ class Assistant:
             else ()
         )
         query = parse_query(resolved)
-        fact = None if query.numbered or query.outputs else Overview(self.store, sources).answer(resolved)
+        finder = FactFinder(self.store, sources, self._embed_cached)
+        # an output's share before the funding table's: "what share … goes to project management?"
+        fact = finder.share(resolved) if query.wants("share") else None
+        if fact is None and not (query.numbered or query.outputs):
+            fact = Overview(self.store, sources).answer(resolved)
         if fact is None:
-            fact = FactFinder(self.store, sources, self._embed_cached).answer(resolved)
+            fact = finder.answer(resolved)
         if fact is not None:
             return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
         # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses

@@ -27,6 +27,7 @@ from assistant.answer.fact_types import (
 )
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
+from assistant.answer.output_share import output_share
 from assistant.answer.outputs import output_number, with_output_named
 from assistant.answer.query import Query, names_kind, parse_query
 from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum, with_targets_added
@@ -69,11 +70,18 @@ class FactFinder:
     def _records(self, kind: str) -> list[Record]:
         return self.store.records(kind, self.sources)
 
+    def share(self, question: str) -> FactResult | None:
+        """ "What share of the budget goes to project management?": an output's share, or None."""
+        grouped = [*self._records("activity"), *self._records("indicator")]
+        return output_share(parse_query(question), grouped, self._records("total"))
+
     def answer(self, question: str) -> FactResult | None:
         query = parse_query(question)
         question = query.text  # rows are matched to the question as read: typos mended, Russian glossed
         if not (query.numbered or query.outputs or query.subtotals):
             query = with_output_named(query, [*self._records("activity"), *self._records("indicator")])
+        if share := output_share(query, [], self._records("total")):
+            return share  # "what share of the budget for all outputs is output 4?"
         parts: list[FactResult | None] = []
         for key in query.indicators:
             parts.append(self._indicator_by_key(key, query))

@@ -14,6 +14,7 @@ from assistant.core.text import stems
 MIN_WORDS = 2  # of the output's title the question must say
 _GROUP = re.compile(r"^\s*output\s*(\d{1,2})\b\W*(.*)$", re.IGNORECASE | re.DOTALL)
 _NAMES_OUTPUT = re.compile(r"\boutputs?\b", re.IGNORECASE)
+_PROJECT = re.compile(r"\bproject\b", re.IGNORECASE)
 _ASKS_WHICH = re.compile(r"\b(?:which|what|each|every|all|per|by)\s+outputs?\b", re.IGNORECASE)
 
 
@@ -23,16 +24,28 @@ def output_number(group: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _title_stems(text: str) -> set[str]:
+    """The stems a title is matched by; "project" counts here, unlike in a sentence: "the project
+    management output" is Output 4 – Project Management, not Output 1 – Knowledge Management."""
+    return stems(text) | ({"project"} if _PROJECT.search(text) else set())
+
+
 def output_named(question: str, records: Iterable[Record]) -> str | None:
     """The number of the one output whose title holds most of the question's words (at least
     ``MIN_WORDS``), when the question says "output" without a number and does not ask which."""
     if not _NAMES_OUTPUT.search(question) or _ASKS_WHICH.search(question):
         return None
-    asked = stems(question) - {"output"}
+    return output_titled(question, records)
+
+
+def output_titled(question: str, records: Iterable[Record]) -> str | None:
+    """The number of the one output whose title holds most of the question's words (at least
+    ``MIN_WORDS``): "what share goes to project management?" → 4."""
+    asked = _title_stems(question) - {"output"}
     said: dict[str, int] = {}
     for record in records:
         if m := _GROUP.match(record.group):
-            said[m.group(1)] = max(said.get(m.group(1), 0), len(asked & stems(m.group(2))))
+            said[m.group(1)] = max(said.get(m.group(1), 0), len(asked & _title_stems(m.group(2))))
     ranked = sorted(said.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < MIN_WORDS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None

@@ -312,6 +312,8 @@ _NOT_PART = {
 def with_share(result: FactResult, question: str) -> FactResult:
     """ "What share of the total budget does Norway contribute?": of the answer's "label: figure"
     parts, the one whose label the question names as a share of the one labelled a total."""
+    if "as a share of" in result.text:
+        return result  # the fact path computed it already
     pairs = []
     for part in re.split(r";\s*|\.\s+(?=[A-Z])", result.text):
         m = _PAIR.match(part) or _PAIR.match(re.sub(r"^[^:\[]+:\s*(?=\D)", "", part))  # "Funding: Total …"
