@@ -24,6 +24,9 @@ _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 _COMMON = {"UNDP", "USD", "SDG", "SDGS", "CPD", "GMS", "TRAC", "PAC", "QA", "NIM", "SBAA", "UNSDCF", "UNDAF"}
 
 
+_SHORT_NAMES: dict[str, str] = {}  # a document's short name by its sha256: read once
+
+
 def _main_acronym(text: str) -> str:
     """The acronym the document uses most, its project's short name ("ACSH", "SURYA")."""
     counts: dict[str, int] = {}
@@ -79,11 +82,29 @@ class Overview:
         self.sources = tuple(sources)
 
     def answer(self, question: str) -> FactResult | None:
-        found = [r for t in asked_topics(question) if (r := self.topic(t)) is not None]
+        found = [r for t in asked_topics(self._short_name_read(question)) if (r := self.topic(t)) is not None]
         if not found:
             return None
 
         return merge(found)
+
+    def _short_name_read(self, question: str) -> str:
+        """ "What is SURYA, in a few words?" read as "What is the project, …": a project
+        document's short name (its title's acronym, or the one its text uses most) is the project."""
+        for doc in self.store.documents():
+            if doc.doc_type != "project_document" or (self.sources and doc.source not in self.sources):
+                continue
+            if doc.sha256 not in _SHORT_NAMES:  # the title's "(SURYA)", else the acronym used most
+                titled = re.search(r"\(([A-Z][A-Za-z]{2,})\)\s*$", doc.title)
+                text = self.store.document_text(doc.source) or ""
+                _SHORT_NAMES[doc.sha256] = titled.group(1) if titled else _main_acronym(text)
+            if name := _SHORT_NAMES[doc.sha256]:
+                question = re.sub(
+                    rf"\b(?:the )?{re.escape(name)}\b(?!\s+(?:\w+\s+)?(?:participating|member|countr))",
+                    "the project",
+                    question,
+                )
+        return question
 
     def topic(self, topic: Topic) -> FactResult | None:
         if topic.name == "outputs":

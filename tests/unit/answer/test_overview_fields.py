@@ -159,3 +159,15 @@ def test_in_a_nutshell_asks_the_overview_only_of_the_project() -> None:
 
     assert [t.name for t in asked_topics("What is the project in a nutshell?")] == ["about"]
     assert asked_topics("What's the theory of change in a nutshell?") == []  # a subject of its own
+
+
+def test_the_projects_short_name_asks_what_the_project_is_about(tmp_path: Path) -> None:
+    brief = (
+        "The AQUA project will bring safe drinking water to twelve basin towns through "
+        "rehabilitated networks, metering and trained water utilities in three provinces."
+    )
+    text = f"Project Document\n\nProject Title: Clean Water for Basin Towns (AQUA)\n\nBrief Description\n\n{brief}\n"
+    store = indexed(tmp_path / "home", {"prodoc.txt": text})
+    found = Overview(store, ()).answer("What is AQUA, in a few words?")
+    assert found is not None and "twelve basin towns" in found.text
+    assert Overview(store, ()).answer("What is a water meter?") is None
