@@ -17,6 +17,10 @@ from assistant.core.types import Block, Chunk, Document, Location
 
 TokenCounter = Callable[[str], int]
 
+# a QA form's numbered question ("7. Were social and environmental risks … monitored?"): the
+# rubric levels and evidence below it answer it, so it is their section
+_FORM_QUESTION = re.compile(r"^\s*\d{1,2}\.\s+[A-Z][^\n]{10,}\?\s*$")
+
 
 def approx_tokens(text: str) -> int:
     """A quick estimate of word pieces (used where the tokenizer is not loaded)."""
@@ -131,6 +135,8 @@ def chunk_document(
     table_records = [r for r in records if r.location.table is not None]
     run: list[tuple[str, Location]] = []
     run_section: tuple[str, ...] = ()
+    run_heading: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
 
     def flush() -> None:
         nonlocal run
@@ -166,10 +172,15 @@ def chunk_document(
                 for piece in _pieces(Block("paragraph", text, row.location), max_tokens, count):
                     chunks.append(_make(doc, piece, row.location, block.section, "table_row"))
             continue
-        if block.section != run_section:
+        if block.section != run_heading:
+            run_heading, asked = block.section, ()
+        if block.kind in ("paragraph", "list") and _FORM_QUESTION.match(block.text):
+            asked = (clean(block.text),)  # what the form asks: the section of the answer below it
+        section = (*block.section, *asked)
+        if section != run_section:
             flush()
             run = []
-            run_section = block.section
+            run_section = section
         for piece in _pieces(block, max_tokens, count):
             size = sum(count(t) for t, _ in run) + count(piece)
             if run and size > max_tokens:

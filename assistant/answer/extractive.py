@@ -77,6 +77,7 @@ def definition_bonus(terms: list[str], sentence: str) -> float:
     return 0.0
 
 
+RUBRIC_PENALTY = 0.2
 ANSWER_TYPE_BONUS = 0.25  # a sentence holding the kind of phrase asked for ("once per year")
 
 
@@ -122,7 +123,10 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
         section = hit.chunk.section or hit.chunk.location.heading  # a table row's: its table's heading
+        asked_here = ""  # a QA form's numbered question: its evidence below answers it
         for index, line in enumerate(lines):
+            if _FORM_QUESTION.match(line):
+                asked_here = line.strip()
             if _unchosen_option(line):
                 continue  # a QA form's rubric level the assessor did not choose says nothing of the project
             if hit.chunk.chunk_type == "text" and _heading(line, hit.chunk.section):
@@ -133,7 +137,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
                 if hit.chunk.chunk_type == "text" and _heading(sentence, ""):
                     continue  # "SESP Attachment 1. Social and Environmental Risk Screening Checklist": a title
-                cov = _in_section(terms, sentence, section, alike)
+                cov = _in_section(terms, sentence, f"{section} {asked_here}".strip(), alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -143,6 +147,8 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + (0.15 if wants_number and _has_figure(sentence, set()) else 0.0)
                     + (ANSWER_TYPE_BONUS if any(p.search(sentence.lower()) for p in wanted) else 0.0)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
+                    # a QA form's chosen rubric level is the form's wording; its evidence, the project's
+                    - (RUBRIC_PENALTY if _OPTION.match(line) else 0.0)
                 )
                 more: tuple[str, ...] = ()
                 following = sentences[position + 1 : position + 1 + FIGURE_REACH]
@@ -174,6 +180,7 @@ def _in_section(terms: list[str], sentence: str, section: str, alike: dict[str, 
 
 
 _OPTION = re.compile(r"^\s*[-•]\s+\d\s*:\s*(?P<body>.*)$")
+_FORM_QUESTION = re.compile(r"^\s*\d{1,2}\.\s+[A-Z][^\n]{10,}\?\s*$")  # "7. Were social and … monitored?"
 
 
 def _unchosen_option(line: str) -> bool:

@@ -144,8 +144,8 @@ def stems(text: str) -> set[str]:
 # endings that make another word of the same family ("certify" / "certification", "partner" /
 # "partnership"): a question and a document often say one thing in two parts of speech
 _DERIVED = re.compile(
-    r"(?:ication|ation|ition|ion|ability|ibility|ility|able|ible|ial|ment|ship|ness|ity|ance|ence|ant|ent|ive|al|ally|ly|er|or|ise|ize|ised|ized)$"
-)
+    r"(?:ication|ation|ition|ion|ability|ibility|ility|able|ible|ial|ment|ship|ness|ity|ance|ence|ant|ent|ive|al|ally|ly|er|or|ise|ize|ised|ized|is|iz)$"
+)  # "is", "iz": "categorised", "categorized" stemmed (their "ed" gone)
 _FAMILY_MIN = 5  # shorter stems than this are too often different words ("fund" / "fundamental")
 
 
