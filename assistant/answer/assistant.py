@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from assistant.answer import llm
@@ -21,7 +22,7 @@ from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import points_back, resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
-from assistant.answer.naming import documents_named
+from assistant.answer.naming import document_type_named, documents_named
 from assistant.answer.overview import Overview
 from assistant.answer.premise import unsupported_premise
 from assistant.answer.query import parse_query, unglossed
@@ -181,6 +182,11 @@ class Assistant:
         vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it
         k = self.settings.top_k
         hits = self.retriever.search(wide, 2 * k, filters, vector=vector)
+        if (kind := document_type_named(resolved)) and not filters.doc_type:
+            # "per the QA": the QA forms' best passages first, then the rest as ranked
+            first = self.retriever.search(wide, k // 2, replace(filters, doc_type=kind), vector=vector)
+            seen = {h.chunk.id for h in first}
+            hits = first + [h for h in hits if h.chunk.id not in seen]
         # the documents' passages fill the top k; a record chunk (composed from a row) ranked
         # among them stays too, since its cells' own words may answer ("11 grievances were
         # received in 2022" in a QA form's justification), but never pushes a passage out

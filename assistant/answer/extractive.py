@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from assistant import profiles
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
-from assistant.answer.naming import doc_named, documents_named
+from assistant.answer.naming import doc_named, document_type_named, documents_named
 from assistant.core.text import coverage, key_terms, numbers, split_sentences, stem, stems
 from assistant.core.types import Answer, Citation, Location
 from assistant.core.verify import SourceTexts
@@ -213,6 +213,12 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     # a passage that only repeats the question's words (a heading, a table's header) says nothing
     asked = stems(question)
     found = [c for c in found if stems(" ".join((c.quote, *c.more))) - asked]
+    # "per the QA": the named kind of document's sentences, when one of them answers
+    if kind := document_type_named(question):
+        kinds = {h.chunk.location.source: h.chunk.doc_type for h in hits}
+        own = [c for c in found if kinds.get(c.source) == kind]
+        if any(_covers(question, c, rewording) for c in own[:RUNNERS_UP]):
+            found = own
     # the best-scored sentence, else a close runner-up that holds more of the question's words
     # ("a gender balance among participants of its events", before "51 per cent were female")
     runners = [c for c in found[:RUNNERS_UP] if c is found[0] or c.coverage > found[0].coverage] if found else []

@@ -32,6 +32,15 @@ def documents_named(question: str, sources: list[str]) -> tuple[str, ...]:
     return tuple(s for s in sources if doc_named(words, s) >= 2)
 
 
+def document_type_named(question: str) -> str:
+    """The kind of document a question names ("per the QA" → "qa_report"), or ""."""
+    text = question.lower()
+    for kind, patterns in (profiles.load("questions").get("document_types") or {}).items():
+        if any(profiles.rx(p).search(text) for p in patterns):
+            return str(kind)
+    return ""
+
+
 def names_line(line: str, text: str) -> bool:
     """The question names this budget line: its code, or its whole description of 2+ words."""
     if re.fullmatch(r"\d{4,6}", line):
