@@ -156,7 +156,9 @@ def _qa(text: str) -> tuple[str, bool, str]:
     for part in (head, text):
         for section in profiles.qa_sections():
             for alias in sorted(section.aliases, key=len, reverse=True):
-                if re.search(rf"\b{re.escape(alias)}\b", part):
+                # "the Strategic Plan output" names UNDP's Strategic Plan, not the Strategic section
+                plan = r"(?!\s+plan\b)" if alias == "strategic" else ""
+                if re.search(rf"\b{re.escape(alias)}\b{plan}", part):
                     return section.name.lower(), False, ""
     if re.search(r"\bsections?\b|\bcriteri\w*|\bareas?\b|\bwhich\b|\bраздел\w*|\bкритери\w*", text):
         value = next((r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", text)), "")

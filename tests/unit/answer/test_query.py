@@ -96,3 +96,9 @@ def test_where_the_data_comes_from_asks_the_data_source_and_names_no_row() -> No
     query = parse_query("Where does the data for the scholarships indicator come from?")
     assert "data_source" in query.fields
     assert query.subject_words == ("scholarships",)
+
+
+def test_the_strategic_plan_is_not_the_strategic_section() -> None:
+    assert parse_query("Which Strategic Plan output did the QA say the project responded to?").qa_section == ""
+    assert parse_query("What did the QA say about the Strategic section?").qa_section == "strategic"
+    assert parse_query("Why did the M&E plan question get the lowest score in the QA?").qa_section != ""
