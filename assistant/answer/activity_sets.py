@@ -1,7 +1,8 @@
-"""Questions about a set of activities rather than one: "Which activity does ZERDE co-implement?"
+"""Questions about a set of rows rather than one: "Which activity does ZERDE co-implement?"
 (the rows whose responsible-party or funding-source cell names it), "which of output 3's
 activities gets the most money in 2023?" (the row with the largest amount of that year, beside
-the runner-up), and "add up output 3's activities" (their amounts beside the stated sub-total).
+the runner-up), "add up output 3's activities" (their amounts beside the stated sub-total), and
+"how much GMS is charged?" (each output's GMS row, added up by year).
 Every figure is a cited cell or a sum computed from cited cells.
 """
 
@@ -128,3 +129,21 @@ def activities_added(rows: Sequence[Record], totals: Sequence[Record], output: s
         text += f" {clean(stated.label)} [{len(evidence) - 1}]: USD {clean(total.text)} [{len(evidence)}]."
         notes = list(stated.notes)
     return FactResult(text, evidence, notes=notes)  # a difference is the work plan's note
+
+
+def rows_added(found: Sequence[tuple[Record, FactResult]]) -> FactResult:
+    """Rows of one name under several outputs ("GMS (8%)" under each), each answered and named
+    by its output, with their amounts added up for each year they all give."""
+    named = [replace(r, text=f"{record.group.split(' - ')[0].split(' – ')[0]}: {r.text}") for record, r in found]
+    merged = merge(named)
+    if merged.refused:
+        return merged
+    records = [record for record, _ in found]
+    cited = {(e.quote, e.column) for e in merged.evidence}
+    years = sorted({c.period.year for c in records[0].cells_of("amount") if c.period and c.period.year})
+    sums = []
+    for year in years:
+        cells = [period_cell([c for c in r.cells_of("amount") if c.period], year=year) for r in records]
+        if all(c is not None and (c.text, c.column) in cited for c in cells) and (s := summed([c for c in cells if c])):
+            sums.append(f"{year}: {s}")
+    return replace(merged, text=f"{merged.text} Together, {'; '.join(sums)}." if sums else merged.text)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from assistant.answer import qa_facts
-from assistant.answer.activity_sets import activities_added, chosen_activities
+from assistant.answer.activity_sets import activities_added, chosen_activities, rows_added
 from assistant.answer.fact_types import (
     CellAnswer,
     Evidence,
@@ -155,7 +155,7 @@ class FactFinder:
             return found
         if record.kind == "activity":
             return self._activity(record, query)
-        return self._total_answer(record, query)
+        return self._total_rows(record, query)
 
     # indicators --------------------------------------------------------------------------
     def _indicator_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:
@@ -373,7 +373,17 @@ class FactFinder:
             rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
         words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
         record = record or RecordMatcher(rows, self.embed).best(words, question)
-        return self._total_answer(record, query) if record is not None else None
+        if record is None:
+            return None
+        return self._total_rows(record, query)
+
+    def _total_rows(self, record: Record, query: Query) -> FactResult:
+        """The total row, or every output's row of its name ("how much GMS is charged?": each
+        output's GMS, not the first one alone) when the question names no output."""
+        alike = [r for r in self._records("total") if r.key == record.key and r.source == record.source]
+        if len(alike) > 1 and not query.outputs:
+            return rows_added([(r, self._total_answer(r, query)) for r in alike])
+        return self._total_answer(record, query)
 
     def _ratings_table_named(self, query: Query) -> bool:
         """The question names a document whose ratings are a table (an evaluation), not the QA
