@@ -14,6 +14,7 @@ import logging
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +65,7 @@ def fts_query(text: str, common: frozenset[str] = frozenset()) -> str:
 # seeds still takes about a millisecond. Yet CI's graph missed one at 400 too: an index of up to
 # ``exact.EXACT_LIMIT`` chunks is searched exactly, and this applies only above that size.
 HNSW_EF_SEARCH = 400
+WIDEN_ATTEMPTS = 5  # SQLite's "database is locked" while another client writes passes in a moment
 HNSW_CONFIGURATION = {"hnsw": {"space": "cosine", "ef_search": HNSW_EF_SEARCH}}
 
 
@@ -72,10 +74,16 @@ def widen_search(collection: Any) -> None:
     hnsw = (getattr(collection, "configuration", None) or {}).get("hnsw") or {}
     if int(hnsw.get("ef_search") or 0) >= HNSW_EF_SEARCH:
         return
-    try:
-        collection.modify(configuration={"hnsw": {"ef_search": HNSW_EF_SEARCH}})
-    except Exception as exc:  # an older server: its search stays approximate, as before
-        logger.warning("could not raise the vector search's ef_search to %d: %s", HNSW_EF_SEARCH, exc)
+    for attempt in range(WIDEN_ATTEMPTS):
+        try:
+            collection.modify(configuration={"hnsw": {"ef_search": HNSW_EF_SEARCH}})
+            return
+        except Exception as exc:  # an older server: its search stays approximate, as before
+            if "locked" in str(exc) and attempt + 1 < WIDEN_ATTEMPTS:
+                time.sleep(0.2 * (attempt + 1))  # another client of the same files is writing: wait
+                continue
+            logger.warning("could not raise the vector search's ef_search to %d: %s", HNSW_EF_SEARCH, exc)
+            return
 
 
 COMMON_SHARE = 0.25  # a word in more than this share of the chunks is "common" (see TermCounts)
