@@ -102,9 +102,13 @@ class Backend:
         self, question: str, history: list[str], project: str, doc_type: str, request: gr.Request | None = None
     ) -> Iterator[str | Answer]:
         """``Assistant.ask_stream``: text deltas, then the final ``Answer``."""
-        filters = Filters(project_number=project or "", doc_type=doc_type or "")
-        filters = policy.restrict_filters(filters, caller(request), self.store.documents())
+        filters = self._filters(project, doc_type, request)
         yield from self.assistant.ask_stream(question, history=history, filters=filters)
+
+    def _filters(self, project: str, doc_type: str, request: gr.Request | None) -> Filters:
+        """The chosen project and type, within what the caller may read."""
+        filters = Filters(project_number=project or "", doc_type=doc_type or "")
+        return policy.restrict_filters(filters, caller(request), self.store.documents())
 
     def chat_turn(
         self, question: str, history: list[str], project: str, doc_type: str, request: gr.Request | None = None
@@ -115,8 +119,6 @@ class Backend:
         ``history`` holds the conversation's questions as read in context ("And for 2023?" is
         kept as the full question), so that a follow-up of a follow-up still resolves.
         """
-        from assistant.answer.assistant import resolve_followup
-
         if not self.visible_documents(request):
             yield (
                 None,
@@ -145,7 +147,8 @@ class Backend:
             return
         if answer is None:
             answer = Answer(answer=render.NOT_FOUND_TITLE + ".", refused=True)
-        yield None, Turn(question, answer=answer), [*history, resolve_followup(question, history)]
+        whole = self.assistant.whole_question(question, history, self._filters(project, doc_type, request))
+        yield None, Turn(question, answer=answer), [*history, whole]
 
     def sources_of(self, answer: Answer | None, turn: int | None = None) -> str:
         """The sources panel of one answer (table cells as their rows: ``ui.sources``)."""

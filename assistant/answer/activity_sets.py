@@ -36,8 +36,8 @@ def asks_which_activity(text: str) -> bool:
 
 def chosen_activities(rows: Sequence[Record], query: Query) -> FactResult | None:
     """The activities a "which activity …?" question selects, or None when it selects none."""
-    if not asks_which_activity(query.text):
-        return None
+    if not asks_which_activity(query.text.split(" (")[0]):
+        return None  # the question's own words, not the context a follow-up carries
     if query.outputs:
         rows = [r for r in rows if r.key.split(".")[0] in query.outputs]
     if asks_superlative(query.text) and (query.wants("amount") or _MONEY.search(query.text)):

@@ -61,7 +61,7 @@ class Assistant:
         question = question.strip()
         if not question:
             return Answer(answer="Please ask a question.", refused=True)
-        resolved = self.spelled(resolve_followup(question, self._with_chosen_subject(question, history, filters)))
+        resolved = self.whole_question(question, history, filters)
         if resolved != question:
             logger.info("%r read as %r", question, resolved)
         if (compared := compare(resolved, lambda side: self.ask(side, (), filters))) is not None:
@@ -70,19 +70,32 @@ class Assistant:
         answer = self._from_fact(fact) if fact is not None else self._extractive(resolved, hits)
         return unsupported_premise(question, answer) or answer
 
-    def _with_chosen_subject(self, question: str, history: Sequence[str], filters: Filters) -> list[str]:
-        """The conversation with its last turn read as the row its answer chose: after "Which
-        activity does ZERDE co-implement?" (Activity 2.9), "what's its budget?" asks for Activity
-        2.9's, a subject no earlier question named."""
+    def whole_question(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> str:
+        """The question as read in its conversation: what a chat keeps as this turn's history."""
+        return self.spelled(resolve_followup(question, self._with_chosen_subjects(question, history, filters)))
+
+    def _with_chosen_subjects(self, question: str, history: Sequence[str], filters: Filters) -> list[str]:
+        """The conversation with each "which …?" turn that the next one points back to read as
+        the row its answer chose: after "Which activity does ZERDE co-implement?" (Activity
+        2.9), "what's its budget?" asks for Activity 2.9's, a subject no question named, and so
+        does "and in 2022?" after that."""
         turns = [h for h in history if h.strip()]
-        if not turns or not points_back(question) or not _SELECTS.search(turns[-1]):
-            return turns
-        last = self.spelled(resolve_followup(turns[-1], turns[:-1]))
-        fact, _ = self.evidence(last, filters)
+        read: list[str] = []
+        for i, turn in enumerate(turns):
+            following = turns[i + 1] if i + 1 < len(turns) else question
+            read.append(self._chosen(turn, read, filters) if points_back(following) else turn)
+        return read
+
+    def _chosen(self, turn: str, before: list[str], filters: Filters) -> str:
+        """ "activity 2.9 in 2023?" for a turn whose answer chose that row, else the turn."""
+        if not _SELECTS.search(turn):
+            return turn
+        whole = self.spelled(resolve_followup(turn, before))
+        fact, _ = self.evidence(whole, filters)
         if fact is None or fact.refused or not fact.subject:
-            return turns
-        years = parse_query(last).years
-        return [*turns[:-1], fact.subject + (f" in {' and '.join(map(str, years))}" if years else "") + "?"]
+            return turn
+        years = parse_query(whole).years
+        return fact.subject + (f" in {' and '.join(map(str, years))}" if years else "") + "?"
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()

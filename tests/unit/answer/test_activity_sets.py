@@ -108,3 +108,14 @@ def test_a_new_question_after_a_choice_is_not_rewritten(assistant: Assistant) ->
 def test_the_layout_above_is_read_as_a_work_plan(tmp_path: Path) -> None:
     store = indexed(tmp_path / "home", {"plan.txt": f"Multi-Year Work Plan\n\n{_tsv(PLAN)}\n"})
     assert {r.key for r in store.records("activity")} == {"1.1", "1.2", "1.3", "2.1", "2.2", "2.3"}
+
+
+def test_a_follow_up_of_that_follow_up_keeps_the_chosen_activity(assistant: Assistant) -> None:
+    chosen = "Which activity does the Ministry of Water implement?"
+    a = assistant.ask("and in 2022?", history=[chosen, "What's its budget in 2024?"])
+    assert a.answer.startswith("Activity 1.1 ") and "2022: USD 20,000" in a.answer
+    # a chat keeps each turn as read (the web app's history): the chosen row is kept with it
+    whole = assistant.whole_question("What's its budget in 2024?", [chosen])
+    assert "activity 1.1" in whole.lower()
+    again = assistant.ask("and in 2022?", history=[chosen, whole])
+    assert again.answer.startswith("Activity 1.1 ") and "2022: USD 20,000" in again.answer
