@@ -123,7 +123,8 @@ class Assistant:
         if not question:
             yield from llm.plain(Answer(answer="Please ask a question.", refused=True))
             return
-        resolved = self.spelled(llm.rewrite_followup(question, history, backend, resolve_followup(question, history)))
+        rule_based = self.whole_question(question, history, filters)
+        resolved = self.spelled(llm.rewrite_followup(question, history, backend, rule_based))
         if resolved != question:
             logger.info("follow-up %r read as %r", question, resolved)
         fact, hits = self.evidence(resolved, filters)
