@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, id_order, merge, period_cell
 from assistant.answer.query import Query
-from assistant.answer.table_rows import asks_superlative, summed
+from assistant.answer.table_rows import asks_lowest, asks_superlative, summed
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean, stems, to_number
 
@@ -23,7 +23,6 @@ _WHICH_ACTIVITY = re.compile(
     r"|\bкак(?:ое|ие)\s+(?:из\s+)?мероприяти\w*",
     re.IGNORECASE,
 )
-_LOW = re.compile(r"\b(?:least|lowest|smallest|minimum|fewest|наименьш\w*|минимальн\w*)\b", re.IGNORECASE)
 _MONEY = re.compile(r"\b(?:money|budget\w*|funds?|funding|amount|cost\w*|spend\w*|allocat\w*|бюджет\w*|денег)\b")
 PARTY_ROLES = ("responsible_party", "funding_source")
 _PARTY_SPLIT = re.compile(r"\s*(?:[/,;()&+\n]|\band\b)\s*")  # "UNDP / APA / NU"
@@ -85,7 +84,7 @@ def _largest(rows: Sequence[Record], query: Query) -> FactResult | None:
     scored = [(a[0], r, a[1]) for r in rows if (a := _amount(r, year)) is not None]
     if len(scored) < 2:
         return None
-    low = _LOW.search(query.text) is not None
+    low = asks_lowest(query.text)
     scored.sort(key=lambda t: (t[0] if low else -t[0], id_order(t[1].key)))
     (value, best, cells), (_, second, second_cells) = scored[0], scored[1]
     if value == scored[1][0]:

@@ -123,10 +123,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             out.append(Candidate(best[0], hit.chunk.location, hit.chunk.location.source, cov, score, tuple(best[1:])))
             continue
         section = hit.chunk.section or hit.chunk.location.heading  # a table row's: its table's heading
-        asked_here = ""  # a QA form's numbered question: its evidence below answers it
         for index, line in enumerate(lines):
-            if _FORM_QUESTION.match(line):
-                asked_here = line.strip()
             if _unchosen_option(line):
                 continue  # a QA form's rubric level the assessor did not choose says nothing of the project
             if hit.chunk.chunk_type == "text" and _heading(line, hit.chunk.section):
@@ -137,7 +134,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
                 if hit.chunk.chunk_type == "text" and _heading(sentence, ""):
                     continue  # "SESP Attachment 1. Social and Environmental Risk Screening Checklist": a title
-                cov = _in_section(terms, sentence, f"{section} {asked_here}".strip(), alike)
+                cov = _in_section(terms, sentence, section, alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -180,7 +177,6 @@ def _in_section(terms: list[str], sentence: str, section: str, alike: dict[str, 
 
 
 _OPTION = re.compile(r"^\s*[-•]\s+\d\s*:\s*(?P<body>.*)$")
-_FORM_QUESTION = re.compile(r"^\s*\d{1,2}\.\s+[A-Z][^\n]{10,}\?\s*$")  # "7. Were social and … monitored?"
 
 
 def _unchosen_option(line: str) -> bool:

@@ -336,13 +336,19 @@ _SUPERLATIVE = re.compile(
 )
 
 
+def asks_lowest(text: str) -> bool:
+    """ "the lowest impact", "gets the least money": the superlative asks for the smallest value."""
+    m = _SUPERLATIVE.search(text)
+    return m is not None and m.group(1).startswith(("low", "small", "least", "minim", "наимен", "минимал"))
+
+
 def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
     """ "Which risk has the highest impact?": the row(s) with the largest number in the column
     the question names, within one table."""
     m = _SUPERLATIVE.search(query.text)
     if not m:
         return None
-    low = m.group(1).startswith(("low", "small", "least", "minim", "наимен", "минимал"))
+    low = asks_lowest(query.text)
     best: list[tuple[Record, Cell]] = []
     best_value: float | None = None
     for r in records:
