@@ -316,7 +316,7 @@ def test_document_links_images_and_html_stay_inert_text(browser, app_url: str) -
     context.close()
 
 
-def _open_until(page, dropdown: str, option, tries: int = 3) -> None:  # type: ignore[no-untyped-def]
+def _open_until(page, dropdown: str, option, tries: int = 5) -> None:  # type: ignore[no-untyped-def]
     """Opens a dropdown until ``option`` shows: a list opened before the server's new choices
     arrive (a loaded machine) shows the old ones until it is opened again."""
     from playwright.sync_api import expect
