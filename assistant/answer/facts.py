@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from assistant.answer import qa_facts
-from assistant.answer.activity_sets import activities_added, chosen_activities, rows_added
+from assistant.answer.activity_sets import activities_added, chosen_activities
+from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
 from assistant.answer.fact_types import (
     CellAnswer,
     Evidence,
@@ -28,7 +29,7 @@ from assistant.answer.fact_types import (
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line
 from assistant.answer.output_share import output_share
-from assistant.answer.outputs import output_number, with_output_named
+from assistant.answer.outputs import with_output_named
 from assistant.answer.query import Query, names_kind, parse_query
 from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum, with_targets_added
 from assistant.core.records import Cell, Period, Record
@@ -50,13 +51,6 @@ BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line",
 
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
-
-
-_SPENDING_WORDS = {"spent", "unspent", "went", "go", "goes", "gone", "used", "left", "over"}  # they name no row
-_WHOLE_BUDGET = re.compile(
-    r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
-    r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
-)
 
 
 class FactFinder:
@@ -92,7 +86,7 @@ class FactFinder:
         if not any(parts) and (chosen := chosen_activities(self._records("activity"), query)):
             parts = [chosen]  # "which activity does ZERDE co-implement?", "… gets the most money?"
         for number in query.subtotals:
-            parts.append(self._total(f"subtotal {number}", query))
+            parts.append(total_by_key(self._records("total"), f"subtotal {number}", query))
         if query.outputs and query.wants("sum") and re.search(r"\bactivit", query.text):
             activities, totals = self._records("activity"), self._records("total")  # "add up output 3's activities"
             parts += [activities_added(activities, totals, number) for number in query.outputs]
@@ -103,18 +97,20 @@ class FactFinder:
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
         if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
-            parts = [self._delivery(query, question)]
+            parts = [delivery(self._records("delivery"), query, question, self.embed)]
         if not any(parts) and query.wants("rating") and asks_superlative(query.text):
             # "the highest impact score" is a column's; "the criterion scored highest", a ratings table's
             parts = [self._table_row(query, question) or qa_facts.best_rated(query, self._records("rating"))]
         elif not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
         if not any(parts) and names_kind(query.text, "total"):
-            parts = [self._total_by_name(query, question)]
+            parts = [total_by_name(self._records("total"), query, question, self.embed)]
         if not any(parts):
             parts = [self._by_name(query, question)]
         if not any(parts) and query.outputs and query.wants("amount") and not query.wants("expenditure"):
-            parts = [self._total(f"subtotal {number}", query) for number in query.outputs]  # the work plan's
+            parts = [
+                total_by_key(self._records("total"), f"subtotal {number}", query) for number in query.outputs
+            ]  # the work plan's
         if not any(parts):
             parts = [self._table_row(query, question)]
         found = [p for p in parts if p is not None]
@@ -155,7 +151,7 @@ class FactFinder:
             return found
         if record.kind == "activity":
             return self._activity(record, query)
-        return self._total_rows(record, query)
+        return total_rows(self._records("total"), record, query)
 
     # indicators --------------------------------------------------------------------------
     def _indicator_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:
@@ -328,63 +324,6 @@ class FactFinder:
             ans.cite("amount", total, unit="USD ")
         return ans.result(f"Activity {record.key} ({clean(record.label)})")
 
-    def _total(self, key: str, query: Query) -> FactResult | None:
-        rows = [r for r in self._records("total") if r.key == key]
-        if not rows:
-            if self._records("total"):
-                return FactResult(
-                    f"{key.replace('subtotal', 'The sub-total of output')} is not in the budget tables.", refused=True
-                )
-            return None
-        return self._total_answer(rows[0], query)
-
-    def _total_answer(self, record: Record, query: Query) -> FactResult:
-        ans = CellAnswer(record)
-        per_year = [c for c in record.cells_of("amount") if c.period is not None]
-        if query.years and not per_year:
-            return FactResult(
-                f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True
-            )
-        if refusal := years_not_given(query, per_year, clean(record.label)):
-            return refusal
-        if query.years and per_year:
-            for y in query.years:
-                ans.cite(str(y), period_cell(per_year, year=y), unit="USD ")
-        else:
-            if record.cell("total"):
-                ans.cite("total", record.cell("total"), unit="USD ")
-            for cell in per_year:
-                ans.cite(cell.period.describe() if cell.period else "amount", cell, unit="USD ")
-        result = ans.result(clean(record.label))
-        result.text = result.text.replace(" [1]: total: ", " [1]: ")
-        return result
-
-    def _total_by_name(self, query: Query, question: str) -> FactResult | None:
-        """ "the total for all outputs", "grand total", "UNDP parallel contribution"."""
-        rows = self._records("total")
-        if not rows or names_kind(query.text, "activity"):
-            return None  # "the total budget of the scholarships activity" is that activity's
-        record = None
-        if m := _WHOLE_BUDGET.search(query.text):
-            # "the total across all outputs": the total row, else the grand total; "the whole project": the other way
-            order = ("total", "grand total") if re.search(r"\ball outputs\b", m.string) else ("grand total", "total")
-            record = next((r for key in order for r in rows if r.key == key), None)
-        if query.outputs:  # "output 1's GMS": the rows under that output
-            rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
-        words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
-        record = record or RecordMatcher(rows, self.embed).best(words, question)
-        if record is None:
-            return None
-        return self._total_rows(record, query)
-
-    def _total_rows(self, record: Record, query: Query) -> FactResult:
-        """The total row, or every output's row of its name ("how much GMS is charged?": each
-        output's GMS, not the first one alone) when the question names no output."""
-        alike = [r for r in self._records("total") if r.key == record.key and r.source == record.source]
-        if len(alike) > 1 and not query.outputs:
-            return rows_added([(r, self._total_answer(r, query)) for r in alike])
-        return self._total_answer(record, query)
-
     def _ratings_table_named(self, query: Query) -> bool:
         """The question names a document whose ratings are a table (an evaluation), not the QA
         form: "the mid-term evaluation's relevance rating"."""
@@ -397,47 +336,6 @@ class FactFinder:
         return best(named) > best(forms)
 
     # other tables --------------------------------------------------------------------------
-    def _delivery(self, query: Query, question: str) -> FactResult | None:
-        """Budget against expenditure of an output (a progress report's delivery table)."""
-        rows = self._records("delivery")
-        if not rows:
-            return None
-        covered = {c.period.year for r in rows for c in r.cells if c.period and c.period.year}
-        missing = [y for y in query.years if covered and y not in covered]
-        if missing and query.wants("expenditure"):
-            span = ", ".join(str(y) for y in sorted(covered))
-            return FactResult(
-                f"The documents report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
-                refused=True,
-            )
-        if missing:
-            return None  # another year's budget: the work plan's, never this table's year
-        record = None
-        for number in query.outputs:
-            record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
-        named = set(query.subject_words) - _SPENDING_WORDS
-        if record is None and (
-            re.search(r"\btotal\b|\boverall\b|\bвсего\b|\bитог|\bв целом\b", query.text) or not named
-        ):
-            # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
-            record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
-        if record is None:
-            record = RecordMatcher(rows, self.embed).best(query.subject_words, question)
-        if record is None:
-            return None
-        ans = CellAnswer(record)
-        budget = record.cell("budget")
-        spent = record.cell("expenditure")
-        ans.cite(f"budget ({budget.period.describe()})" if budget and budget.period else "budget", budget, "USD ")
-        ans.cite(f"expenditure ({spent.period.describe()})" if spent and spent.period else "expenditure", spent, "USD ")
-        if record.cell("delivery_rate"):
-            ans.cite("delivery rate", record.cell("delivery_rate"))
-        result = ans.result(clean(record.label))
-        if budget and spent and re.search(r"unspent|left|remain|balance|остат|не израсход", query.text):
-            if shown := computed(budget, spent, "-"):
-                result.text += f" Unspent: {shown}."
-        return result
-
     def _rating(self, query: Query, question: str) -> FactResult | None:
         """A criterion's rating in a review or evaluation ratings table, or a QA form's question
         named by its words, with the level it marks and its evidence."""

@@ -1,0 +1,120 @@
+"""Budget totals and delivery: sub-totals, totals, GMS and grand totals of the work plan, and
+a progress report's budget against expenditure, each answered from its cited cells."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.activity_sets import rows_added
+from assistant.answer.fact_types import CellAnswer, FactResult, period_cell, years_not_given
+from assistant.answer.matching import Embed, RecordMatcher
+from assistant.answer.outputs import output_number
+from assistant.answer.query import Query, names_kind
+from assistant.answer.table_rows import computed
+from assistant.core.records import Record
+from assistant.core.text import clean
+
+_SPENDING_WORDS = {"spent", "unspent", "went", "go", "goes", "gone", "used", "left", "over"}  # they name no row
+_WHOLE_BUDGET = re.compile(
+    r"\b(?:(?:across|for|of) (?:all|the) outputs|whole project|entire project|grand total|overall budget"
+    r"|total (?:planned |project )?budget|всего по проекту|общий бюджет)\b"
+)
+
+
+def total_by_key(totals: list[Record], key: str, query: Query) -> FactResult | None:
+    """ "the sub-total of output 2" (key "subtotal 2"); refused when the budget has totals but not this one."""
+    rows = [r for r in totals if r.key == key]
+    if not rows:
+        if totals:
+            return FactResult(
+                f"{key.replace('subtotal', 'The sub-total of output')} is not in the budget tables.", refused=True
+            )
+        return None
+    return total_answer(rows[0], query)
+
+
+def total_answer(record: Record, query: Query) -> FactResult:
+    ans = CellAnswer(record)
+    per_year = [c for c in record.cells_of("amount") if c.period is not None]
+    if query.years and not per_year:
+        return FactResult(f"The budget gives {clean(record.label)} for all years together, not by year.", refused=True)
+    if refusal := years_not_given(query, per_year, clean(record.label)):
+        return refusal
+    if query.years and per_year:
+        for y in query.years:
+            ans.cite(str(y), period_cell(per_year, year=y), unit="USD ")
+    else:
+        if record.cell("total"):
+            ans.cite("total", record.cell("total"), unit="USD ")
+        for cell in per_year:
+            ans.cite(cell.period.describe() if cell.period else "amount", cell, unit="USD ")
+    result = ans.result(clean(record.label))
+    result.text = result.text.replace(" [1]: total: ", " [1]: ")
+    return result
+
+
+def total_by_name(totals: list[Record], query: Query, question: str, embed: Embed | None) -> FactResult | None:
+    """ "the total for all outputs", "grand total", "UNDP parallel contribution"."""
+    rows = totals
+    if not rows or names_kind(query.text, "activity"):
+        return None  # "the total budget of the scholarships activity" is that activity's
+    record = None
+    if m := _WHOLE_BUDGET.search(query.text):
+        # "the total across all outputs": the total row, else the grand total; "the whole project": the other way
+        order = ("total", "grand total") if re.search(r"\ball outputs\b", m.string) else ("grand total", "total")
+        record = next((r for key in order for r in rows if r.key == key), None)
+    if query.outputs:  # "output 1's GMS": the rows under that output
+        rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
+    words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
+    record = record or RecordMatcher(rows, embed).best(words, question)
+    if record is None:
+        return None
+    return total_rows(totals, record, query)
+
+
+def total_rows(totals: list[Record], record: Record, query: Query) -> FactResult:
+    """The total row, or every output's row of its name ("how much GMS is charged?": each
+    output's GMS, not the first one alone) when the question names no output."""
+    alike = [r for r in totals if r.key == record.key and r.source == record.source]
+    if len(alike) > 1 and not query.outputs:
+        return rows_added([(r, total_answer(r, query)) for r in alike])
+    return total_answer(record, query)
+
+
+def delivery(rows: list[Record], query: Query, question: str, embed: Embed | None) -> FactResult | None:
+    """Budget against expenditure of an output (a progress report's delivery table)."""
+    if not rows:
+        return None
+    covered = {c.period.year for r in rows for c in r.cells if c.period and c.period.year}
+    missing = [y for y in query.years if covered and y not in covered]
+    if missing and query.wants("expenditure"):
+        span = ", ".join(str(y) for y in sorted(covered))
+        return FactResult(
+            f"The documents report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
+            refused=True,
+        )
+    if missing:
+        return None  # another year's budget: the work plan's, never this table's year
+    record = None
+    for number in query.outputs:
+        record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
+    named = set(query.subject_words) - _SPENDING_WORDS
+    if record is None and (re.search(r"\btotal\b|\boverall\b|\bвсего\b|\bитог|\bв целом\b", query.text) or not named):
+        # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
+        record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
+    if record is None:
+        record = RecordMatcher(rows, embed).best(query.subject_words, question)
+    if record is None:
+        return None
+    ans = CellAnswer(record)
+    budget = record.cell("budget")
+    spent = record.cell("expenditure")
+    ans.cite(f"budget ({budget.period.describe()})" if budget and budget.period else "budget", budget, "USD ")
+    ans.cite(f"expenditure ({spent.period.describe()})" if spent and spent.period else "expenditure", spent, "USD ")
+    if record.cell("delivery_rate"):
+        ans.cite("delivery rate", record.cell("delivery_rate"))
+    result = ans.result(clean(record.label))
+    if budget and spent and re.search(r"unspent|left|remain|balance|остат|не израсход", query.text):
+        if shown := computed(budget, spent, "-"):
+            result.text += f" Unspent: {shown}."
+    return result
