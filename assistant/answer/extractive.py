@@ -88,8 +88,16 @@ def _answer_types(question: str) -> list[re.Pattern[str]]:
     return [profiles.rx(t["says"]) for t in types.values() if profiles.rx(t["asks"]).search(text)]
 
 
-def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
+def asked_terms(question: str) -> list[str]:
+    """The question's key words a quoted sentence is to hold: its everyday wrapping words
+    ("what happens to the mini-grids once the project is over?") left out, unless they are all."""
     terms = key_terms(question)
+    filler = set(profiles.load("questions").get("filler") or ())
+    return [t for t in terms if t not in filler] or terms
+
+
+def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
+    terms = asked_terms(question)
     alike = profiles.synonyms()
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
@@ -295,7 +303,7 @@ def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool
     other words. A word the documents never use ("salary", "email") left unsaid asks for a
     closer meaning, and a "why did …" question's premise must be said in its own words."""
     said = " ".join((best.quote, *best.more))
-    terms = key_terms(question)
+    terms = asked_terms(question)
     words = [t for t in terms if not t[0].isdigit()]
     years_only = len(words) < len(terms) and all(_YEAR.fullmatch(t) for t in terms if t[0].isdigit())
     if years_only and words and coverage(words, said, profiles.synonyms()) < MIN_WORD_COVERAGE:

@@ -157,3 +157,13 @@ def test_a_table_rows_heading_says_half_of_what_the_question_asks() -> None:
         Rewording(lambda sentence: 0.3, frozenset({"recommendation", "extend", "project"})),
     )
     assert not answer.refused and "Extend the project by 12 months" in answer.answer
+
+
+def test_everyday_wrapping_words_need_not_be_quoted() -> None:
+    """ "What happens to … once it is over?": "happens" and "once" wrap the subject; the
+    sentence on the mini-grids' hand-over answers, and one on another subject still does not."""
+    texts = SourceTexts({"prodoc.txt": SUSTAIN}.get)
+    answer = extractive_answer("What happens to the mini-grids once the project is over?", _hits(SUSTAIN), texts)
+    assert not answer.refused and "community energy cooperatives" in answer.answer
+    other = "What happens to the solar pumps once the project is over?"
+    assert extractive_answer(other, _hits(SUSTAIN), texts).refused
