@@ -173,17 +173,25 @@ def coverage(terms: list[str], sentence: str, synonyms: Mapping[str, frozenset[s
     if not terms:
         return 0.0
     have = stems(sentence)
+    # "mini-grids" also says "grid"; "open-access" is said by "open access"
+    have |= {stem(part) for h in have if "-" in h for part in h.split("-") if len(part) > 1}
     by_start: dict[str, list[str]] = {}
     for h in have:
         by_start.setdefault(h[: _FAMILY_MIN - 2], []).append(h)
+
+    def present(term: str, s: str) -> bool:
+        if s in have:
+            return True
+        if "-" in term and all(stem(part) in have for part in term.split("-") if part):
+            return True
+        return len(s) >= _FAMILY_MIN and any(same_family(s, h) for h in by_start.get(s[: _FAMILY_MIN - 2], ()))
+
     total = got = 0.0
     for term in terms:
         weight = 2.0 if term[0].isdigit() else 1.0
         total += weight
         s = stem(term)
-        if s in have or (
-            len(s) >= _FAMILY_MIN and any(same_family(s, h) for h in by_start.get(s[: _FAMILY_MIN - 2], ()))
-        ):
+        if present(term, s):
             got += weight
         elif synonyms and synonyms.get(s, frozenset()) & have:
             got += SYNONYM_CREDIT * weight
