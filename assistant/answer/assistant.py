@@ -24,7 +24,7 @@ from assistant.answer.followup import points_back, resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
 from assistant.answer.naming import document_type_named, documents_named
 from assistant.answer.overview import Overview
-from assistant.answer.premise import unsupported_premise
+from assistant.answer.premise import denial, presumed, unsupported_premise
 from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
 from assistant.answer.table_rows import with_share
@@ -66,6 +66,8 @@ class Assistant:
             logger.info("%r read as %r", question, resolved)
         if (compared := compare(resolved, lambda side: self.ask(side, (), filters))) is not None:
             return compared  # "does A match B?": each side found on its own
+        if (denied := self._premise_denied(resolved, filters)) is not None:
+            return denied  # "now that the ERC approved the guideline, …?" when it was not approved
         fact, hits = self.evidence(resolved, filters)
         answer = self._from_fact(fact) if fact is not None else self._extractive(resolved, hits)
         return unsupported_premise(question, answer) or answer
@@ -127,6 +129,9 @@ class Assistant:
         resolved = self.spelled(llm.rewrite_followup(question, history, backend, rule_based))
         if resolved != question:
             logger.info("follow-up %r read as %r", question, resolved)
+        if (denied := self._premise_denied(resolved, filters)) is not None:
+            yield from llm.plain(denied)
+            return
         fact, hits = self.evidence(resolved, filters)
         required: list[str] = []
         if fact is not None:
@@ -146,6 +151,13 @@ class Assistant:
         yield from llm.verified_stream(backend.stream(llm.answer_messages(resolved, passages)), verifier)
         wants_number = fact is None and bool(llm.WANTS_NUMBER.match(resolved))
         yield llm.finish(self.verified, verifier, base, required, wants_number=wants_number)
+
+    def _premise_denied(self, question: str, filters: Filters) -> Answer | None:
+        """The refusal of a question whose presumed clause the documents deny, else None."""
+        if (clause := presumed(question)) is None:
+            return None
+        fact, hits = self.evidence(clause, filters)
+        return None if fact is not None else denial(clause, hits, self._texts(), self._rewording(clause))
 
     def _backend(self) -> llm.LLMBackend:
         if self._llm is None:

@@ -221,12 +221,12 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     if kind := document_type_named(question):
         kinds = {h.chunk.location.source: h.chunk.doc_type for h in hits}
         own = [c for c in found if kinds.get(c.source) == kind]
-        if any(_covers(question, c, rewording) for c in own[:RUNNERS_UP]):
+        if any(covers(question, c, rewording) for c in own[:RUNNERS_UP]):
             found = own
     # the best-scored sentence, else a close runner-up that holds more of the question's words
     # ("a gender balance among participants of its events", before "51 per cent were female")
     runners = [c for c in found[:RUNNERS_UP] if c is found[0] or c.coverage > found[0].coverage] if found else []
-    best = next((c for c in runners if _covers(question, c, rewording)), None)
+    best = next((c for c in runners if covers(question, c, rewording)), None)
     if best is None:
         return Answer(answer=NOT_FOUND, refused=True)
     found = [best, *(c for c in found if c is not best)]
@@ -298,7 +298,7 @@ MIN_WORD_COVERAGE = 0.5  # of a question's words besides its years, the sentence
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
+def covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
     """The sentence holds enough of the question's words, or nearly enough and says the rest in
     other words. A word the documents never use ("salary", "email") left unsaid asks for a
     closer meaning, and a "why did …" question's premise must be said in its own words."""

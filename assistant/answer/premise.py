@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import NOT_FOUND
+from assistant import profiles
+from assistant.answer.citations import verified
+from assistant.answer.extractive import NOT_FOUND, Rewording, asked_terms, candidates, covers
 from assistant.answer.grounding import identifier_numbers
 from assistant.answer.naming import doc_named
-from assistant.core.text import numbers
-from assistant.core.types import Answer
+from assistant.core.text import coverage, numbers
+from assistant.core.types import Answer, Citation
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit
 
 # "of the 30 planned mini-grids": a figure the question presents as known (not "the 2022 …")
 _GIVEN_FIGURE = re.compile(r"\bof the\s+(\d[\d,.]*)\s+(?!per\s?cent|percent)[a-z]", re.IGNORECASE)
@@ -46,6 +50,38 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         ]
         if missing:
             return _refused(f"They do not say that of {' '.join(missing)}; what they say:", answer)
+    return None
+
+
+def presumed(question: str) -> str | None:
+    """ "Now that the ERC approved the guideline in 2022, how …?": the clause the question takes
+    as done ("the ERC approved the guideline in 2022"), when it says something was done."""
+    rules = profiles.load("questions")["premise"]
+    m = profiles.rx(rules["presumed"]).match(question)
+    if m is None:
+        return None
+    clause = m.group("clause").strip()
+    return clause if any(profiles.rx(rules["done"]).match(w) for w in asked_terms(clause)) else None
+
+
+DENIAL_REACH = 5  # of the sentences best matching the presumed clause, how many are read
+
+
+def denial(clause: str, hits: list[Hit], texts: SourceTexts, rewording: Rewording | None) -> Answer | None:
+    """A refusal quoting the sentence that says the presumed thing did not happen ("… had not
+    been approved by the end of the year"), or not yet ("the Project Board will decide on it");
+    None when none of the sentences on it says so. The sentence must be on the clause's subject
+    and its verb ("approved", or a word of its group: "decide")."""
+    rules = profiles.load("questions")["premise"]
+    done = [t for t in asked_terms(clause) if profiles.rx(rules["done"]).match(t)]
+    for c in candidates(clause, hits)[:DENIAL_REACH]:
+        if not covers(clause, c, rewording) or coverage(done, c.quote, profiles.synonyms()) == 0:
+            continue
+        if profiles.rx(rules["denies"]).search(c.quote):
+            cited = verified([Citation(source=c.source, place=c.location, quote=c.quote)], texts)
+            if cited:
+                note = f"{NOT_FOUND} They do not support that {clause}: {c.quote} [1]"
+                return Answer(answer=note, refused=True, citations=cited)
     return None
 
 

@@ -3,8 +3,10 @@ as known ("of the 30 planned mini-grids") and the people a "why" question names.
 
 from __future__ import annotations
 
-from assistant.answer.premise import unsupported_premise
-from assistant.core.types import Answer, Citation, Location
+from assistant.answer.premise import denial, presumed, unsupported_premise
+from assistant.core.types import Answer, Chunk, Citation, Location
+from assistant.core.verify import SourceTexts
+from assistant.retrieval.hybrid import Hit
 
 COMMISSIONED = "By the end of 2022, 15 of the 24 planned mini-grids had been commissioned."
 SUPERVISED = (
@@ -49,3 +51,29 @@ def test_why_there_is_none_is_answered_by_the_amount_the_documents_give() -> Non
     assert refused is not None and refused.refused and "110 706" in refused.answer
     named_only = Answer(answer=f"{label} [1].", refused=False, citations=answer.citations[:1])
     assert unsupported_premise("Why are there no scholarships budgeted for 2023?", named_only) is None
+
+
+def _hits(text: str, source: str = "apr.txt") -> list[Hit]:
+    chunk = Chunk(id=source, text=text, location=Location(source, line_start=1), title=source)
+    return [Hit(chunk, 1.0, 1, 1, 0.6)]
+
+
+REPORT = (
+    "The water tariff rules were drafted and sent to the regulator but had not been approved by December.\n"
+    "The district council adopted its irrigation bylaw in May 2023.\n"
+)
+
+
+def test_a_clause_taken_as_done_is_refused_when_the_documents_say_it_was_not() -> None:
+    question = "Now that the regulator approved the water tariff rules, how are farmers paying?"
+    clause = presumed(question)
+    assert clause == "the regulator approved the water tariff rules"
+    refused = denial(clause, _hits(REPORT), SourceTexts({"apr.txt": REPORT}.get), None)
+    assert refused is not None and refused.refused and "had not been approved" in refused.answer
+    assert refused.citations and refused.citations[0].quote.endswith("approved by December.")
+    # what the documents do report stands: the question goes on to be answered
+    done = presumed("Since the district council adopted its irrigation bylaw, what has changed?")
+    assert done is not None and denial(done, _hits(REPORT), SourceTexts({"apr.txt": REPORT}.get), None) is None
+    # a clause of time, not of something done, presumes nothing
+    assert presumed("Since 2021, how many farmers were trained?") is None
+    assert presumed("As the project manager, what should I report?") is None
