@@ -167,3 +167,20 @@ def test_everyday_wrapping_words_need_not_be_quoted() -> None:
     assert not answer.refused and "community energy cooperatives" in answer.answer
     other = "What happens to the solar pumps once the project is over?"
     assert extractive_answer(other, _hits(SUSTAIN), texts).refused
+
+
+def test_where_a_team_sits_is_answered_by_where_its_unit_is_located() -> None:
+    text = (
+        "The project team meets every month with the district officers.\n"
+        "The Project Management Unit will be located at the ministry in Dodoma, with one field office in Mbeya.\n"
+    )
+    texts = SourceTexts({"prodoc.txt": text}.get)
+    answer = extractive_answer("Where does the project team sit?", _hits(text), texts)
+    assert not answer.refused and "located at the ministry in Dodoma" in answer.answer.split("[1]")[0]
+
+
+def test_a_verb_of_reporting_need_not_be_quoted() -> None:
+    text = "Implementation of the procurement plan had no unnecessary delays, besides some expected minor ones.\n"
+    texts = SourceTexts({"qa.txt": text}.get)
+    answer = extractive_answer("Were delays flagged?", _hits(text, "qa.txt"), texts)
+    assert not answer.refused and "minor ones" in answer.answer
