@@ -4,6 +4,7 @@ a progress report's budget against expenditure, each answered from its cited cel
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.activity_sets import rows_added
 from assistant.answer.fact_types import CellAnswer, FactResult, period_cell, years_not_given
@@ -58,14 +59,19 @@ def total_by_name(totals: list[Record], query: Query, question: str, embed: Embe
     rows = totals
     if not rows or names_kind(query.text, "activity"):
         return None  # "the total budget of the scholarships activity" is that activity's
+    words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
     record = None
     if m := _WHOLE_BUDGET.search(query.text):
+        # "the GMS across all outputs": every output's row of that name, not the total
+        parts = [r for r in rows if r.key not in ("total", "grand total")]
+        named = RecordMatcher(parts, embed).best(words, question) if parts else None
+        if named is not None and sum(r.key == named.key and r.source == named.source for r in rows) > 1:
+            return total_rows(totals, named, replace(query, outputs=()))
         # "the total across all outputs": the total row, else the grand total; "the whole project": the other way
         order = ("total", "grand total") if re.search(r"\ball outputs\b", m.string) else ("grand total", "total")
         record = next((r for key in order for r in rows if r.key == key), None)
     if query.outputs:  # "output 1's GMS": the rows under that output
         rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
-    words = [w for w in query.subject_words] + re.findall(r"\b(?:total|grand|gms|indirect|parallel)\b", query.text)
     record = record or RecordMatcher(rows, embed).best(words, question)
     if record is None:
         return None

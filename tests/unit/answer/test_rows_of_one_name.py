@@ -15,6 +15,7 @@ PLAN = [
     ["", "General Management Support – GMS (8%)", "800", "1,600", ""],
     ["Output 2 - Canals", "Activity 2.1 Rehabilitate 40 km of canals", "100,000", "50,000", "UNDP"],
     ["", "General Management Support – GMS (8%)", "8,000", "4,000", ""],
+    ["", "TOTAL", "118,800", "75,600", ""],
 ]
 
 
@@ -35,3 +36,11 @@ def test_every_outputs_row_is_answered_and_added_by_year(finder: FactFinder) -> 
 def test_one_outputs_row_when_the_output_is_named(finder: FactFinder) -> None:
     found = finder.answer("How much is the GMS for output 2 in 2023?")
     assert found is not None and "4,000" in found.text and "1,600" not in found.text and "computed" not in found.text
+
+
+def test_across_all_outputs_means_every_outputs_row_of_that_name_not_the_total(finder: FactFinder) -> None:
+    found = finder.answer("How much is the GMS across all outputs?")
+    assert found is not None and "Output 1: " in found.text and "Output 2: " in found.text
+    assert "118,800" not in found.text and "2022: computed: 800 + 8,000 = 8,800" in found.text
+    total = finder.answer("What is the total budget across all outputs?")
+    assert total is not None and "118,800" in total.text
