@@ -16,6 +16,7 @@ from dataclasses import replace
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
 from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
+from assistant.answer.column_sums import column_total
 from assistant.answer.fact_types import (
     CellAnswer,
     Evidence,
@@ -105,6 +106,8 @@ class FactFinder:
             parts = [self._rating(query, question)]
         if not any(parts) and names_kind(query.text, "total"):
             parts = [total_by_name(self._records("total"), query, question, self.embed)]
+        if not any(parts):  # "what do the two planned evaluations cost together?"
+            parts = [column_total(self._records("table_row"), query)]
         if not any(parts):
             parts = [self._by_name(query, question)]
         if not any(parts) and query.outputs and query.wants("amount") and not query.wants("expenditure"):

@@ -66,7 +66,7 @@ _TABLE_ONLY = (
 )
 
 
-def _wanted_columns(query: Query, record: Record) -> list[Cell]:
+def wanted_columns(query: Query, record: Record) -> list[Cell]:
     """The cells whose column header the question names (directly or by a column word)."""
     words = stems(query.text)
     extra = {
@@ -137,9 +137,9 @@ def _row_answer(
         asked = stems(query.text)
         ranked = sorted(
             numbered,
-            key=lambda r: -(len(_wanted_columns(query, r)) + len(asked & stems(" ".join(c.column for c in r.cells)))),
+            key=lambda r: -(len(wanted_columns(query, r)) + len(asked & stems(" ".join(c.column for c in r.cells)))),
         )
-        row = next((r for r in ranked if _wanted_columns(query, r)), None)
+        row = next((r for r in ranked if wanted_columns(query, r)), None)
     if row is None:
         fields = [] if any(w.startswith(_TABLE_ONLY) for w in query.text.split()) else _field_rows(records, query)
         if fields:
@@ -164,7 +164,7 @@ def _row_answer(
             row = None  # one word ("funding") found among a row's cells does not name the row
     if row is None:
         return None
-    cells = _wanted_columns(query, row)
+    cells = wanted_columns(query, row)
     if cells and all(clean(c.text) == clean(row.label) for c in cells):
         cells += _values(row)  # only the row's own column named ("what does the risk log say about …"): all it says
     return (row, list(dict.fromkeys(cells))) if cells else None
@@ -352,7 +352,7 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
     best: list[tuple[Record, Cell]] = []
     best_value: float | None = None
     for r in records:
-        for c in _wanted_columns(query, r):
+        for c in wanted_columns(query, r):
             v = to_number(c.text)
             if v is None:
                 continue
@@ -361,7 +361,7 @@ def _superlative(records: Sequence[Record], query: Query) -> list[tuple[Record, 
             elif v == best_value and best and best[0][0].source == r.source:
                 best.append((r, c))
     # "… and who owns it?": the winning rows' other asked columns too
-    return [(r, c) for r, top in best for c in dict.fromkeys([top, *_wanted_columns(query, r)])] or None
+    return [(r, c) for r, top in best for c in dict.fromkeys([top, *wanted_columns(query, r)])] or None
 
 
 _VALUE_WORDS = 20  # a value (a status, a risk's name, a rating line) is a phrase, not a paragraph
@@ -409,6 +409,6 @@ def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> lis
     for row in rows:
         name = next((c for c in row.cells if clean(c.text) == row.label), None)
         cells = [name] if name else []
-        cells += [c for r, c in hits if r is row] + _wanted_columns(query, row)  # "… and who owns it?"
+        cells += [c for r, c in hits if r is row] + wanted_columns(query, row)  # "… and who owns it?"
         out += [(row, c) for c in dict.fromkeys(cells)]
     return out
