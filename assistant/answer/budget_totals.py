@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 
 from assistant.answer.activity_sets import rows_added
-from assistant.answer.fact_types import CellAnswer, FactResult, period_cell, years_not_given
+from assistant.answer.fact_types import CellAnswer, FactResult, merge, period_cell, years_not_given
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.outputs import output_number
 from assistant.answer.query import Query, names_kind
 from assistant.answer.table_rows import computed
 from assistant.core.records import Record
-from assistant.core.text import clean
+from assistant.core.text import clean, to_number
 
 _SPENDING_WORDS = {"spent", "unspent", "went", "go", "goes", "gone", "used", "left", "over"}  # they name no row
 _WHOLE_BUDGET = re.compile(
@@ -101,6 +101,9 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
         )
     if missing:
         return None  # another year's budget: the work plan's, never this table's year
+    if not query.outputs and (m := _RANKED.search(query.text)):
+        if (ranked := _ranked_delivery(rows, query, low=bool(m.group(1)))) is not None:
+            return ranked  # "how far below the overall delivery rate was the weakest output?"
     record = None
     for number in query.outputs:
         record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
@@ -112,6 +115,10 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
         record = RecordMatcher(rows, embed).best(query.subject_words, question)
     if record is None:
         return None
+    return _delivery_answer(record, query)
+
+
+def _delivery_answer(record: Record, query: Query) -> FactResult:
     ans = CellAnswer(record)
     budget = record.cell("budget")
     spent = record.cell("expenditure")
@@ -124,3 +131,36 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
         if shown := computed(budget, spent, "-"):
             result.text += f" Unspent: {shown}."
     return result
+
+
+_RANKED = re.compile(r"\b(?:(weakest|worst|slowest|poorest|lowest|least)|(strongest|best|fastest|highest))\b")
+_AGAINST_TOTAL = re.compile(r"\b(?:below|above|behind|ahead of|compared|against|than|overall|total)\b")
+
+
+def _ranked_delivery(rows: list[Record], query: Query, low: bool) -> FactResult | None:
+    """The output with the lowest (or highest) delivery rate, and, when the question sets it
+    against the overall rate, the total row's with the difference in percentage points."""
+    outputs = [r for r in rows if not re.match(r"\s*total\b", r.label, re.I)]
+    rated = [(r, rate) for r in outputs if (rate := _rate(r)) is not None]
+    if len(rated) < 2 or len(rated) < len(outputs):
+        return None  # a rate missing for some output: no ranking the table supports
+    record, rate = min(rated, key=lambda x: x[1]) if low else max(rated, key=lambda x: x[1])
+    result = _delivery_answer(record, query)
+    result.text += f" It is the {'lowest' if low else 'highest'} delivery rate of the outputs."
+    total = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
+    overall = _rate(total) if total is not None else None
+    if total is None or overall is None or not _AGAINST_TOTAL.search(query.text):
+        return result
+    both = merge([result, _delivery_answer(total, query)])
+    mine, theirs = record.cell("delivery_rate"), total.cell("delivery_rate")
+    if mine is not None and theirs is not None:
+        both.text += (
+            f" computed: {clean(theirs.text).rstrip('%')} − {clean(mine.text).rstrip('%')} = {abs(overall - rate):.1f} percentage points"
+            f" {'below' if rate < overall else 'above'} the total."
+        )
+    return both
+
+
+def _rate(record: Record) -> float | None:
+    cell = record.cell("delivery_rate")
+    return to_number(cell.text) if cell is not None else None

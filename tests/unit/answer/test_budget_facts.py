@@ -157,3 +157,21 @@ def test_two_outputs_named_by_their_titles_are_added_from_their_sub_totals(finde
     # a total and its own yearly figures are one row's: its years are added, never to its total
     one = finder.answer("What is Output 1's sub-total over the three years?")
     assert one is not None and "computed: 15,000 + 25,000 + 10,000 = 50,000" in one.text
+
+
+def test_the_weakest_outputs_delivery_set_against_the_overall_rate(tmp_path: Path) -> None:
+    rows = [
+        ["Output", "Budget 2023 (USD)", "Expenditure 2023 (USD)", "Delivery rate"],
+        ["Output 1 - Water code", "40,000", "36,000", "90%"],
+        ["Output 2 - Canals", "200,000", "120,000", "60%"],
+        ["Output 3 - Extension services", "60,000", "45,000", "75%"],
+        ["Total", "300,000", "201,000", "67%"],
+    ]
+    store = indexed(
+        tmp_path / "home", {"apr.txt": f"Annual Progress Report 2023\n\nFinancial delivery 2023\n\n{_tsv(rows)}\n"}
+    )
+    found = FactFinder(store, ()).answer("How far below the overall delivery rate was the weakest output?")
+    assert found is not None and found.text.startswith("Output 2 - Canals")
+    assert "computed: 67 − 60 = 7.0 percentage points below the total" in found.text
+    best = FactFinder(store, ()).answer("Which output had the best delivery in 2023?")
+    assert best is not None and best.text.startswith("Output 1 - Water code") and "computed" not in best.text
