@@ -50,6 +50,23 @@ _PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by y
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
 
 
+_MORE = re.compile(r"\bhow (?:many|much) more\b|\bсколько ещ[её]\b")
+
+
+def _more_than_baseline(result: FactResult, record: Record, targets: list[Cell]) -> FactResult:
+    """ "How many more does it expect to reach by the end?": the final target less the
+    baseline, when the answer cites both and the target is the larger."""
+    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
+    base = record.cell("baseline")
+    quoted = {e.quote for e in result.evidence}
+    if final is None or base is None or not {final.text, base.text} <= quoted:
+        return result
+    shown = computed(final, base, "-")
+    if shown is None or (to_number(final.text) or 0) <= (to_number(base.text) or 0):
+        return result
+    return replace(result, text=f"{result.text} {shown} more than the baseline.")
+
+
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
@@ -176,7 +193,8 @@ class FactFinder:
                 return self._progress(progress[0], framework[0] if framework else None, query)
             base_year = to_number(framework[0].text("baseline_year")) if framework else None
             if query.years and set(query.years) == {base_year}:  # what had been reached by the baseline's year
-                return self._indicator(framework[0], replace(query, fields=("baseline",)))
+                kept = tuple(f for f in query.fields if f in ("final", "midterm"))  # "… and by the end?"
+                return self._indicator(framework[0], replace(query, fields=("baseline", *kept)))
             if not query.wants("target", "baseline", "final", "midterm"):
                 return FactResult(
                     f"The documents give targets for indicator {key}, not what was achieved"
@@ -194,7 +212,9 @@ class FactFinder:
         baseline_year = to_number(record.text("baseline_year"))
         at_baseline = False  # "how many had been granted by 2020?", 2020 the baseline's year
         for year in query.years:
-            if baseline_year == year and not query.wants("target", "midterm", "final"):
+            # "had 7,300 by 2020 (the baseline's year); how many more by the end?"
+            reached = query.wants("final") and not query.wants("target") and period_cell(targets, year=year) is None
+            if baseline_year == year and (not query.wants("target", "midterm", "final") or reached):
                 at_baseline = True
                 continue
             cell = period_cell(targets, year=year)
@@ -246,6 +266,8 @@ class FactFinder:
                 )
                 ans.cite(label, cell)
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
+        if _MORE.search(query.text):
+            result = _more_than_baseline(result, record, targets)
         return with_targets_added(result, record) if adding_up else result
 
     def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:

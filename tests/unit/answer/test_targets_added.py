@@ -52,3 +52,11 @@ def test_yearly_and_final_targets_are_both_listed(finder: FactFinder) -> None:
     assert found is not None
     assert all(f"{year} target: {value}" in found.text for year, value in (("2021", 20), ("2022", 30), ("2023", 10)))
     assert "final target: 100" in found.text
+
+
+def test_how_many_more_by_the_end_is_the_final_target_less_the_baseline(finder: FactFinder) -> None:
+    found = finder.answer("If 40 inspectors were certified by 2020, how many more are expected by the end of project?")
+    assert found is not None and not found.refused
+    assert "computed: 100 − 40 = 60 more than the baseline" in found.text
+    plain = finder.answer("What is the end of project target for inspectors certified?")
+    assert plain is not None and "computed" not in plain.text
