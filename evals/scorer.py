@@ -83,9 +83,13 @@ def load_gold(path: str | Path = GOLD_PATH, limit: int | None = None) -> list[Go
     return items[:limit] if limit else items
 
 
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
 def normalise(text: str) -> str:
-    """Case-folded text with NBSP as space and whitespace runs collapsed."""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip().lower()
+    """Case-folded text with NBSP as space, whitespace runs collapsed and every dash a hyphen
+    (a reader sees "2021–2023" and "2021-2023" as one thing)."""
+    return _WS.sub(" ", text.replace("\xa0", " ").translate(_DASHES)).strip().lower()
 
 
 def tokens(text: str) -> set[str]:

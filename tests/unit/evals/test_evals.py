@@ -71,6 +71,7 @@ def score(items: list[GoldItem], answers: list[Answer]):
 def test_normalise_spaces_and_case():
     assert normalise(" 1\xa0505\xa0000\n\tUSD ") == "1 505 000 usd"
     assert normalise("7,300\n50%\nWomen") == "7,300 50% women"
+    assert normalise("2021–2023") == normalise("2021-2023") == "2021-2023"
 
 
 def test_correct_answer_is_counted_even_with_nbsp_and_line_breaks():
