@@ -131,6 +131,9 @@ def test_a_newcomers_words_ask_for_the_overview(tmp_path: Path) -> None:
     assert [t.name for t in asked_topics("Кто основной донор третьей фазы?")] == ["funding"]
     # a donor named in passing is no question about the funding ("the donor's report on …")
     assert asked_topics("Почему донор отказался от проекта?") == []
+    # who pays for something else is no question about the project's funding
+    assert asked_topics("What does the final audit cost, and who funds it?") == []
+    assert [t.name for t in asked_topics("Who funds the project?")] == ["funding"]
 
 
 def test_without_dates_the_duration_is_the_years_the_work_plan_budgets(tmp_path: Path) -> None:
