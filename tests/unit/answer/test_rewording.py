@@ -184,3 +184,12 @@ def test_a_verb_of_reporting_need_not_be_quoted() -> None:
     texts = SourceTexts({"qa.txt": text}.get)
     answer = extractive_answer("Were delays flagged?", _hits(text, "qa.txt"), texts)
     assert not answer.refused and "minor ones" in answer.answer
+
+
+def test_the_kind_of_passage_asked_for_need_not_be_quoted() -> None:
+    text = "The procurement plan is updated annually; transport delays affected 4 irrigation schemes.\n"
+    texts = SourceTexts({"qa.txt": text}.get)
+    answer = extractive_answer("What evidence was given on procurement?", _hits(text, "qa.txt"), texts)
+    assert not answer.refused and "procurement plan is updated annually" in answer.answer
+    hit = extractive_answer("How many schemes were hit?", _hits(text, "qa.txt"), texts)
+    assert not hit.refused and "affected 4 irrigation schemes" in hit.answer
