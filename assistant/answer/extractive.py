@@ -172,6 +172,23 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     return out
 
 
+# a sentence that refers back to the one before it, which holds what it speaks of
+_REFERS_BACK = re.compile(r"^(?:in this (?:manner|way|regard)|thus|therefore|as a result|accordingly|hence)\b", re.I)
+
+
+def _referred_to(c: Candidate, texts: SourceTexts) -> str:
+    """ "In this manner, the choice of topics reflects …": the document's sentence before it,
+    which says what the manner is; "" for a sentence that stands on its own."""
+    if not _REFERS_BACK.match(c.quote):
+        return ""
+    text = texts.text(c.source) or ""
+    at = text.find(c.quote)
+    if at <= 0:
+        return ""
+    before = [x.strip() for x in split_sentences(text[max(0, at - 2000) : at].strip())]
+    return before[-1] if before and len(before[-1]) >= 12 else ""
+
+
 SECTION_CREDIT = 0.5  # a question word only the sentence's section heading holds counts half
 
 
@@ -248,8 +265,10 @@ def extractive_answer(question: str, hits: list[Hit], texts: SourceTexts, reword
     citations: list[Citation] = []
     parts: list[str] = []
     for c in chosen:
-        pieces = verified([Citation(source=c.source, place=c.location, quote=q) for q in (c.quote, *c.more)], texts)
-        if not pieces or pieces[0].quote != c.quote:
+        lead = _referred_to(c, texts)
+        said = (lead, c.quote, *c.more) if lead else (c.quote, *c.more)
+        pieces = verified([Citation(source=c.source, place=c.location, quote=q) for q in said], texts)
+        if not pieces or c.quote not in {p.quote for p in pieces[:2]}:
             continue
         first = len(citations) + 1
         citations += pieces

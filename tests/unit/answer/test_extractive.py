@@ -201,3 +201,20 @@ def test_a_footnote_mark_is_no_figure_and_another_years_figure_answers_nothing()
         SourceTexts({"qa.txt": grievances}.get),
     )
     assert other.refused or "11 grievances" not in other.answer
+
+
+def test_a_sentence_that_refers_back_is_quoted_with_the_one_before_it() -> None:
+    from assistant.answer.extractive import extractive_answer
+    from assistant.core.types import Chunk, Location
+    from assistant.core.verify import SourceTexts
+    from assistant.retrieval.hybrid import Hit
+
+    first = "Sites are chosen from a survey of district water offices run every two years."
+    second = "In this manner, the choice of sites reflects the districts' own priorities."
+    text = f"{first}\n{second}\n"
+    chunk = Chunk(id="p", text=second, location=Location("prodoc.txt", line_start=2), title="prodoc.txt")
+    answer = extractive_answer(
+        "How is the choice of sites made?", [Hit(chunk, 1.0, 1, 1, 0.6)], SourceTexts({"prodoc.txt": text}.get)
+    )
+    assert not answer.refused and answer.answer.startswith(first) and second in answer.answer
+    assert [c.quote for c in answer.citations] == [first, second]
