@@ -141,7 +141,7 @@ class RecordMatcher:
     def _split(self, word: str) -> list[str]:
         if word in self.idf:
             return [word]
-        for i in range(3, len(word) - 2):
+        for i in range(2, len(word) - 2):
             if word[:i] in self.idf and word[i:] in self.idf:
                 return [word[:i], word[i:]]
         return [word]

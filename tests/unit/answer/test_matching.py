@@ -25,6 +25,11 @@ def test_one_word_a_label_writes_as_two_names_it() -> None:
     assert RecordMatcher(rows).best(["mid-term", "evaluation", "completed"], question) is rows[0]
 
 
+def test_a_hyphenated_word_whose_first_part_is_short_names_a_label_that_writes_it_apart() -> None:
+    rows = [_row("Hold the final review at no cost to the donor"), _row("Hold the final review in the capital")]
+    assert RecordMatcher(rows).best(["no-cost", "review"], "who holds the no-cost review?") is rows[0]
+
+
 def test_how_many_names_the_row_that_counts_that_thing() -> None:
     # every label mentions the participating countries; one counts them
     rows = [
