@@ -193,3 +193,15 @@ def test_the_kind_of_passage_asked_for_need_not_be_quoted() -> None:
     assert not answer.refused and "procurement plan is updated annually" in answer.answer
     hit = extractive_answer("How many schemes were hit?", _hits(text, "qa.txt"), texts)
     assert not hit.refused and "affected 4 irrigation schemes" in hit.answer
+
+
+def test_an_office_named_is_not_where_it_is_located() -> None:
+    """ "office" and "located" are two words: a sentence on the Country Office's services does
+    not say where the project office is; the one on its premises does."""
+    from assistant import profiles
+
+    alike = profiles.synonyms()
+    services = "The UNDP Country Office also provides support services including procurement."
+    premises = "The project will be run from the UN common premises in Dodoma, in a project office."
+    assert coverage(["office", "located"], services, alike) == 0.5
+    assert coverage(["office", "located"], premises, alike) == 0.9  # "located" said as "premises"
