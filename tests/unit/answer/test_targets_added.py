@@ -60,3 +60,10 @@ def test_how_many_more_by_the_end_is_the_final_target_less_the_baseline(finder: 
     assert "computed: 100 − 40 = 60 more than the baseline" in found.text
     plain = finder.answer("What is the end of project target for inspectors certified?")
     assert plain is not None and "computed" not in plain.text
+
+
+def test_a_figure_asked_for_two_places_apart_is_refused_when_the_table_has_one_figure(finder: FactFinder) -> None:
+    split = finder.answer("What is the end of project target for water meters in Dodoma versus Mbeya?")
+    assert split is not None and split.refused and "not for Dodoma and Mbeya separately" in split.text
+    whole = finder.answer("How many water meters are to be installed by the end of project?")
+    assert whole is not None and not whole.refused and "250" in whole.text
