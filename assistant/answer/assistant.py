@@ -34,6 +34,7 @@ from assistant.core.types import Answer, Citation
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit, Retriever
 from assistant.store.database import Filters, Store, StoredDocument, matches_project
+from assistant.store.embeddings import english_words
 
 logger = logging.getLogger(__name__)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -268,7 +269,7 @@ class Assistant:
 
     def spelled(self, question: str) -> str:
         """The question with its misspelt words read as the documents' own (``spelling.mend``)."""
-        return mend(question, self.store.vocabulary())
+        return mend(question, self.store.vocabulary(), english_words())
 
     def with_acronyms(self, question: str) -> str:
         """The question with the long forms of its acronyms (``acronyms.expand``), as the

@@ -9,19 +9,23 @@ import re
 from functools import lru_cache
 
 CLOSE = 0.85  # difflib's ratio a misspelling must reach
-MIN_LENGTH = 6  # shorter words have too many near neighbours to be mended safely
+MIN_LENGTH = 6  # shorter words have too many near neighbours to be mended by likeness …
+SHORT_LENGTH = 4  # … but one letter left out inside a word of four or five is still mended
 
 
-def mend(text: str, vocabulary: frozenset[str]) -> str:
+def mend(text: str, vocabulary: frozenset[str], english: frozenset[str] = frozenset()) -> str:
     """``text`` with each word the documents never use replaced by the one closest word they
-    use, when exactly one is close enough; other words as they are."""
+    use, when exactly one is close enough; other words as they are. A short word that is an
+    ``english`` word is no misspelling ("sits" is not "sites")."""
     by_start = _by_first_letter(vocabulary)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < MIN_LENGTH or low in vocabulary:
+        if low in vocabulary or len(low) < SHORT_LENGTH:
             return word
+        if len(low) < MIN_LENGTH:
+            return word if low in english else _letter_left_out(low, by_start.get(low[0], ())) or word
         near = [w for w in by_start.get(low[0], ()) if abs(len(w) - len(low)) <= 2]
         close = difflib.get_close_matches(low, near, n=2, cutoff=CLOSE)
         if len(close) != 1 and not (len(close) == 2 and _ratio(low, close[0]) > _ratio(low, close[1])):
@@ -29,6 +33,18 @@ def mend(text: str, vocabulary: frozenset[str]) -> str:
         return word if _inflection(low, close[0]) else close[0]
 
     return re.sub(r"[A-Za-z]+", fix, text)
+
+
+def _letter_left_out(low: str, near: list[str]) -> str | None:
+    """The one word of the documents that ``low`` is, with one letter put back inside it
+    ("boks" → "books", "shold" → "should"); none when it is a word with an ending added
+    ("plan" → "plans") or when two words fit ("bots" → "boots" or "boats")."""
+    fits = [
+        w
+        for w in near
+        if len(w) == len(low) + 1 and not w.startswith(low) and any(w[:i] + w[i + 1 :] == low for i in range(len(w)))
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _ENDINGS = {"", "s", "es", "d", "ed", "ing", "e", "er", "ers", "ly", "ion", "ions"}

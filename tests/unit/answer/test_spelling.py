@@ -18,5 +18,16 @@ def test_another_form_of_a_documents_word_and_short_words_stay() -> None:
     assert mend("Who implements it and how much do they allocate?", VOCABULARY) == (
         "Who implements it and how much do they allocate?"
     )
-    assert mend("the projct budgt", VOCABULARY | {"budget"}) == "the project budgt"  # six letters or more only
+    assert mend("the projct bdgt", VOCABULARY | {"budget"}) == "the project bdgt"  # two letters out: too far
     assert mend("Сколько выделено?", VOCABULARY) == "Сколько выделено?"
+
+
+def test_a_letter_left_out_of_a_short_word_is_put_back_unless_it_is_a_word() -> None:
+    words = VOCABULARY | {"books", "should", "sites", "plans", "boots", "boats"}
+    english = frozenset({"sits", "plan", "should", "books"})
+    assert mend("how many boks shold be publshed", words | {"published"}, english) == (
+        "how many books should be published"
+    )
+    assert mend("Who sits on the board?", words, english) == "Who sits on the board?"  # a word, not "sites"
+    assert mend("the plan", words) == "the plan"  # "plans" is the word with an ending, not a mending
+    assert mend("the bots", words) == "the bots"  # "boots" or "boats": no one word fits
