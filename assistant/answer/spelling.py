@@ -25,7 +25,7 @@ def mend(text: str, vocabulary: frozenset[str], english: frozenset[str] = frozen
         if low in vocabulary or len(low) < SHORT_LENGTH:
             return word
         if len(low) < MIN_LENGTH:
-            return word if low in english else _letter_left_out(low, by_start.get(low[0], ())) or word
+            return word if low in english else _letter_left_out(low, by_start.get(low[0], [])) or word
         near = [w for w in by_start.get(low[0], ()) if abs(len(w) - len(low)) <= 2]
         close = difflib.get_close_matches(low, near, n=2, cutoff=CLOSE)
         if len(close) != 1 and not (len(close) == 2 and _ratio(low, close[0]) > _ratio(low, close[1])):
