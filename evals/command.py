@@ -24,6 +24,7 @@ HELDOUT_SETS = (
     "project2-people2",
     "seed-people3",
     "project2-people3",
+    "project3",
 )
 CORPUS_DIR = EVALS_DIR.parent / "corpus"
 

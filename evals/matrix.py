@@ -30,6 +30,7 @@ FORMATS = ("txt", "docx", "pdf")
 # each corpus by format: the seeds (text exports, and the Word and PDF files built from them), project 2
 SEED_FILES = {"txt": ROOT / "corpus", "docx": EVALS / "formats" / "docx", "pdf": EVALS / "formats" / "pdf"}
 PROJECT2_FILES = {f: EVALS / "heldout" / "project2" / f for f in FORMATS}
+PROJECT3_FILES = {f: EVALS / "heldout" / "project3" / f for f in FORMATS}
 SETS: dict[str, tuple[Path, dict[str, Path]]] = {
     "dev": (
         EVALS / "questions.jsonl",
@@ -72,6 +73,12 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
     "project2-people3": (
         EVALS / "heldout" / "people3_project2_questions.jsonl",
         PROJECT2_FILES,
+    ),
+    # a third project (Kyrgyzstan, agriculture and irrigation) and its questions, written blind in
+    # the fourteenth session: documents on other variations of the templates; split dev/test
+    "project3": (
+        EVALS / "heldout" / "project3_questions.jsonl",
+        PROJECT3_FILES,
     ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
