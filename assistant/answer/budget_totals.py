@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant import profiles
 from assistant.answer.activity_sets import rows_added
 from assistant.answer.fact_types import CellAnswer, FactResult, merge, period_cell, years_not_given
 from assistant.answer.matching import Embed, RecordMatcher
@@ -72,7 +73,15 @@ def total_by_name(totals: list[Record], query: Query, question: str, embed: Embe
         record = next((r for key in order for r in rows if r.key == key), None)
     if query.outputs:  # "output 1's GMS": the rows under that output
         rows = [r for r in rows if output_number(r.group) in query.outputs] or rows
-    record = record or RecordMatcher(rows, embed).best(words, question)
+    # "the total for project management and M&E": the words besides "total" name the row; a
+    # row is not named by what it leaves out ("Total programmable budget (excluding GMS)")
+    excluded = profiles.total_patterns()["excluded"]
+    shown = [replace(r, label=excluded.sub(" ", r.label)) for r in rows]
+    matcher = RecordMatcher(shown, embed)
+    found = (matcher.best(query.subject_words, question) if query.subject_words else None) or matcher.best(
+        words, question
+    )
+    record = record or next((r for r, s in zip(rows, shown) if s is found), None)
     if record is None:
         return None
     return total_rows(totals, record, query)

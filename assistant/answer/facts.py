@@ -371,6 +371,8 @@ class FactFinder:
             for c in record.cells_of("line_amount"):
                 if c.period is None:
                     ans.cite(f"{c.line or 'line'} (all years)", c, unit="USD ")
+            if total := record.cell("total"):  # the activity's own "Total" column
+                ans.cite("total (all years)", total, unit="USD ")
         if not ans.parts and (total := record.cell("amount")):
             ans.cite("amount", total, unit="USD ")
         return ans.result(f"Activity {record.key} ({clean(record.label)})")

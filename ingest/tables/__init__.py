@@ -133,15 +133,15 @@ def recognise_tables(doc: Document) -> list[Record]:
             continue
         if layout is None:
             reader = None
-            parts.append([_map_record(doc, block, None, reason, "rows")])
-            if not reason:
-                parts.append(_generic_rows(doc, block))
+            # a table that looks like a kind it cannot be mapped to is reported so, and its rows
+            # are still read under their headers ("Score (P x I)" made a risk log look rated)
+            parts.append([_map_record(doc, block, None, reason, "rows"), *_generic_rows(doc, block)])
             continue
         heading = block.section[-1] if block.section else layout.kind.title
         reader = RowReader(layout, doc.source, heading)
         reader.read(rows[layout.header.first_data :])
         parts += [[_map_record(doc, block, layout, None, layout.kind.name)], reader]
-    records = [r for part in parts for r in (part.records if isinstance(part, RowReader) else part)]
+    records = [r for part in parts for r in (part.finished() if isinstance(part, RowReader) else part)]
     checked = [
         checks.check_indicator(r) if r.kind == "indicator" else checks.check_activity(r) if r.kind == "activity" else r
         for r in records

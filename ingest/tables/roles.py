@@ -88,6 +88,22 @@ def _assign(kind: profiles.TableKind, header: Header, project_start: int | None)
     return columns
 
 
+def _coded(
+    kind: profiles.TableKind, columns: list[Column], header: Header, data: list[TableRow]
+) -> tuple[list[Column], Column] | None:
+    """The columns with the key moved to the unmapped column that holds the identifiers
+    ("Code | Indicator | …" with "OI 1.1" under Code): the key column's text names the row."""
+    pattern = profiles.identifier(kind.key)
+    mapped = {c.index for c in columns}
+    for j, path in enumerate(header.paths):
+        cells = [t for r in data if j < len(r.cells) and (t := cell_text(r.cells[j]))]
+        if j in mapped or not cells or sum(1 for c in cells if pattern.match(c)) < 0.8 * len(cells):
+            continue
+        key = Column(j, kind.key, path or kind.key)
+        return [key, *(c for c in columns if c.role != kind.key)], key
+    return None
+
+
 def _agreement(kind: profiles.TableKind, columns: list[Column], data: list[TableRow]) -> float:
     """How well the data agrees with the roles: a share in [0, 1] per column, summed."""
     numeric = profiles.numeric_roles()
@@ -157,6 +173,8 @@ def understand(
                 continue
             data = rows[header.first_data :]
             key_col = next(c for c in columns if c.role == kind.key)
+            if not _keys_plausible(kind, key_col, data) and (coded := _coded(kind, columns, header, data)):
+                columns, key_col = coded
             key_cells = [t for r in data if key_col.index < len(r.cells) and (t := cell_text(r.cells[key_col.index]))]
             if not key_cells or not _keys_plausible(kind, key_col, data):
                 continue

@@ -31,7 +31,7 @@ def _cell(row: TableRow, col: Column) -> str:
 def total_key(label: str) -> str | None:
     """ "subtotal 2", "gms", "total", "grand total" for a budget total row's label, else None."""
     pats = profiles.total_patterns()
-    text = clean(label)
+    text = pats["excluded"].sub(" ", clean(label))
     if pats["subtotal"].search(text):
         m = pats["output"].search(text)
         return f"subtotal {m.group(1)}" if m else "subtotal"
@@ -123,11 +123,19 @@ class RowReader:
         if not text and len(row.cells) == 1:
             text = row.cells[0].strip() if profiles.identifier("output").match(clean(row.cells[0])) else ""
         output = profiles.identifier("output")
-        if text and output.match(self.group) and not output.match(clean(text)):
+        if text and output.match(self.group) and not output.match(clean(text)) and not self._leaves_output(row):
             return  # the rest of a merged output cell that a PDF page or a wrapped line split off
         if text:
             self.group_cell = text.split("\n")[0].strip()
             self.group = clean(self.group_cell)
+
+    def _leaves_output(self, row: TableRow) -> bool:
+        """The row's activity is numbered outside the current output ("Project management and
+        M&E | PM.1 …" after Output 3's activities): its group cell starts a group of its own."""
+        col = self.layout.column("activity")
+        m = profiles.identifier("activity").match(clean(_cell(row, col))) if col else None
+        group = profiles.identifier("output").match(self.group)
+        return bool(m and group and m.group(1).split(".")[0] != group.group(1))
 
     # work plans ----------------------------------------------------------------------------
     def _work_plan_row(self, row: TableRow) -> None:
@@ -190,6 +198,12 @@ class RowReader:
         )
         self.activity = self._replace(self.activity, updated)
 
+    def finished(self) -> list[Record]:
+        """The records, each activity whose budget line is its own row ("1.2 Develop … | RAS |
+        EU | Contractual services | 30 000 | 80 000 | …") with that line's amounts by period as
+        its own: one line is the whole activity."""
+        return [_own_line(r) if r.kind == "activity" else r for r in self.records]
+
     def _replace(self, old: Record, new: Record) -> Record:
         self.records[self.records.index(old)] = new
         return new
@@ -205,7 +219,7 @@ class RowReader:
         """ "Sub-Total for Output 2 | … | 1 505 000": amounts by period where the row is full
         width, else one total (a narrow row's cells cannot be placed under the header)."""
         self.activity = None
-        amount_cols = [c for c in self.layout.of("amount") if not c.on_line]
+        amount_cols = [c for c in self.layout.of("amount") if c.period is not None or not c.on_line]
         cells: list[Cell] = []
         spanned = self._label_spanned(row)
         if len(row.cells) == self.layout.header.width:
@@ -240,7 +254,8 @@ class RowReader:
         for col in self.layout.of("amount"):
             if text := _cell(row, col):
                 # a line-amount column without a period ("Amount") holds the row's total
-                role = "total" if col.on_line and col.period is None else "line_amount" if col.on_line else "amount"
+                # … and a per-period one holds the row's amount for that period (a total row has no line)
+                role = "total" if col.on_line and col.period is None else "amount"
                 cells.append(Cell(role, text, col.path, col.period))
         return cells
 
@@ -261,3 +276,14 @@ class RowReader:
 
     def _loc(self, loc: Location) -> Location:
         return replace(loc, heading=self.heading or self.layout.kind.title)
+
+
+def _own_line(record: Record) -> Record:
+    lines = [c for c in record.cells if c.role == "line_amount"]
+    if record.cells_of("amount") or not any(c.period for c in lines) or len({c.row for c in lines}) != 1:
+        return record  # amounts of its own, or several budget lines: kept as they are
+    own = tuple(
+        replace(c, role="amount" if c.period else "total", line="") if c.role == "line_amount" else c
+        for c in record.cells
+    )
+    return replace(record, cells=own)

@@ -175,3 +175,25 @@ def test_the_weakest_outputs_delivery_set_against_the_overall_rate(tmp_path: Pat
     assert "computed: 67 − 60 = 7.0 percentage points below the total" in found.text
     best = FactFinder(store, ()).answer("Which output had the best delivery in 2023?")
     assert best is not None and best.text.startswith("Output 1 - Water code") and "computed" not in best.text
+
+
+def test_a_total_named_by_its_words_and_an_activitys_own_total(tmp_path: Path) -> None:
+    # one budget line per activity, yearly amounts right of the line columns, a total column
+    plan = [
+        ["Output", "Activity", "Responsible party", "Funding source", "Budget line", "2025", "2026", "Total (USD)"],
+        ["Output 1: Wells", "1.1 Dig wells", "WaterCo", "EU", "Civil works", "10 000", "20 000", "30 000"],
+        ["Output 1 subtotal", "10 000", "20 000", "30 000"],
+        ["Project management and M&E", "PM.1 Project team", "UNDP", "TRAC", "Salaries", "4 000", "4 000", "8 000"],
+        ["Project management and M&E subtotal", "4 000", "4 000", "8 000"],
+        ["Total programmable budget (excluding GMS)", "14 000", "24 000", "38 000"],
+        ["GMS (8%)", "1 120", "1 920", "3 040"],
+    ]
+    finder = FactFinder(indexed(tmp_path / "home", {"plan.txt": f"Multi-Year Work Plan\n\n{_tsv(plan)}\n"}), ())
+    management = finder.answer("What's the total for project management and M&E?")
+    assert management is not None and "USD 8 000" in management.text and "38 000" not in management.text
+    gms = finder.answer("GMS total 2026")
+    assert gms is not None and "1 920" in gms.text and "24 000" not in gms.text
+    wells = finder.answer("How much is budgeted in total for digging wells?")
+    assert wells is not None and "total (all years): USD 30 000" in wells.text
+    year = finder.answer("Activity 1.1 budget for 2026?")
+    assert year is not None and not year.refused and "20 000" in year.text

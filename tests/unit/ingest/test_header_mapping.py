@@ -261,3 +261,64 @@ def test_the_rest_of_a_split_output_cell_keeps_its_output(tmp_path: Path) -> Non
     path.write_text("Multi-Year Work Plan\n\n" + _tsv(rows) + "\n", encoding="utf-8")
     groups = {r.key: r.group for r in _records(path) if r.kind == "activity"}
     assert groups["2.2"].startswith("Output 2") and groups["3.1"].startswith("Output 3")
+
+
+# a work plan with one budget line per activity, on the activity's own row, and its yearly
+# amounts right of the line columns; activities outside the outputs coded "MG.1"; sub-totals
+# written under a label that spans the first columns; a total that leaves GMS out
+WP3_ROWS = [
+    ["Output", "Activity", "Implementer", "Donor", "Account", "Budget by year (USD)", "", "", "Total (USD)"],
+    ["", "", "", "", "", "2025", "2026", "2027", ""],
+    ["Output 1: Wells dug", "1.1 Dig 40 wells", "WaterCo", "EU", "Civil works", "10 000", "20 000", "5 000", "35 000"],
+    ["", "1.2 Train caretakers", "NGO", "EU", "Trainings", "1 000", "2 000", "3 000", "6 000"],
+    ["Output 1 subtotal", "11 000", "22 000", "8 000", "41 000"],
+    ["Management", "MG.1 Project team", "UNDP", "TRAC", "Salaries", "4 000", "4 000", "4 000", "12 000"],
+    ["Management subtotal", "4 000", "4 000", "4 000", "12 000"],
+    ["Total budget (excluding GMS)", "15 000", "26 000", "12 000", "53 000"],
+    ["GMS (8%)", "1 200", "2 080", "960", "4 240"],
+]
+
+
+@pytest.mark.parametrize("writer", [_tsv, _word_export], ids=["tsv", "word-export"])
+def test_one_line_activities_own_their_yearly_amounts(tmp_path: Path, writer) -> None:
+    path = tmp_path / "wp.txt"
+    path.write_text("Work Plan\n\n" + writer(WP3_ROWS) + "\n", encoding="utf-8")
+    records = _records(path)
+    acts = {r.key: r for r in records if r.kind == "activity"}
+    assert set(acts) == {"1.1", "1.2", "MG.1"}
+    by_year = {c.period.year: c.text for c in acts["1.1"].cells_of("amount") if c.period}
+    assert by_year == {2025: "10 000", 2026: "20 000", 2027: "5 000"}
+    assert acts["1.1"].text("total") == "35 000" and acts["1.1"].text("funding_source") == "EU"
+    assert acts["MG.1"].group == "Management"  # not Output 1's, whose activities came before
+    totals = {r.label: r for r in records if r.kind == "total"}
+    sub = totals["Output 1 subtotal"]
+    assert sub.key == "subtotal 1" and not sub.notes  # its activities add up to it, year by year
+    assert {c.period.year: c.text for c in sub.cells_of("amount") if c.period}[2026] == "22 000"
+    assert totals["Total budget (excluding GMS)"].key != "gms"  # it leaves GMS out: not the GMS row
+    assert totals["GMS (8%)"].key == "gms"
+
+
+def test_identifiers_in_a_code_column_beside_the_indicator_names(tmp_path: Path) -> None:
+    rows = [
+        ["Code", "Indicator", "Baseline", "Target 2025", "Achieved 2025", "Status"],
+        ["OI 1.1", "Wells in use", "4", "40", "31", "On track"],
+        ["OI 1.2", "Caretakers trained", "0", "80", "12", "Behind"],
+    ]
+    path = tmp_path / "progress.txt"
+    path.write_text("Progress\n\n" + _tsv(rows) + "\n", encoding="utf-8")
+    indicators = {r.key: r for r in _records(path) if r.kind == "indicator"}
+    assert set(indicators) == {"1.1", "1.2"}
+    assert indicators["1.2"].label == "Caretakers trained" and indicators["1.2"].text("achieved") == "12"
+
+
+def test_a_table_that_looks_rated_but_is_not_is_reported_and_still_read_as_rows(tmp_path: Path) -> None:
+    rows = [
+        ["No.", "Risk", "Probability", "Impact", "Score (P x I)", "Owner"],
+        ["1", "Floods damage the wells", "3", "4", "12", "Engineer"],
+    ]
+    path = tmp_path / "risks.txt"
+    path.write_text("Risk log\n\n" + _tsv(rows) + "\n", encoding="utf-8")
+    records = _records(path)
+    assert any(r.kind == "table_map" and r.key == "rejected" for r in records)
+    row = next(r for r in records if r.kind == "table_row")
+    assert {c.column: c.text for c in row.cells}["Owner"] == "Engineer"
