@@ -331,11 +331,18 @@ def covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
         return best.coverage >= MIN_COVERAGE
     missing = [t for t in words if coverage([t], said, profiles.synonyms()) == 0]
     unknown = any(not rewording.knows(t) for t in missing)
+    if any(t in _names(question) and not rewording.knows(t) for t in missing):
+        return False  # "the Government of Finland": a name the documents never use is no rewording
     if best.coverage >= MIN_COVERAGE:
         return not unknown or rewording.similarity(best.quote) >= MIN_MEANING
     if best.coverage < NEAR_COVERAGE or _presumes_event(question):
         return False
     return rewording.similarity(best.quote) >= (CLOSE_MEANING if unknown else MIN_MEANING)
+
+
+def _names(question: str) -> set[str]:
+    """The question's capitalised words that do not start it or a sentence of it ("Finland")."""
+    return {m.group(1).lower() for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z]{3,})\b", question.strip())}
 
 
 _NAMED_ID = re.compile(r"\b(output|outcome|activity|indicator)\s+(\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)", re.IGNORECASE)

@@ -172,7 +172,11 @@ class FactFinder:
             return self._activity_by_key(key, query, quiet=True)
         if query.wants(*INDICATOR_FIELDS):
             return self._indicator_by_key(key, query, quiet=True)
-        return None
+        # "PM.2 2027": no field asked, so the one kind of row the identifier names
+        named = {r.kind for r in (*self._records("activity"), *self._records("indicator")) if r.key.lower() == key}
+        if named == {"activity"}:
+            return self._activity_by_key(key, query, quiet=True)
+        return self._indicator_by_key(key, query, quiet=True) if named == {"indicator"} else None
 
     def _by_name(self, query: Query, question: str) -> FactResult | None:
         if not query.subject_words or not (query.wants(*INDICATOR_FIELDS, *BUDGET_FIELDS, "count", "sum")):
@@ -204,7 +208,7 @@ class FactFinder:
         rows = self._records("indicator")
         if not rows:
             return None  # no results framework ingested: let retrieval try
-        matches = [r for r in rows if r.key == key]
+        matches = [r for r in rows if r.key.lower() == key.lower()]  # "pm.2" names "PM.2"
         if not matches:
             if quiet:
                 return None
@@ -331,7 +335,7 @@ class FactFinder:
         rows = self._records("activity")
         if not rows:
             return None
-        matches = [r for r in rows if r.key == key]
+        matches = [r for r in rows if r.key.lower() == key.lower()]  # "pm.2" names "PM.2"
         if not matches:
             return (
                 None

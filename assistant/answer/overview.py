@@ -111,11 +111,13 @@ class Overview:
             return self._outputs()
         evidence: list[Evidence] = []
         parts: list[str] = []
-        for record, value in self._fields(topic):
-            evidence += [Evidence(record.label_cell, record), Evidence(value, record)]
-            parts.append(
-                f"{clean(record.label_cell).rstrip(':')} [{len(evidence) - 1}]: {clean(value)} [{len(evidence)}]"
-            )
+        for record, values in self._fields(topic):
+            evidence.append(Evidence(record.label_cell, record))
+            said = []
+            for value in values:
+                evidence.append(Evidence(value, record))
+                said.append(f"{clean(value)} [{len(evidence)}]")
+            parts.append(f"{clean(record.label_cell).rstrip(':')} [{len(evidence) - len(values)}]: {', '.join(said)}")
         if not parts and topic.name == "dates":
             return self._plan_years()  # no start or end date written: the years the work plan budgets
         if not parts:
@@ -127,14 +129,18 @@ class Overview:
         return FactResult(f"{topic.title}: " + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), evidence)
 
     # cover-page fields -------------------------------------------------------------------
-    def _fields(self, topic: Topic) -> list[tuple[Record, str]]:
-        out: list[tuple[Record, str]] = []
+    def _fields(self, topic: Topic) -> list[tuple[Record, list[str]]]:
+        """The fields the topic names, each with its value: one, or for a field found anywhere
+        (a board table's "Senior Supplier | Delegation of the EU | Head of Cooperation") each
+        cell beside its name."""
+        out: list[tuple[Record, list[str]]] = []
         seen: set[tuple[str, str]] = set()
         kinds = {d.source: d.doc_type for d in self.store.documents()}
 
-        def order(r: Record) -> tuple[bool, str, int, int]:  # the project document first, then as written
+        def order(r: Record) -> tuple[bool, str, int, int, int, int]:  # the project document first, then as written
             loc = r.location
-            return (kinds.get(r.source) != "project_document", r.source, loc.table or 0, loc.row or 0)
+            place = (loc.page or 0, loc.table or 0, loc.row or 0, loc.line_start or 0)
+            return (kinds.get(r.source) != "project_document", r.source, *place)
 
         for record in sorted(self.store.records("table_row", self.sources), key=order):
             if (record.location.table or 0) > COVER_TABLES and not topic.fields_anywhere:
@@ -144,11 +150,18 @@ class Overview:
             values = values[-1:] if values and len(values) == 2 and len(values[0].split()) > 12 else values
             # one field of a name per value: two Senior Suppliers are two members, the same donor
             # on two documents' cover pages is one
-            if len(values) != 1 or (name, clean(values[0]).lower()) in seen:
+            if not values or (len(values) > 1 and not topic.fields_anywhere):
                 continue
-            if any(name.startswith(f) for f in topic.fields):
-                out.append((record, values[0].strip()))
-                seen.add((name, clean(values[0]).lower()))
+            said = (name, clean(" ".join(values)).lower())
+            if said in seen:
+                continue
+            # a field found anywhere may name its role after a qualifier: "Co-chair (national counterpart)"
+            if any(
+                name.startswith(f) or (topic.fields_anywhere and re.search(rf"\b{re.escape(f)}\b", name))
+                for f in topic.fields
+            ):
+                out.append((record, [v.strip() for v in values]))
+                seen.add(said)
         return out
 
     # sections and sentences ---------------------------------------------------------------

@@ -17,7 +17,8 @@ from typing import Any
 from assistant import profiles
 from assistant.core.text import STOPWORDS, key_terms
 
-_ID = r"\d{1,2}(?:\.\d{1,2}){1,2}"
+# "2.3", "1.1.2", and a letter-coded one outside the numbered outputs: "PM.2" (not "No. 2")
+_ID = r"(?:\d{1,2}(?:\.\d{1,2}){1,2}|(?<![a-z])(?!no\.)[a-z]{1,3}\.\d{1,2}(?:\.\d{1,2})?)"
 _ID_LIST = rf"({_ID}(?:\s*(?:,|and|or|&|и|или)\s*{_ID})*)"
 _YEAR = r"(?:19|20)\d\d"
 _AMOUNT = re.compile(

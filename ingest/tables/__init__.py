@@ -146,4 +146,39 @@ def recognise_tables(doc: Document) -> list[Record]:
         checks.check_indicator(r) if r.kind == "indicator" else checks.check_activity(r) if r.kind == "activity" else r
         for r in records
     ]
-    return checks.check_subtotals(checked) + recognise_qa(doc)
+    return checks.check_subtotals(checked) + recognise_qa(doc) + cover_fields(doc)
+
+
+COVER_BLOCKS = 30  # a cover page's fields are among a document's first blocks
+COVER_RUN = 3  # … and come several together: one "Risk 1: …" line is no cover page
+# "Start date: 1 January 2024", "Implementing partner: UNDP …": a short label, a colon, a value
+_FIELD_LINE = re.compile(r"^\s*([A-Z][\w ()/&'’.-]{2,60}?)\s*:\s+(\S.{0,400})$")
+
+
+def cover_fields(doc: Document) -> list[Record]:
+    """A cover page written as "Label: value" lines rather than a table: each line a field,
+    as a headerless table's "Field | value" row would be. A value is no sentence."""
+    runs: list[list[Record]] = [[]]
+    for block in doc.blocks[:COVER_BLOCKS]:
+        m = _FIELD_LINE.match(block.text) if block.kind in ("paragraph", "heading") else None
+        value = m.group(2).strip() if m else ""
+        if not m or len(m.group(1).split()) > 6 or "\n" in block.text.strip() or _sentence(value):
+            runs.append([])
+            continue
+        label = m.group(1).strip()
+        runs[-1].append(
+            Record(
+                "table_row",
+                clean(label).lower()[:80],
+                clean(label),
+                (Cell("column", label), Cell("column", value)),
+                replace(block.location, heading=block.section[0] if block.section else ""),
+                doc.source,
+                label_cell=label,
+            )
+        )
+    return [r for run in runs if len(run) >= COVER_RUN for r in run]
+
+
+def _sentence(value: str) -> bool:
+    return value.endswith(".") and len(value.split()) > 4

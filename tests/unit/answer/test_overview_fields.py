@@ -174,3 +174,23 @@ def test_the_projects_short_name_asks_what_the_project_is_about(tmp_path: Path) 
     found = Overview(store, ()).answer("What is AQUA, in a few words?")
     assert found is not None and "twelve basin towns" in found.text
     assert Overview(store, ()).answer("What is a water meter?") is None
+
+
+def test_a_cover_written_as_lines_and_a_board_table_of_three_columns(tmp_path: Path) -> None:
+    cover = "PROJECT DOCUMENT\nProject title: Wells for Dry Villages\nStart date: 1 March 2025\nEnd date: 28 February 2029\n"
+    board = (
+        "Board role\tOrganization\tRepresented by\n"
+        "Executive and Co-chair\tUNDP Country Office\tResident Representative\n"
+        "Co-chair (national counterpart)\tMinistry of Water\tDeputy Minister\n"
+        "Senior Supplier\tEuropean Union\tHead of Cooperation\n"
+    )
+    store = indexed(
+        tmp_path / "home", {"prodoc.txt": f"{cover}\nBrief description\n\nWells.\n\nProject Board\n\n{board}"}
+    )
+    dates = Overview(store, ()).answer("How long does the project run?")
+    assert dates is not None and "1 March 2025" in dates.text and "28 February 2029" in dates.text
+    assert dates.text.index("1 March 2025") < dates.text.index("28 February 2029")  # as the cover writes them
+    members = Overview(store, ()).answer("Who sits on the Project Board?")
+    assert members is not None
+    for said in ("UNDP Country Office", "Deputy Minister", "European Union", "Head of Cooperation"):
+        assert said in members.text

@@ -205,3 +205,14 @@ def test_an_office_named_is_not_where_it_is_located() -> None:
     premises = "The project will be run from the UN common premises in Dodoma, in a project office."
     assert coverage(["office", "located"], services, alike) == 0.5
     assert coverage(["office", "located"], premises, alike) == 0.9  # "located" said as "premises"
+
+
+def test_a_name_the_documents_never_use_is_not_said_in_other_words() -> None:
+    said = "The Government provides a parallel in-kind contribution estimated at USD 350,000.\n"
+    words = frozenset("the government provides parallel in kind contribution estimated usd how much".split())
+    texts = SourceTexts({"prodoc.txt": said}.get)
+    close = Rewording(lambda sentence: 0.9, words)
+    finland = "How much is the Government of Finland contributing to the project?"
+    assert extractive_answer(finland, _hits(said), texts, close).refused  # Finland is never named
+    plain = "How much is the government contributing to the project?"
+    assert not extractive_answer(plain, _hits(said), texts, close).refused
