@@ -69,8 +69,11 @@ def score(items: list[GoldItem], answers: list[Answer]):
 
 
 def test_normalise_spaces_and_case():
-    assert normalise(" 1\xa0505\xa0000\n\tUSD ") == "1 505 000 usd"
-    assert normalise("7,300\n50%\nWomen") == "7,300 50% women"
+    assert normalise(" 1\xa0505\xa0000\n\tUSD ") == "1505000 usd"
+    assert normalise("7,300\n50%\nWomen") == "7300 50% women"
+    # one figure, whichever thousands separator the document used; years and lists stay apart
+    assert normalise("USD 7 190 000") == normalise("USD 7,190,000")
+    assert normalise("in 2024 100 farmers; 1,5") == "in 2024 100 farmers; 1,5"
     assert normalise("2021–2023") == normalise("2021-2023") == "2021-2023"
 
 
