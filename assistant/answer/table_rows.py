@@ -112,14 +112,16 @@ def asks_superlative(text: str) -> bool:
 def row_answer(
     records: Sequence[Record], query: Query, question: str, embed: Embed | None
 ) -> list[tuple[Record, Cell]] | None:
-    """The cells the question asks for, each with its row, or None."""
+    """The cells the question asks for, each with its row, or None; none for a "when …?" whose
+    cells give no date ("QA approver | Deputy Resident Representative": who, not when)."""
     found = _row_answer(records, query, question, embed)
     if found is None:
         return None
-    if isinstance(found, list):
-        return found
-    row, cells = found
-    return [(row, c) for c in cells]
+    pairs = found if isinstance(found, list) else [(found[0], c) for c in found[1]]
+    date = profiles.load("questions")["answer_types"]["date"]
+    if re.search(date["asks"], question.lower()) and not any(re.search(date["says"], c.text.lower()) for _, c in pairs):
+        return None
+    return pairs
 
 
 def _row_answer(

@@ -1,10 +1,16 @@
 """Words of a question read for what they ask, not for what they look like: "agro-met" holds no
 "met", "by the end of June 2025" is a date and not the end of the project, "had been trained"
-asks what was achieved, "PM.2" names an activity coded outside the outputs."""
+asks what was achieved, "PM.2" names an activity coded outside the outputs, and "quick one -
+when …?" asks for a date."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from assistant.answer.assistant import Assistant
 from assistant.answer.query import parse_query
+from assistant.core.settings import Settings
+from tests.unit.answer.indexing import indexed
 
 
 def test_a_hyphenated_word_and_a_dated_end_ask_nothing_of_themselves() -> None:
@@ -19,3 +25,16 @@ def test_letter_coded_identifiers_are_read_and_no_number_is_one() -> None:
     assert parse_query("PM.2 2027").bare_ids == ("pm.2",)
     assert parse_query("budget for activity PM.1 in 2025").activities == ("pm.1",)
     assert parse_query("see no.5 of the list").bare_ids == ()
+
+
+def test_a_when_question_is_not_answered_by_a_row_that_gives_no_date(tmp_path: Path) -> None:
+    form = (
+        "Quality Assurance: Design\n\nProject number\t01004517\nQA approver\tDeputy Resident Representative\n"
+        "Date of assessment\t21 November 2023\n\nComments\n\n"
+        "The QA approver signed off the overall rating of Satisfactory on 8 December 2023.\n"
+    )
+    store = indexed(tmp_path / "home", {"qa.txt": form})
+    answer = Assistant(Settings(home=tmp_path / "home", embedding_model="hashing"), store).ask(
+        "quick one - when did the approver actually sign off on the QA rating?"
+    )
+    assert "8 December 2023" in answer.answer and "Deputy Resident Representative" not in answer.answer
