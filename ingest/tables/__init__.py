@@ -146,7 +146,25 @@ def recognise_tables(doc: Document) -> list[Record]:
         checks.check_indicator(r) if r.kind == "indicator" else checks.check_activity(r) if r.kind == "activity" else r
         for r in records
     ]
-    return checks.check_subtotals(checked) + recognise_qa(doc) + cover_fields(doc)
+    qa = recognise_qa(doc)
+    return _under_sections(checks.check_subtotals(checked), qa) + qa + cover_fields(doc)
+
+
+def _under_sections(records: list[Record], qa: list[Record]) -> list[Record]:
+    """A question table with no criterion column sits under its section's rating line
+    ("Strategic - Quality Rating: Satisfactory"): its questions are that section's."""
+    sections = sorted((r for r in qa if r.kind == "qa_section" and r.key != "overall"), key=_line)
+    out = []
+    for r in records:
+        if r.kind == "qa_question" and not r.group:
+            above = [s for s in sections if _line(s) < _line(r)]
+            r = replace(r, group=above[-1].label) if above else r
+        out.append(r)
+    return out
+
+
+def _line(record: Record) -> int:
+    return record.location.line_start or 0
 
 
 COVER_BLOCKS = 30  # a cover page's fields are among a document's first blocks

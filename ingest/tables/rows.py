@@ -80,6 +80,9 @@ class RowReader:
         if len(row.cells) < self.layout.header.width and len([c for c in row.cells if cell_text(c)]) <= 1:
             return  # a caption or section line inside the table, not a data row
         key, label = label_cell, clean(label_cell)
+        if kind.name == "qa_questions":
+            self.records.append(self._qa_question(row, clean(label_cell).rstrip(".")))
+            return
         if kind.key == "indicator":
             m = profiles.identifier("indicator").match(clean(label_cell))
             if not m and not self.by_label:
@@ -109,6 +112,25 @@ class RowReader:
             )
         )
 
+    def _qa_question(self, row: TableRow, number: str) -> Record:
+        """A QA form's question laid out as a table row, as the form's text would give it: its
+        rating as the level marked, its evidence, its criterion as its group."""
+        cell = {c.role: _cell(row, c) for c in self.layout.columns}
+        question = cell.get("question", "")
+        cells = [Cell("selected", cell["rating"], line=clean(cell["rating"]))] if cell.get("rating") else []
+        cells += [Cell("evidence", cell["evidence"], row=1)] if cell.get("evidence") else []
+        return Record(
+            "qa_question",
+            number,
+            clean(question),
+            tuple(cells),
+            self._loc(row.location),
+            self.source,
+            self.group,
+            label_cell=question,
+            table="qa_questions",
+        )
+
     def _description(self, row: TableRow, key_col: Column) -> str:
         """A row's name when its key cell holds only the identifier: the next text cell."""
         mapped = {c.index for c in self.layout.columns}
@@ -118,7 +140,7 @@ class RowReader:
         return clean(row.cells[key_col.index])
 
     def _note_group(self, row: TableRow) -> None:
-        out_col = self.layout.column("output")
+        out_col = self.layout.column("output") or self.layout.column("group")
         text = _cell(row, out_col) if out_col else ""
         if not text and len(row.cells) == 1:
             text = row.cells[0].strip() if profiles.identifier("output").match(clean(row.cells[0])) else ""

@@ -322,3 +322,30 @@ def test_a_table_that_looks_rated_but_is_not_is_reported_and_still_read_as_rows(
     assert any(r.kind == "table_map" and r.key == "rejected" for r in records)
     row = next(r for r in records if r.kind == "table_row")
     assert {c.column: c.text for c in row.cells}["Owner"] == "Engineer"
+
+
+def test_a_qa_assessment_laid_out_as_tables_gives_its_questions_and_criterion_ratings(tmp_path: Path) -> None:
+    summary = [
+        ["Criterion", "Questions", "Ratings given", "Criterion rating"],
+        ["Relevant", "4-5", "3, 2", "Satisfactory"],
+    ]
+    questions = [
+        ["Criterion", "No.", "Question", "Rating", "Evidence and comments"],
+        ["Relevant", "4", "Is the project's target group identified?", "3", "Households were listed by census."],
+        ["", "5", "Have lessons learned informed the design?", "2", "No insurance pilot is cited."],
+    ]
+    under_lines = [["#", "Question", "Rating", "Evidence"], ["6", "Are risks managed?", "1", "The log is outdated."]]
+    text = (
+        "Quality Assurance: Design\n\n" + _tsv(summary) + "\n\n" + _tsv(questions) + "\n\n"
+        "Principled - Quality Rating: Needs Improvement\n\n" + _tsv(under_lines) + "\n"
+    )
+    path = tmp_path / "qa.txt"
+    path.write_text(text, encoding="utf-8")
+    records = _records(path)
+    rated = next(r for r in records if r.kind == "rating")
+    assert rated.text("rating") == "Satisfactory"  # the criterion's, not its questions' "3, 2"
+    asked = {r.key: r for r in records if r.kind == "qa_question"}
+    assert set(asked) == {"4", "5", "6"}
+    assert asked["5"].group == "Relevant"  # under the criterion cell merged down its questions
+    assert asked["5"].cell("selected").text == "2" and "insurance" in asked["5"].text("evidence")
+    assert asked["6"].group == "Principled"  # under its section's rating line
