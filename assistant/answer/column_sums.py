@@ -30,8 +30,10 @@ def column_total(records: Sequence[Record], query: Query) -> FactResult | None:
         heading = stems(rows[0].location.heading)
         if heading and heading <= asked:
             scope = rows
-        else:
-            scope = [r for r in rows if (stems(r.label) - heading) & asked] if heading else []
+        else:  # the rows that share one of the question's words: "the evaluations", not one row each
+            # of "farmer" and "field" for "the farmer field schools"
+            by_word = [[r for r in rows if w in stems(r.label) - heading] for w in asked] if heading else []
+            scope = max(by_word, key=len, default=[])
         if len(scope) < MIN_ROWS:
             continue
         figures = [(r, c) for r in scope for c in _figures(wanted_columns(query, r))]

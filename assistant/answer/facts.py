@@ -28,7 +28,7 @@ from assistant.answer.fact_types import (
     years_span,
 )
 from assistant.answer.matching import Embed, RecordMatcher
-from assistant.answer.naming import doc_named, names_line
+from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
 from assistant.answer.query import Query, names_kind, parse_query
@@ -401,6 +401,9 @@ class FactFinder:
         rows = rated + questions
         if not rows:
             return None
+        held = [f"{d.source} {d.title}" for d in self.store.documents() if not self.sources or d.source in self.sources]
+        if stage := other_stage_only(query.text, held):  # "the final evaluation" of a project mid-way
+            return FactResult(f"The documents hold a {stage} evaluation, not the one asked about.", refused=True)
         record = None
         if query.overall:
             record = next((r for r in rows if "overall" in r.label.lower()), None)

@@ -46,3 +46,21 @@ def names_line(line: str, text: str) -> bool:
     if re.fullmatch(r"\d{4,6}", line):
         return re.search(rf"\b{line}\b", text) is not None
     return len(line.split()) >= 2 and line.lower() in text
+
+
+# an evaluation named by its stage; a document's name says which it is
+_STAGES = {
+    "final": re.compile(r"\b(?:final|terminal|end[\s-]*of[\s-]*project)[\s-]+evaluation", re.I),
+    "mid-term": re.compile(r"\b(?:mid[\s-]*term|midterm|mid[\s-]*point)[\s-]+(?:evaluation|review)|\bmte\b", re.I),
+}
+
+
+def other_stage_only(question: str, sources: list[str]) -> str | None:
+    """ "What did the final evaluation rate …?" when the evaluations among ``sources`` are of
+    another stage only: the stage they are (to say so), else None."""
+    asked = next((s for s, p in _STAGES.items() if p.search(question)), None)
+    if asked is None:
+        return None
+    names = [s.replace("-", " ").replace("_", " ") for s in sources]
+    held = {s for s, p in _STAGES.items() for n in names if p.search(n)}
+    return next(iter(sorted(held)), None) if held and asked not in held else None

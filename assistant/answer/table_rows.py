@@ -35,6 +35,8 @@ _COLUMN_WORDS = {
     "probab": ("likelihood", "probability"),
     "impact": ("impact",),
     "cost": ("cost", "budget", "amount"),
+    "budget": ("cost", "budget", "amount"),  # "how much is budgeted for the survey?": its Cost column
+    "much": ("cost", "budget", "amount"),
     "mitigat": ("mitigation", "response", "treatment", "management", "countermeasure"),
     "done": ("mitigation", "countermeasure", "treatment"),  # "what is being done about it?"
     "doing": ("mitigation", "countermeasure", "treatment"),

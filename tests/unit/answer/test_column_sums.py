@@ -41,3 +41,11 @@ def test_rows_named_by_their_words_are_added(finder: FactFinder) -> None:
 def test_no_sum_without_a_sum_asked(finder: FactFinder) -> None:
     found = finder.answer("What is the budget of the advanced irrigation design workshop?")
     assert found is None or "computed" not in found.text
+
+
+def test_rows_that_each_hold_another_word_are_not_added(tmp_path) -> None:
+    plan = "Monitoring activity\tCost (USD)\nFarmer outcome survey\t15,000\nField verification of works\t10,000\n"
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": f"Monitoring plan\n\n{plan}"}), ())
+    # "farmer" names one row and "field" another: the farmer field schools are neither
+    found = finder.answer("How much is budgeted in total for the farmer field schools?")
+    assert found is None or "computed" not in found.text

@@ -38,3 +38,22 @@ def test_a_when_question_is_not_answered_by_a_row_that_gives_no_date(tmp_path: P
         "quick one - when did the approver actually sign off on the QA rating?"
     )
     assert "8 December 2023" in answer.answer and "Deputy Resident Representative" not in answer.answer
+
+
+def test_an_evaluation_of_another_stage_is_not_the_one_asked_about(tmp_path: Path) -> None:
+    ratings = "Criterion\tRating\tJustification\nOverall project rating\t5 – Satisfactory\tOn track.\n"
+    store = indexed(tmp_path / "home", {"wells-midterm-evaluation.txt": f"Mid-term evaluation\n\n{ratings}"})
+    assistant = Assistant(Settings(home=tmp_path / "home", embedding_model="hashing"), store)
+    final = assistant.ask("What rating did the final evaluation give the project?")
+    assert final.refused and "mid-term evaluation" in final.answer
+    midterm = assistant.ask("What overall rating did the mid-term evaluation give the project?")
+    assert not midterm.refused and "5 – Satisfactory" in midterm.answer
+
+
+def test_how_much_is_budgeted_asks_a_tables_cost_column(tmp_path: Path) -> None:
+    plan = "Monitoring activity\tFrequency\tCost (USD)\nFarmer outcome survey\tEvery two years\t15,000\n"
+    store = indexed(tmp_path / "home", {"prodoc.txt": f"Monitoring plan\n\n{plan}"})
+    answer = Assistant(Settings(home=tmp_path / "home", embedding_model="hashing"), store).ask(
+        "How much is budgeted for the farmer outcome survey and when is it done?"
+    )
+    assert "15,000" in answer.answer and "Every two years" in answer.answer
