@@ -439,7 +439,16 @@ class FactFinder:
             label = clean(record.label_cell) if record is not row and not record.label_cell.strip().isdigit() else ""
             header = cell.column.split(" > ")[-1] if cell.column else ""
             ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
-        return ans.result(clean(row.label))
+        result = ans.result(clean(row.label))
+        if (
+            len({id(r) for r, _ in found}) == 1
+            and re.search(r"\bwhich\b", query.text)
+            and not asks_superlative(query.text)
+        ):
+            # "which risk has an impact of 5?": "it" in the next question (a superlative's own
+            # words already name the row, and read better carried as they are)
+            result.subject = clean(row.label)
+        return result
 
     # QA forms ------------------------------------------------------------------------------
     def _qa_section(self, query: Query) -> FactResult | None:

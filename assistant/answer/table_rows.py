@@ -373,11 +373,32 @@ _VALUE_ROWS = 6  # rows a value may select at once; more is a column's common va
 _CATEGORY_WORDS = 2  # a category cell ("High", "Closed (2022)") is a word or two
 
 
+def _by_number(records: Sequence[Record], query: Query) -> list[tuple[Record, Cell]] | None:
+    """ "Which risk has an impact of 5?": the rows of one table whose cell under the column the
+    question names is that number."""
+    wanted = {n for n in re.findall(r"(?<![\d.,])(\d{1,3})(?![\d.,])", query.text)}
+    if not wanted:
+        return None
+    asked = stems(query.text)
+    hits = [
+        (r, c)
+        for r in records
+        for c in r.cells
+        if c.column and clean(c.text) in wanted and stems(c.column.split(" > ")[-1]) & asked
+    ]
+    rows = list(dict.fromkeys(r for r, _ in hits))
+    if not rows or len(rows) > _VALUE_ROWS or len({(r.source, r.location.table) for r in rows}) != 1:
+        return None
+    return hits
+
+
 def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> list[tuple[Record, Cell]] | None:
     """ "Which risk is closed?": the one row with a cell that starts with a rare word of the
     question (a status, a category), answered with that row's name and the cell."""
     if not re.search(r"\bwhich\b|\bкак(?:ой|ая|ие) из\b", query.text):
         return None  # only a selection question ("which risk is closed?") looks rows up by a value
+    if (numbered := _by_number(records, query)) is not None:
+        return numbered
     # a word of the columns' headers ("risk") names the table, not a value of one of its rows
     words = {w for w in key_terms(query.text) if len(w) >= 4 and w.isalpha() and stem(w) not in headers}
     words -= set(_COLUMN_WORDS)  # "what is being done about it?" asks a column, it is no value

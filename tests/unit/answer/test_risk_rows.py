@@ -176,3 +176,21 @@ def test_a_field_name_is_matched_as_words_not_only_stems(tmp_path: Path) -> None
     assert found is None or "UNDP Nepal" not in found.text  # "Commissioned by" is not the Commission
     asked = finder.answer("Who commissioned the evaluation?")
     assert asked is None or "UNDP Nepal" in asked.text
+
+
+def test_a_risk_chosen_by_a_number_in_a_column_is_the_subject_of_the_next_question(tmp_path: Path) -> None:
+    from assistant.answer.assistant import Assistant
+    from assistant.core.settings import Settings
+
+    log = (
+        "No.\tRisk description\tProbability (1-5)\tImpact (1-5)\tMitigation measures\tRisk owner\n"
+        "1\tPrices of cement rise\t3\t4\tFixed-price contracts\tUNDP\n"
+        "2\tMudflows damage the canals\t3\t5\tClimate-proofed designs\tWater Resources Service\n"
+    )
+    store = indexed(tmp_path / "home", {"prodoc.txt": f"Project document\n\nRisk log\n\n{log}"})
+    assistant = Assistant(Settings(home=tmp_path / "home", embedding_model="hashing"), store)
+    first = "Which risk in the risk log has an impact of 5?"
+    chosen = assistant.ask(first)
+    assert "Mudflows damage the canals" in chosen.answer and "cement" not in chosen.answer
+    owner = assistant.ask("Who owns that risk?", [first])
+    assert "Water Resources Service" in owner.answer and "UNDP" not in owner.answer
