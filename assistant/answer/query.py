@@ -104,7 +104,9 @@ _RU_FUNCTION = set(
     """какой какая какое какие каков какова каково сколько было были была году года почему когда этот эта это
     этого того чтобы также более менее всего после перед между через около согласно чему какую каким какими
     который которая которые есть будет будут может могут нужно такое такой такие свой своя свои
-    насколько лучше хуже больше меньше называет называют указывает указано приводит""".split()
+    насколько лучше хуже больше меньше называет называют указывает указано приводит
+    является являются каком каких каковы какого которых котором которой среди него всех этой этих этом
+    данного сейчас пожалуйста""".split()
 )
 
 
@@ -112,10 +114,12 @@ def unglossed(text: str) -> list[str]:
     """The Russian content words of ``text`` that no gloss reads (they still ask something)."""
     table = _vocabulary()["gloss_ru"]
     assert isinstance(table, dict)
+    # read as ``gloss`` reads them: "ё" as "е", a hyphenated word by its parts ("ит-архитектуры")
+    words = re.findall(r"[а-я]+", text.lower().replace("ё", "е"))
     return [
         w
-        for w in re.findall(r"[а-яё-]{4,}", text.lower())
-        if w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
+        for w in words
+        if len(w) >= 4 and w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
     ]
 
 

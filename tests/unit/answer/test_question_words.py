@@ -57,3 +57,12 @@ def test_how_much_is_budgeted_asks_a_tables_cost_column(tmp_path: Path) -> None:
         "How much is budgeted for the farmer outcome survey and when is it done?"
     )
     assert "15,000" in answer.answer and "Every two years" in answer.answer
+
+
+def test_russian_words_are_read_alike_whether_typed_with_yo_or_hyphenated() -> None:
+    from assistant.answer.query import unglossed
+
+    # "отчёт" is glossed as "отчет" is, and "ит-архитектуры" by its parts, as the glosses read them
+    assert unglossed("Какой отчёт?") == unglossed("Какой отчет?") == []
+    assert unglossed("Что про ит-архитектуры?") == []
+    assert unglossed("Почему проект отменили из-за засухи?") == ["засухи"]  # a word no gloss reads
