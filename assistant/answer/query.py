@@ -117,9 +117,7 @@ def unglossed(text: str) -> list[str]:
     # read as ``gloss`` reads them: "ё" as "е", a hyphenated word by its parts ("ит-архитектуры")
     words = re.findall(r"[а-я]+", text.lower().replace("ё", "е"))
     return [
-        w
-        for w in words
-        if len(w) >= 4 and w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
+        w for w in words if len(w) >= 4 and w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
     ]
 
 
