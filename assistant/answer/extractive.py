@@ -83,9 +83,7 @@ ANSWER_TYPE_BONUS = 0.25  # a sentence holding the kind of phrase asked for ("on
 
 def _answer_types(question: str) -> list[re.Pattern[str]]:
     """What the question's kind of answer looks like (the ``questions`` profile's answer types)."""
-    types = profiles.load("questions").get("answer_types") or {}
-    text = question.lower()
-    return [profiles.rx(t["says"]) for t in types.values() if profiles.rx(t["asks"]).search(text)]
+    return [says for asks, says in profiles.answer_types().values() if asks.search(question)]
 
 
 def asked_terms(question: str) -> list[str]:

@@ -120,8 +120,8 @@ def row_answer(
     if found is None:
         return None
     pairs = found if isinstance(found, list) else [(found[0], c) for c in found[1]]
-    date = profiles.load("questions")["answer_types"]["date"]
-    if re.search(date["asks"], question.lower()) and not any(re.search(date["says"], c.text.lower()) for _, c in pairs):
+    asks_date, says_date = profiles.answer_types()["date"]
+    if asks_date.search(question) and not any(says_date.search(c.text) for _, c in pairs):
         return None
     return pairs
 

@@ -92,6 +92,13 @@ def identifier(kind: str) -> re.Pattern[str]:
     return rx(load("tables")["identifiers"][kind])
 
 
+def answer_types() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each kind of answer ("date", "frequency", "location"): how a question asks for it and
+    what a phrase holding it looks like."""
+    types = load("questions").get("answer_types") or {}
+    return {name: (rx(t["asks"]), rx(t["says"])) for name, t in types.items()}
+
+
 def total_patterns() -> dict[str, re.Pattern[str]]:
     return {k: rx(v) for k, v in load("tables")["totals"].items()}
 

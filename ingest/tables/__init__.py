@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean
-from assistant.core.types import Block, Document
+from assistant.core.types import Block, Document, Location
 from ingest.tables import checks
 from ingest.tables.headers import candidates, cell_text, width_of
 from ingest.tables.qa_form import recognise_qa
@@ -102,18 +102,21 @@ def _field_rows(doc: Document, block: Block) -> list[Record]:
         if len(filled) != 2 or len(filled[0].split()) > 8 or len(re.findall(r"[^\W\d_]", filled[0])) < 3:
             continue
         label, value = filled
-        out.append(
-            Record(
-                "table_row",
-                clean(label).lower().rstrip(": ")[:80],
-                clean(label),
-                (Cell("column", label), Cell("column", value)),
-                replace(row.location, heading=heading),
-                doc.source,
-                label_cell=label,
-            )
-        )
+        out.append(_field(label, value, replace(row.location, heading=heading), doc.source))
     return out
+
+
+def _field(label: str, value: str, location: Location, source: str) -> Record:
+    """A cover page's "Field | value", as a row of two cells."""
+    return Record(
+        "table_row",
+        clean(label).lower().rstrip(": ")[:80],
+        clean(label),
+        (Cell("column", label), Cell("column", value)),
+        location,
+        source,
+        label_cell=label,
+    )
 
 
 def recognise_tables(doc: Document) -> list[Record]:
@@ -183,18 +186,8 @@ def cover_fields(doc: Document) -> list[Record]:
         if not m or len(m.group(1).split()) > 6 or "\n" in block.text.strip() or _sentence(value):
             runs.append([])
             continue
-        label = m.group(1).strip()
-        runs[-1].append(
-            Record(
-                "table_row",
-                clean(label).lower()[:80],
-                clean(label),
-                (Cell("column", label), Cell("column", value)),
-                replace(block.location, heading=block.section[0] if block.section else ""),
-                doc.source,
-                label_cell=label,
-            )
-        )
+        heading = block.section[0] if block.section else ""
+        runs[-1].append(_field(m.group(1).strip(), value, replace(block.location, heading=heading), doc.source))
     return [r for run in runs if len(run) >= COVER_RUN for r in run]
 
 
