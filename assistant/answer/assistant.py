@@ -29,7 +29,7 @@ from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
 from assistant.answer.table_rows import with_share
 from assistant.core.settings import Settings
-from assistant.core.text import PROJECT_NUMBER, project_key
+from assistant.core.text import PROJECT_NUMBER, latin_reading, project_key
 from assistant.core.types import Answer, Citation
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit, Retriever
@@ -205,8 +205,8 @@ class Assistant:
         if fact is not None:
             return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
         # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses
-        wide = self.with_acronyms(query.text if _CYRILLIC.search(resolved) else resolved)
-        vector = self._embed_cached([self.with_acronyms(query.text)])[0]  # as the row matcher read it
+        wide = self.with_acronyms(latin_reading(query.text) if _CYRILLIC.search(resolved) else resolved)
+        vector = self._embed_cached([self.with_acronyms(latin_reading(query.text))])[0]  # as the row matcher read it
         k = self.settings.top_k
         hits = self.retriever.search(wide, 2 * k, filters, vector=vector)
         if (kind := document_type_named(resolved)) and not filters.doc_type:
@@ -246,7 +246,7 @@ class Assistant:
         if _CYRILLIC.search(question):
             # the embedder reads English only: the meaning is compared by the glosses alone
             glossed = parse_query(question).text
-            meant = " ".join(w for w in glossed.split() if not _CYRILLIC.search(w)) or glossed
+            meant = latin_reading(glossed)
             # each word no gloss reads stays a word the answer must hold, which no English
             # sentence does: "почему проект отменили?" is not answered by any sentence on the project
             missing = " ".join(f"unread{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(len(unglossed(question))))

@@ -121,7 +121,8 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
         # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
         record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)
     if record is None:
-        record = RecordMatcher(rows, embed).best(query.subject_words, question)
+        # "how much was spent on project management": the spending words name no row
+        record = RecordMatcher(rows, embed).best([w for w in query.subject_words if w in named], question)
     if record is None:
         return None
     return _delivery_answer(record, query)

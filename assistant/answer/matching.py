@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import profiles
 from assistant.core.records import Record
-from assistant.core.text import key_terms, stem
+from assistant.core.text import key_terms, latin_reading, stem
 
 Embed = Callable[[Sequence[str]], list[list[float]]]
 
@@ -113,7 +113,7 @@ class RecordMatcher:
             return [0.0] * len(self.records)
         if self._vectors is None:
             self._vectors = np.asarray(self.embed([f"{r.label}" for r in self.records]), dtype=np.float64)
-        q = np.asarray(self.embed([question])[0], dtype=np.float64)
+        q = np.asarray(self.embed([latin_reading(question)])[0], dtype=np.float64)
         return [float(x) for x in self._vectors @ q]  # unit vectors: the dot product is the cosine
 
     def _known(self, word: str) -> str:

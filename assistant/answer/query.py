@@ -106,8 +106,23 @@ _RU_FUNCTION = set(
     который которая которые есть будет будут может могут нужно такое такой такие свой своя свои
     насколько лучше хуже больше меньше называет называют указывает указано приводит
     является являются каком каких каковы какого которых котором которой среди него всех этой этих этом
-    данного сейчас пожалуйста""".split()
+    данного сейчас пожалуйста говорит говорится сказано""".split()
 )
+
+
+def _phrases() -> list[tuple[re.Pattern[str], str]]:
+    raw = _vocabulary().get("gloss_ru_phrases") or {}
+    return [(profiles.rx(str(p)), str(en)) for p, en in raw.items()]
+
+
+def _phrase_glosses(text: str) -> tuple[str, list[str]]:
+    """``text`` without its glossed Russian phrases ("первое полугодие"), and their glosses."""
+    found: list[str] = []
+    for pattern, en in _phrases():
+        if pattern.search(text):
+            found.append(en)
+            text = pattern.sub(" ", text)
+    return text, found
 
 
 def unglossed(text: str) -> list[str]:
@@ -115,7 +130,8 @@ def unglossed(text: str) -> list[str]:
     table = _vocabulary()["gloss_ru"]
     assert isinstance(table, dict)
     # read as ``gloss`` reads them: "ё" as "е", a hyphenated word by its parts ("ит-архитектуры")
-    words = re.findall(r"[а-я]+", text.lower().replace("ё", "е"))
+    rest, _ = _phrase_glosses(text.lower().replace("ё", "е"))
+    words = re.findall(r"[а-я]+", rest)
     return [
         w for w in words if len(w) >= 4 and w not in _RU_FUNCTION and not any(w.startswith(str(stem)) for stem in table)
     ]
@@ -125,9 +141,10 @@ def gloss(text: str) -> str:
     """English glosses of the Russian subject words of ``text``, appended to it."""
     table = _vocabulary()["gloss_ru"]
     assert isinstance(table, dict)
-    words = re.findall(r"[а-яё-]+", text)
+    rest, extra = _phrase_glosses(text)
+    words = re.findall(r"[а-яё-]+", rest)
     words += [part for w in words if "-" in w for part in w.split("-") if part]  # "ит-архитектуры"
-    extra = [str(en) for word in words for stem, en in table.items() if word.startswith(str(stem))]
+    extra += [str(en) for word in words for stem, en in table.items() if word.startswith(str(stem))]
     return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
 
@@ -184,6 +201,13 @@ def _without_value_words(text: str) -> str:
     return text
 
 
+def _without_period_words(text: str) -> str:
+    """``text`` without the part of a year it asks about ("the first half of 2025", "q3")."""
+    for raw in _vocabulary().get("periods") or ():
+        text = profiles.rx(str(raw)).sub(" ", text)
+    return text
+
+
 _TARGET_WORD = re.compile(r"\btargets?\b|\bgoals?\b|\bцелев\w*")
 
 
@@ -207,7 +231,7 @@ def parse_query(question: str) -> Query:
     if "target" in fields and "amount" in fields and re.search(r"\bhow much\b", text) and not _TARGET_WORD.search(text):
         fields.remove("target")  # "how much is planned / expected for the journal?": money, not a count's target
     noise = {str(w) for w in _vocabulary()["noise"]}
-    rest = _without_value_words(text)
+    rest = _without_period_words(_without_value_words(text))
     words = [w for w in key_terms(rest) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
     return Query(
         text=text,

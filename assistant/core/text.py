@@ -112,6 +112,15 @@ def same_project(a: str, b: str) -> bool:
 # --- question words -----------------------------------------------------------------------------
 
 
+_CYRILLIC_WORD = re.compile(r"\S*[а-яё]\S*", re.IGNORECASE)
+
+
+def latin_reading(text: str) -> str:
+    """A glossed Russian question as the English-only embedder can read it: its English glosses
+    and Latin-script words ("PAC", "2025"), without the Russian words; other text as it is."""
+    return normalise_space(_CYRILLIC_WORD.sub(" ", text)) or text
+
+
 def key_terms(text: str) -> list[str]:
     """The subject words and numbers of a question or sentence (stopwords left out)."""
     words = re.findall(r"\d+(?:[.,]\d+)*%?|[a-z][a-z\-']+", text.lower().replace("\u2019", "'"))

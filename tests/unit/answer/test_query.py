@@ -102,3 +102,31 @@ def test_the_strategic_plan_is_not_the_strategic_section() -> None:
     assert parse_query("Which Strategic Plan output did the QA say the project responded to?").qa_section == ""
     assert parse_query("What did the QA say about the Strategic section?").qa_section == "strategic"
     assert parse_query("Why did the M&E plan question get the lowest score in the QA?").qa_section != ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much was spent on project management in the first half of 2025?",
+        "How much was spent on project management in H1 2025?",
+        "Сколько потратили на управление проектом за первое полугодие 2025 года?",
+    ],
+)
+def test_a_part_of_a_year_is_a_period_not_words_of_the_rows_name(question: str) -> None:
+    query = parse_query(question)
+    assert query.years == (2025,)
+    assert not {"first", "half", "h1", "half-year"} & set(query.subject_words)
+    assert "management" in query.subject_words
+
+
+def test_russian_how_much_with_spent_or_cost_asks_an_amount_not_a_count() -> None:
+    assert "amount" in parse_query("Сколько потратили на обучение в 2025 году?").fields
+    assert "count" not in parse_query("Сколько потратили на обучение в 2025 году?").fields
+    assert "count" in parse_query("Сколько фермеров прошли обучение в 2025 году?").fields
+
+
+def test_a_russian_phrase_is_glossed_as_one_and_leaves_no_unread_word() -> None:
+    from assistant.answer.query import gloss, unglossed
+
+    assert "first half" in gloss("расходы за первое полугодие")
+    assert unglossed("расходы за первое полугодие") == []

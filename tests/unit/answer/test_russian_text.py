@@ -86,3 +86,21 @@ def test_russian_how_many_and_how_much_better_ask_for_the_figures(tmp_path: Path
     assert not grievances.refused and "11 grievances were received" in grievances.answer
     tariffs = assistant.ask("Насколько лучше собирают тарифы кооперативы, где есть женщина в руководстве?")
     assert not tariffs.refused and "96 percent" in tariffs.answer
+
+
+def test_a_russian_question_on_a_half_years_spending_reads_the_delivery_row(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    report = (
+        "Annual Progress Report\n\n3. Financial delivery\n\n"
+        "Output\tAnnual budget 2024 (USD)\tExpenditure 1 January – 30 June 2024 (USD)\tDelivery (% of annual budget)\n"
+        "Output 1 – Solar mini-grids for health centres\t600,000\t240,000\t40.0%\n"
+        "Output 2 – Skills of local technicians\t300,000\t150,000\t50.0%\n"
+        "Project management and monitoring\t100,000\t61,500\t61.5%\n"
+        "Total\t1,000,000\t451,500\t45.2%\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"report.txt": report}), ())
+    found = finder.answer("Сколько потратили на управление проектом за первое полугодие 2024 года?")
+    assert found is not None and not found.refused
+    assert "61,500" in found.text and "240,000" not in found.text
