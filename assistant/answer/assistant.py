@@ -201,7 +201,7 @@ class Assistant:
         if fact is None and not (query.numbered or query.outputs):
             fact = Overview(self.store, sources).answer(resolved)
         if fact is None:
-            fact = finder.answer(resolved)
+            fact = self._named_fact(resolved, sources) or finder.answer(resolved)
         if fact is not None:
             return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
         # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses
@@ -312,6 +312,16 @@ class Assistant:
         if not own or len(own) == len(docs):
             return filters, None
         return Filters(sources=own, doc_type=filters.doc_type), own
+
+    def _named_fact(self, question: str, sources: tuple[str, ...]) -> FactResult | None:
+        """The fact from the documents the question names ("the 2025 budget in the progress
+        report"), when those documents hold it; else None (the fact is looked for in all)."""
+        held = sources or tuple(d.source for d in self.store.documents())
+        named = documents_named(question, list(held))
+        if not named or len(named) == len(held):
+            return None
+        fact = FactFinder(self.store, named, self._embed_cached).answer(question)
+        return fact if fact is not None and not fact.refused else None
 
     def _from_fact(self, fact: FactResult) -> Answer:
         if fact.refused and not fact.evidence:

@@ -76,6 +76,16 @@ def total_by_name(totals: list[Record], query: Query, question: str, embed: Embe
     # "the total for project management and M&E": the words besides "total" name the row; a
     # row is not named by what it leaves out ("Total programmable budget (excluding GMS)")
     excluded = profiles.total_patterns()["excluded"]
+    if excluded.search(query.text):
+        # "the 2025 budget excluding GMS": the total that says it leaves GMS out, never the GMS row
+        rows = [r for r in rows if excluded.search(r.label)]
+        if not rows:
+            return None
+        if len(rows) == 1:
+            record = record or rows[0]
+        query = replace(
+            query, subject_words=tuple(w for w in query.subject_words if not excluded.search(f"excluding {w}"))
+        )
     shown = [replace(r, label=excluded.sub(" ", r.label)) for r in rows]
     matcher = RecordMatcher(shown, embed)
     found = (matcher.best(query.subject_words, question) if query.subject_words else None) or matcher.best(
@@ -117,6 +127,9 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
     for number in query.outputs:
         record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)
     named = set(query.subject_words) - _SPENDING_WORDS
+    excluded = profiles.total_patterns()["excluded"]
+    if record is None and excluded.search(query.text):  # "… excl. GMS": the total that says so
+        record = next((r for r in rows if excluded.search(r.label)), None)
     if record is None and (re.search(r"\btotal\b|\boverall\b|\bвсего\b|\bитог|\bв целом\b", query.text) or not named):
         # "the total", or no output named at all ("how much of the 2022 budget went unspent?")
         record = next((r for r in rows if re.match(r"\s*total\b", r.label, re.I)), None)

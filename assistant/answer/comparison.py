@@ -39,6 +39,19 @@ _SIDES = (
 _SAME = re.compile(
     r"^\s*(?:was|were|is|are)\s+(?P<s>.+?)\s+the same\s+(?:in|for|during)\s+(?P<a>.+?)\s+and\s+(?:in\s+|for\s+|during\s+)?(?P<b>.+?)\W*$"
 )
+# one thing in two documents: "2025 budget excl GMS: progress report vs work plan",
+# "the 2025 budget in the progress report versus the work plan"
+_IN_TWO = (
+    re.compile(r"^\s*(?P<s>[^:]+?)\s*:\s*(?:the\s+)?(?P<a>[^:]+?)\s+(?:vs\.?|versus)\s+(?:the\s+)?(?P<b>[^:]+?)\W*$"),
+    re.compile(
+        r"^\s*(?:(?:what is|what's|compare)\s+)?(?P<s>.+?)\s+(?:in|according to|per)\s+(?:the\s+)?(?P<a>.+?)\s+"
+        r"(?:vs\.?|versus|compared (?:with|to))\s+(?:in\s+|according to\s+)?(?:the\s+)?(?P<b>.+?)\W*$"
+    ),
+)
+# what names a document ("the progress report", "the work plan"), not a place or a group
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:report|plan|document|prodoc|evaluation|review|qa|assessment|framework|annex|form)s?\b", re.IGNORECASE
+)
 # "…in phase 2, and what does phase 3 aim for?": a second part that names only its phase
 _AND_THEN = re.compile(r"^\s*(?P<a>.+?),?\s+and\s+(?P<b>(?:what|how much|how many)\b[^?]*?)\W*$")
 _SCOPE = re.compile(r"\b(?:phase\s*\d{1,2}|project\s+0\d{6,8})\b", re.IGNORECASE)
@@ -79,6 +92,11 @@ def decompose(question: str) -> Sides | None:
     if m := _SAME.match(low):
         s, a, b = (text[m.start(g) : m.end(g)] for g in ("s", "a", "b"))
         return Sides(f"What is {s} in {a}?", f"What is {s} in {b}?", same_subject=True)
+    for pattern in _IN_TWO:
+        if (m := pattern.match(low)) and all(_DOCUMENT_WORD.search(m.group(g)) for g in ("a", "b")):
+            s, a, b = (text[m.start(g) : m.end(g)] for g in ("s", "a", "b"))
+            s = re.sub(r"^(?:the\s+)", "", s, flags=re.IGNORECASE)
+            return Sides(f"What is the {s} in the {a}?", f"What is the {s} in the {b}?", same_subject=True)
     for pattern in _SIDES:
         if m := pattern.match(low):
             a, b = (text[m.start(g) : m.end(g)] for g in ("a", "b"))

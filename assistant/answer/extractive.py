@@ -444,8 +444,12 @@ def _heading(line: str, section: str) -> bool:
 
 
 def _header_row(row: int | None, cells: list[str]) -> bool:
-    """A table's first row of three or more short cells without figures: its column names."""
-    return row == 1 and len(cells) >= 3 and all(len(c.split()) <= 6 and not re.search(r"\d", c) for c in cells)
+    """A table's first row of three or more short cells, none a figure ("Impact (1-5)" is a
+    column's name; "16" a value): its column names."""
+    return row == 1 and len(cells) >= 3 and all(len(c.split()) <= 6 and not _FIGURE_CELL.fullmatch(c) for c in cells)
+
+
+_FIGURE_CELL = re.compile(r"[\d\s.,%$()–-]*\d[\d\s.,%$()–-]*|[^()]*\d[\d,.]*\s*%?")
 
 
 def _labels_only(cells: list[str]) -> bool:

@@ -31,7 +31,7 @@ from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
-from assistant.answer.query import Query, names_kind, parse_query
+from assistant.answer.query import Query, names_kind, parse_query, qa_section_named
 from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum, with_targets_added
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
@@ -129,13 +129,17 @@ class FactFinder:
         if query.outputs and query.wants("sum") and re.search(r"\bactivit", query.text):
             activities, totals = self._records("activity"), self._records("total")  # "add up output 3's activities"
             parts += [activities_added(activities, totals, number) for number in query.outputs]
-        if (query.qa_section or query.overall) and not self._ratings_table_named(query):
+        if qa_facts.ASKS_QUESTIONS.search(query.text) and (named := qa_section_named(query.text)):
+            parts.append(qa_facts.section_questions(named, self._records("qa_question")))
+        if not any(parts) and (query.qa_section or query.overall) and not self._ratings_table_named(query):
             parts.append(self._qa_section(query))
         if query.rating_value:
             parts.append(self._sections_rated(query.rating_value))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
-        if not any(parts) and (query.wants("expenditure") or (query.outputs and query.wants("amount"))):
+        # a budget asked of a report whose only money table is its delivery table reads that one
+        reported = not (self._records("total") or self._records("activity"))
+        if not any(parts) and (query.wants("expenditure") or (query.wants("amount") and (query.outputs or reported))):
             parts = [delivery(self._records("delivery"), query, question, self.embed)]
         if not any(parts) and query.wants("rating") and asks_superlative(query.text):
             # "the highest impact score" is a column's; "the criterion scored highest", a ratings table's

@@ -46,6 +46,42 @@ def section(
     return FactResult(text, ev)
 
 
+# "which questions fall under it?", "list the questions of the Principled section"
+ASKS_QUESTIONS = re.compile(
+    r"\b(?:which|what)\s+(?:qa\s+)?questions\b|\bquestions\s+(?:fall|come|sit|are)\b|\blist\b[^?]*\bquestions\b"
+    r"|\bкакие\s+вопросы\b",
+    re.IGNORECASE,
+)
+
+
+def section_questions(section_key: str, questions: Sequence[Record]) -> FactResult | None:
+    """The questions a QA form files under a section, each with the level it was rated; the
+    section is the criterion cell beside them (or the rating line above their table)."""
+    aliases = next((s.aliases for s in profiles.qa_sections() if s.name.lower() == section_key), ())
+    under = [q for q in questions if any(_said(a, q.group) for a in (section_key, *aliases))]
+    if not under:
+        return None
+    under.sort(key=lambda q: (q.source, int(q.key) if q.key.isdigit() else 0, q.key))
+    ev: list[Evidence] = []
+    said: list[str] = []
+    for source in dict.fromkeys(q.source for q in under):  # each QA form's own list
+        parts: list[str] = []
+        mine = [q for q in under if q.source == source]
+        for q in mine:
+            ev.append(Evidence(q.label_cell or q.label, q))
+            part = f"{q.label_cell or q.label} [{len(ev)}]"  # its number is no quote: the question is
+            if selected := q.cell("selected"):
+                ev.append(Evidence(selected.text, q))
+                part += f" — rated {selected.line} [{len(ev)}]"
+            parts.append(part)
+        said.append(f"{source} files these questions under {mine[0].group}: " + "; ".join(parts) + ".")
+    return FactResult(" ".join(said), ev)
+
+
+def _said(alias: str, group: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(alias.lower())}(?!\w)", group.lower()) is not None
+
+
 def sections_rated(rating: str, sections: Sequence[Record]) -> FactResult | None:
     """The sections rated ``rating`` ("which sections were rated Satisfactory?")."""
     rows = [r for r in sections if r.key != "overall"]

@@ -165,13 +165,8 @@ def _years(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(years))
 
 
-def _qa(text: str) -> tuple[str, bool, str]:
-    """(section key, overall rating asked, rating value asked) of a QA question."""
-    asks_rating = any(p.search(text) for p in _patterns("fields")["rating"])
-    if not asks_rating:
-        return "", False, ""
-    if re.search(r"\boverall\b|\bобщ\w*", text):
-        return "", True, ""
+def qa_section_named(text: str) -> str:
+    """The key of the QA section the (lower-cased) question names, or ""."""
     head = text.split(" (")[0]  # a rewritten follow-up: its own words before the carried context
     for part in (head, text):
         for section in profiles.qa_sections():
@@ -179,7 +174,19 @@ def _qa(text: str) -> tuple[str, bool, str]:
                 # "the Strategic Plan output" names UNDP's Strategic Plan, not the Strategic section
                 plan = r"(?!\s+plan\b)" if alias == "strategic" else ""
                 if re.search(rf"\b{re.escape(alias)}\b{plan}", part):
-                    return section.name.lower(), False, ""
+                    return section.name.lower()
+    return ""
+
+
+def _qa(text: str) -> tuple[str, bool, str]:
+    """(section key, overall rating asked, rating value asked) of a QA question."""
+    asks_rating = any(p.search(text) for p in _patterns("fields")["rating"])
+    if not asks_rating:
+        return "", False, ""
+    if re.search(r"\boverall\b|\bобщ\w*", text):
+        return "", True, ""
+    if section := qa_section_named(text):
+        return section, False, ""
     if re.search(r"\bsections?\b|\bcriteri\w*|\bareas?\b|\bwhich\b|\bраздел\w*|\bкритери\w*", text):
         value = next((r for r in profiles.rating_scale() if re.search(rf"\b{r.lower()}\b", text)), "")
         # "satisfactory" is inside "highly satisfactory": prefer the longer name

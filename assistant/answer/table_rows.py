@@ -19,7 +19,7 @@ from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
-from assistant.core.text import clean, key_terms, leading_number, stem, stems, to_number
+from assistant.core.text import clean, key_terms, leading_number, same_family, stem, stems, to_number
 
 ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
 
@@ -159,8 +159,10 @@ def _row_answer(
         labelled = {s for r in records for s in stems(r.label)}
         asks_cell = tuple(_COLUMN_WORDS)
         named = [w for w in words if stem(w) not in headers and (stem(w) in labelled or not w.startswith(asks_cell))]
+        # "risk owner insurance risk": words that name columns ask for a row of a table that has them
+        with_columns = [r for r in records if wanted_columns(query, r)] if named and len(named) < len(words) else []
         words = named or words
-        matcher = RecordMatcher(list(records), embed)
+        matcher = RecordMatcher(with_columns or list(records), embed)
         row = matcher.best(words, question)
         if row is not None and matcher.score_of(row, words, question) < ROW_MIN_SCORE:
             row = None  # a loosely matching row of some table is no answer
@@ -175,9 +177,15 @@ def _row_answer(
 
 
 def _in_label(word: str, label: str) -> bool:
-    """The word is the label's, however hyphens and spaces write it ("mid-term" in "Mid Term")."""
+    """The word is the label's, however hyphens and spaces write it ("mid-term" in "Mid Term"),
+    or another of its family ("insurer" for "insurance")."""
     squeezed = re.sub(r"[\s-]", "", label.lower())
-    return stem(word) in stems(label) or re.sub(r"[\s-]", "", word.lower()) in squeezed
+    said = stems(label)
+    return (
+        stem(word) in said
+        or re.sub(r"[\s-]", "", word.lower()) in squeezed
+        or any(same_family(stem(word), s) for s in said)
+    )
 
 
 def _values(row: Record) -> list[Cell]:

@@ -197,3 +197,19 @@ def test_a_total_named_by_its_words_and_an_activitys_own_total(tmp_path: Path) -
     assert wells is not None and "total (all years): USD 30 000" in wells.text
     year = finder.answer("Activity 1.1 budget for 2026?")
     assert year is not None and not year.refused and "20 000" in year.text
+    # a budget asked without GMS is the total that leaves it out, never the GMS row
+    net = finder.answer("What is the 2026 budget excluding GMS?")
+    assert net is not None and "24 000" in net.text and "1 920" not in net.text
+    assert finder.answer("2026 budget excl. GMS") is not None
+
+
+def test_a_budget_excluding_gms_is_not_given_when_no_total_says_it_leaves_gms_out(tmp_path: Path) -> None:
+    plan = [
+        ["Output", "Activity", "Responsible party", "Funding source", "Budget line", "2025", "2026", "Total (USD)"],
+        ["Output 1: Wells", "1.1 Dig wells", "WaterCo", "EU", "Civil works", "10 000", "20 000", "30 000"],
+        ["GMS (8%)", "800", "1 600", "2 400"],
+        ["Grand total", "10 800", "21 600", "32 400"],
+    ]
+    finder = FactFinder(indexed(tmp_path / "home", {"plan.txt": f"Multi-Year Work Plan\n\n{_tsv(plan)}\n"}), ())
+    found = finder.answer("What is the 2026 budget excluding GMS?")
+    assert found is None or found.refused or "1 600" not in found.text

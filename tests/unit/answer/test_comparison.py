@@ -178,3 +178,16 @@ def test_two_questions_in_one_are_both_answered_and_not_compared() -> None:
         "What was the 2022 target for indicator 2.1?",
         "what was achieved?",
     )
+
+
+def test_one_thing_in_two_documents_is_decomposed() -> None:
+    assert sides("2025 budget excl GMS: progress report vs work plan") == (
+        "What is the 2025 budget excl GMS in the progress report?",
+        "What is the 2025 budget excl GMS in the work plan?",
+    )
+    assert sides("the 2025 budget in the progress report versus the work plan") == (
+        "What is the 2025 budget in the progress report?",
+        "What is the 2025 budget in the work plan?",
+    )
+    # two places or groups are no two documents: "… versus …" splits a figure there
+    assert sides("How many of the commissioned mini-grids are in Sudurpashchim versus Karnali?") is None

@@ -3,6 +3,7 @@ line in a text export) or an evaluation's criterion, however the question says w
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,45 @@ def test_the_criterion_rated_best_or_worst_is_read_on_the_scale(tmp_path: Path) 
     assert worst is not None and "Efficiency" in worst.text and "Overall" not in worst.text
     impact = finder.answer("Which risk has the highest impact score?")  # a column's number, not a rating
     assert impact is not None and "Low tariff collection" in impact.text
+
+
+def test_a_summary_table_criterion_named_as_a_criterion_has_its_rating(tmp_path: Path) -> None:
+    design = (
+        "Quality Assurance: Design\n\n2. Summary of ratings\n\n"
+        "Criterion\tQuestions\tRatings given\tCriterion rating\n"
+        "Strategic\t1-3\t3, 3, 2\tHighly Satisfactory\n"
+        "Principled\t4-6\t2, 2, 2\tSatisfactory\n"
+        "Efficient\t7-9\t1, 2, 2\tNeeds Improvement\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"wash-design-qa.txt": design}), ())
+    found = finder.answer("What rating did the design QA give the Principled criterion?")
+    assert found is not None and not found.refused
+    assert "Satisfactory" in found.text and "Highly" not in found.text and "Needs" not in found.text
+
+
+def test_the_mid_term_evaluation_names_a_document_not_a_mid_term_target() -> None:
+    from assistant.answer.query import parse_query
+
+    assert "midterm" not in parse_query("What does the mid-term evaluation say about the advisory service?").fields
+    assert "midterm" not in parse_query("Что среднесрочная оценка говорит о службе?").fields
+    assert "midterm" in parse_query("What is the mid-term target for indicator 1.2?").fields
+
+
+def test_the_questions_under_a_criterion_are_listed_with_their_ratings(tmp_path: Path) -> None:
+    form = (
+        "Quality Assurance: Design\n\n3. Assessment by question\n\n"
+        "Criterion\tNo.\tQuestion\tRating\tEvidence and comments\n"
+        "Strategic\t1\tIs the theory of change clear?\t3\tA full theory of change is annexed.\n"
+        "Principled\t2\tDoes the project apply a human rights-based approach?\t2\tTargeting is described.\n"
+        "\t3\tIs the design based on a gender analysis?\t1\tNo gender analysis was made.\n"
+        "Efficient\t4\tIs the budget justified?\t2\tUnit costs are from past projects.\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"wash-design-qa.txt": form}), ())
+    found = finder.answer("Which questions fall under the Principled criterion?")
+    assert found is not None and not found.refused
+    assert "human rights-based approach" in found.text and "gender analysis" in found.text
+    assert "rated 1" in found.text and "rated 2" in found.text
+    assert "theory of change" not in found.text and "budget justified" not in found.text
+    # every figure it states is one of its quotes (the questions' numbers and count are not)
+    stated = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", found.text)))
+    assert stated <= {n for e in found.evidence for n in re.findall(r"\d+", e.quote)}

@@ -194,3 +194,19 @@ def test_a_risk_chosen_by_a_number_in_a_column_is_the_subject_of_the_next_questi
     assert "Mudflows damage the canals" in chosen.answer and "cement" not in chosen.answer
     owner = assistant.ask("Who owns that risk?", [first])
     assert "Water Resources Service" in owner.answer and "UNDP" not in owner.answer
+
+
+def test_words_naming_a_column_choose_the_row_of_the_table_that_has_it(tmp_path: Path) -> None:
+    log = (
+        "Annex 1. Risk Log\n\n"
+        "No.\tRisk description\tType\tProbability (1-5)\tImpact (1-5)\tMitigation measures\tRisk owner\n"
+        "1\tInsurers decline to offer index products\tStrategic\t3\t3\tMarket sounding\tProject Manager\n"
+        "2\tFloods damage the rehabilitated canals\tEnvironmental\t3\t5\tFlood-proof designs\tWater Service\n\n"
+        "Recommendations\n\n"
+        "No.\tRecommendation\tAddressed to\n"
+        "1\tFind insurers for a weather-index pilot\tUNDP\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": log}), ())
+    found = finder.answer("risk owner insurers risk")
+    assert found is not None and not found.refused
+    assert "Project Manager" in found.text and "Water Service" not in found.text and "UNDP" not in found.text
