@@ -11,7 +11,7 @@ from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
 from assistant.answer.naming import doc_named
 from assistant.answer.query import Query
 from assistant.core.records import Record
-from assistant.core.text import stems
+from assistant.core.text import clean, stems
 
 EVIDENCE_PER_SECTION = 3
 _ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
@@ -49,6 +49,7 @@ def section(
 # "which questions fall under it?", "list the questions of the Principled section"
 ASKS_QUESTIONS = re.compile(
     r"\b(?:which|what)\s+(?:qa\s+)?questions\b|\bquestions\s+(?:fall|come|sit|are)\b|\blist\b[^?]*\bquestions\b"
+    r"|\bquestion\s+numbers\b"
     r"|\bкакие\s+вопросы\b",
     re.IGNORECASE,
 )
@@ -76,6 +77,19 @@ def section_questions(section_key: str, questions: Sequence[Record]) -> FactResu
             parts.append(part)
         said.append(f"{source} files these questions under {mine[0].group}: " + "; ".join(parts) + ".")
     return FactResult(" ".join(said), ev)
+
+
+def summary_questions(section_key: str, rated: Sequence[Record]) -> FactResult | None:
+    """A summary table's range of questions for a criterion ("Efficient | 12-14 |
+    Satisfactory"), with the criterion's rating."""
+    aliases = next((s.aliases for s in profiles.qa_sections() if s.name.lower() == section_key), ())
+    rows = [r for r in rated if r.cell("question_numbers") and any(_said(a, r.label) for a in (section_key, *aliases))]
+    if not rows:
+        return None
+    ans = CellAnswer(rows[0])
+    ans.cite("questions", rows[0].cell("question_numbers"))
+    ans.cite("rating", rows[0].cell("rating"))
+    return ans.result(clean(rows[0].label))
 
 
 def _said(alias: str, group: str) -> bool:

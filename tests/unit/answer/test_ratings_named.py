@@ -162,3 +162,17 @@ def test_the_questions_under_a_criterion_are_listed_with_their_ratings(tmp_path:
     # every figure it states is one of its quotes (the questions' numbers and count are not)
     stated = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", found.text)))
     assert stated <= {n for e in found.evidence for n in re.findall(r"\d+", e.quote)}
+
+
+def test_a_summary_tables_question_range_is_given_when_question_numbers_are_asked(tmp_path: Path) -> None:
+    summary = (
+        "Quality Assurance: Implementation\n\nSummary of Quality Ratings\n\n"
+        "Criterion\tQuestions\tQuality Rating\n"
+        "Strategic\t1-2\tSatisfactory\n"
+        "Efficient\t12-14\tHighly Satisfactory\n"
+        "Effective\t15-17\tNeeds Improvement\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"solar-qa-implementation.txt": summary}), ())
+    found = finder.answer("Which question numbers fall under the Efficient criterion?")
+    assert found is not None and not found.refused
+    assert "12-14" in found.text and "Highly Satisfactory" in found.text and "15-17" not in found.text
