@@ -32,7 +32,14 @@ from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
 from assistant.answer.query import Query, names_kind, parse_query, qa_section_named
-from assistant.answer.table_rows import asks_superlative, computed, row_answer, with_sum, with_targets_added
+from assistant.answer.table_rows import (
+    asks_superlative,
+    computed,
+    row_answer,
+    rows_listed,
+    with_sum,
+    with_targets_added,
+)
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -130,7 +137,10 @@ class FactFinder:
             activities, totals = self._records("activity"), self._records("total")  # "add up output 3's activities"
             parts += [activities_added(activities, totals, number) for number in query.outputs]
         if qa_facts.ASKS_QUESTIONS.search(query.text) and (named := qa_section_named(query.text)):
-            parts.append(qa_facts.section_questions(named, self._records("qa_question")))
+            listed = qa_facts.section_questions(named, self._records("qa_question"))
+            summary = qa_facts.summary_questions(named, self._records("rating"))
+            # "which question numbers …": the summary's range; otherwise the questions themselves
+            parts.append((summary or listed) if re.search(r"\bnumbers?\b", query.text) else (listed or summary))
         if not any(parts) and (query.qa_section or query.overall) and not self._ratings_table_named(query):
             parts.append(self._qa_section(query))
         if query.rating_value:
@@ -158,6 +168,8 @@ class FactFinder:
             ]  # the work plan's
         if not any(parts):
             parts = [self._table_row(query, question)]
+        if not any(parts):  # "what qualifications does the project have to address?"
+            parts = [rows_listed(self._records("table_row"), query)]
         found = [p for p in parts if p is not None]
         if not found:
             return None

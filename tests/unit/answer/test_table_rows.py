@@ -50,3 +50,26 @@ def test_a_row_named_by_its_columns_noun_and_number(finder: FactFinder, question
 def test_a_column_of_a_numbered_row(finder: FactFinder) -> None:
     found = finder.answer("Who is recommendation 3 addressed to?")
     assert found is not None and "Addressed to: UNDP" in found.text and "Medium" not in found.text
+
+
+def test_a_plural_naming_a_tables_label_column_lists_its_rows(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    qa = (
+        "Design QA\n\n4. Qualifications to be addressed\n\n"
+        "No.\tQualification\tResponsible\tDeadline\n"
+        "1\tVerify the baseline of indicator 3.2\tProject Manager\t30 June 2024\n"
+        "2\tPrepare the ESMPs before tendering\tEngineer\t31 March 2024\n"
+        "3\tCost the gender action plan\tProject Manager\tFirst Board meeting\n\n"
+        "5. Risks\n\n"
+        "No.\tRisk\tOwner\n"
+        "1\tFloods\tWater Service\n"
+        "2\tPrice rises\tOperations\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"qa.txt": qa}), ())
+    found = finder.answer("What qualifications does the project have to address after the appraisal?")
+    assert found is not None and not found.refused
+    assert all(q in found.text for q in ("Verify the baseline", "Prepare the ESMPs", "Cost the gender action plan"))
+    assert "Floods" not in found.text
+    assert [e.quote for e in found.evidence][:1] == ["Verify the baseline of indicator 3.2"]
