@@ -37,7 +37,7 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         if given and not _is_year(given[0]) and given[0] not in held:
             return _refused(f"They do not give {m.group(1)}; what they say:", answer)
     amounts = held - identifier_numbers(answer.answer)
-    if _WHY_NONE.match(question) and any(_nonzero(n) for n in amounts):
+    if _WHY_NONE.match(question) and any(_nonzero(n) for n in amounts) and not _says_none(question, said):
         # "why are there no scholarships budgeted for 2023?" answered by the 2023 amount
         return _refused("They do give it:", answer)
     if _WHY.match(question):
@@ -51,6 +51,15 @@ def unsupported_premise(question: str, answer: Answer) -> Answer | None:
         if missing:
             return _refused(f"They do not say that of {' '.join(missing)}; what they say:", answer)
     return None
+
+
+def _says_none(question: str, said: str) -> bool:
+    """The evidence itself says there is none of what the question asks about ("why is there
+    still no insurance product?" — "no agricultural insurance product is available")."""
+    m = re.search(r"\b(?:no|zero)\s+([a-z][\w-]+)", question, re.IGNORECASE)
+    return (
+        bool(m) and re.search(rf"\bno\s+(?:[\w-]+\s+){{0,2}}{re.escape(m.group(1))}", said, re.IGNORECASE) is not None
+    )
 
 
 def presumed(question: str) -> str | None:

@@ -77,3 +77,11 @@ def test_a_clause_taken_as_done_is_refused_when_the_documents_say_it_was_not() -
     # a clause of time, not of something done, presumes nothing
     assert presumed("Since 2021, how many farmers were trained?") is None
     assert presumed("As the project manager, what should I report?") is None
+
+
+def test_why_there_is_none_is_no_false_premise_when_the_evidence_says_there_is_none() -> None:
+    said = "No agricultural insurance product is available in the project area, and women own 15 percent of plots."
+    assert unsupported_premise("Why is there still no insurance product for the farmers?", _answer(said)) is None
+    budgeted = "The 2023 budget for scholarships is USD 40,000."
+    refused = unsupported_premise("Why are there no scholarships budgeted for 2023?", _answer(budgeted))
+    assert refused is not None and refused.refused

@@ -130,3 +130,15 @@ def test_a_russian_phrase_is_glossed_as_one_and_leaves_no_unread_word() -> None:
 
     assert "first half" in gloss("расходы за первое полугодие")
     assert unglossed("расходы за первое полугодие") == []
+
+
+def test_a_russian_project_year_and_falling_behind_are_read() -> None:
+    query = parse_query("Насколько доля женщин в советах отставала от цели второго года на июнь 2025?")
+    assert query.year_indexes == (2,) and query.years == (2025,)
+    assert "met" in query.fields and "target" in query.fields
+    assert not {"behind", "june", "second"} & set(query.subject_words)
+
+
+def test_a_month_is_a_period_not_words_of_the_rows_name() -> None:
+    query = parse_query("How many farmers were trained by June 2025?")
+    assert "june" not in query.subject_words and "farmers" in query.subject_words
