@@ -41,7 +41,7 @@ from assistant.answer.table_rows import (
     with_targets_added,
 )
 from assistant.core.records import Cell, Period, Record
-from assistant.core.text import clean, to_number
+from assistant.core.text import clean, stems, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
@@ -208,8 +208,8 @@ class FactFinder:
         kinds = kinds or (["activity", "total"] if not query.wants(*INDICATOR_FIELDS) else ["indicator", "activity"])
         records = [r for k in kinds for r in self._records(k)]
         record = RecordMatcher(records, self.embed).best(query.subject_words, question)
-        if record is None:
-            return None
+        if record is None or (record.kind != "indicator" and self._other_row_named_whole(query, record)):
+            return None  # "the terminal evaluation": the evaluation plan's row, not an activity naming it
         if record.kind == "indicator":
             found = self._indicator_by_key(record.key, query)
             if past and found is not None and found.refused and not found.evidence:
@@ -218,6 +218,18 @@ class FactFinder:
         if record.kind == "activity":
             return self._activity(record, query)
         return total_rows(self._records("total"), record, query)
+
+    def _other_row_named_whole(self, query: Query, record: Record) -> bool:
+        """Another table's row is named by every word of its label, two or more of them the
+        question's subject words ("terminal evaluation"), and ``record`` is not."""
+        asked = stems(query.text)
+        if stems(record.label) <= asked:
+            return False
+        subject = stems(" ".join(query.subject_words))
+        return any(
+            len(own := stems(r.label)) >= 2 and own <= asked and len(own & subject) >= 2
+            for r in self._records("table_row")
+        )
 
     # indicators --------------------------------------------------------------------------
     def _indicator_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:

@@ -73,3 +73,23 @@ def test_a_plural_naming_a_tables_label_column_lists_its_rows(tmp_path: Path) ->
     assert all(q in found.text for q in ("Verify the baseline", "Prepare the ESMPs", "Cost the gender action plan"))
     assert "Floods" not in found.text
     assert [e.quote for e in found.evidence][:1] == ["Verify the baseline of indicator 3.2"]
+
+
+def test_a_row_named_by_every_word_of_its_label_wins_over_an_activity_mentioning_it(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    doc = (
+        "Project Document\n\nEvaluation Plan\n\n"
+        "Evaluation Title\tPartners (if joint)\tPlanned Completion Date\tCost and Source of Funding\n"
+        "Mid-term Evaluation\tAEPC\tMarch 2022\t40,000 (UNDP TRAC)\n"
+        "Terminal Evaluation\tAEPC\tSeptember 2024\t60,000 (UNDP TRAC)\n\n"
+        "Multi-Year Work Plan\n\n"
+        "EXPECTED OUTPUTS\tPLANNED ACTIVITIES\t2022\t2023\t2024\tRESPONSIBLE PARTY\tFunding Source\tBudget Description\tAmount\n"
+        "Output 4: Management\t4.2 Monitoring, evaluation and audits (incl. mid-term and terminal evaluations)"
+        "\t10,000\t15,000\t70,000\tUNDP\tUNDP TRAC\tConsultants\t95,000\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": doc}), ())
+    found = finder.answer("What does the terminal evaluation cost?")
+    assert found is not None and not found.refused
+    assert "60,000" in found.text and "70,000" not in found.text and "40,000" not in found.text
