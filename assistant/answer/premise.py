@@ -57,9 +57,9 @@ def _says_none(question: str, said: str) -> bool:
     """The evidence itself says there is none of what the question asks about ("why is there
     still no insurance product?" — "no agricultural insurance product is available")."""
     m = re.search(r"\b(?:no|zero)\s+([a-z][\w-]+)", question, re.IGNORECASE)
-    return (
-        bool(m) and re.search(rf"\bno\s+(?:[\w-]+\s+){{0,2}}{re.escape(m.group(1))}", said, re.IGNORECASE) is not None
-    )
+    if m is None:
+        return False
+    return re.search(rf"\bno\s+(?:[\w-]+\s+){{0,2}}{re.escape(m.group(1))}", said, re.IGNORECASE) is not None
 
 
 def presumed(question: str) -> str | None:
