@@ -58,8 +58,7 @@ ASKS_QUESTIONS = re.compile(
 def section_questions(section_key: str, questions: Sequence[Record]) -> FactResult | None:
     """The questions a QA form files under a section, each with the level it was rated; the
     section is the criterion cell beside them (or the rating line above their table)."""
-    aliases = next((s.aliases for s in profiles.qa_sections() if s.name.lower() == section_key), ())
-    under = [q for q in questions if any(_said(a, q.group) for a in (section_key, *aliases))]
+    under = [q for q in questions if _names_section(q.group, section_key)]
     if not under:
         return None
     under.sort(key=lambda q: (q.source, int(q.key) if q.key.isdigit() else 0, q.key))
@@ -82,8 +81,7 @@ def section_questions(section_key: str, questions: Sequence[Record]) -> FactResu
 def summary_questions(section_key: str, rated: Sequence[Record]) -> FactResult | None:
     """A summary table's range of questions for a criterion ("Efficient | 12-14 |
     Satisfactory"), with the criterion's rating."""
-    aliases = next((s.aliases for s in profiles.qa_sections() if s.name.lower() == section_key), ())
-    rows = [r for r in rated if r.cell("question_numbers") and any(_said(a, r.label) for a in (section_key, *aliases))]
+    rows = [r for r in rated if r.cell("question_numbers") and _names_section(r.label, section_key)]
     if not rows:
         return None
     ans = CellAnswer(rows[0])
@@ -92,8 +90,11 @@ def summary_questions(section_key: str, rated: Sequence[Record]) -> FactResult |
     return ans.result(clean(rows[0].label))
 
 
-def _said(alias: str, group: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(alias.lower())}(?!\w)", group.lower()) is not None
+def _names_section(text: str, section_key: str) -> bool:
+    """``text`` (a criterion cell, a row's label) names the section, by its name or an alias."""
+    aliases = next((s.aliases for s in profiles.qa_sections() if s.name.lower() == section_key), ())
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", low) for a in (section_key, *aliases))
 
 
 def sections_rated(rating: str, sections: Sequence[Record]) -> FactResult | None:
