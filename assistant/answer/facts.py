@@ -53,6 +53,9 @@ _PAST = re.compile(
 _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
 )
+# "how big are the grants supposed to be?": a size, which a "Number of …" indicator does not give
+_SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* размер\w*|\bнасколько крупн\w*")
+_COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by year|ежегодн\w*|по годам)\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
 
@@ -210,6 +213,8 @@ class FactFinder:
         record = RecordMatcher(records, self.embed).best(query.subject_words, question)
         if record is None or (record.kind != "indicator" and self._other_row_named_whole(query, record)):
             return None  # "the terminal evaluation": the evaluation plan's row, not an activity naming it
+        if record.kind == "indicator" and _SIZE.search(query.text) and _COUNTS.search(record.label):
+            return None  # a count answers "how many", not "how big"
         if record.kind == "indicator":
             found = self._indicator_by_key(record.key, query)
             if past and found is not None and found.refused and not found.evidence:

@@ -93,3 +93,20 @@ def test_a_row_named_by_every_word_of_its_label_wins_over_an_activity_mentioning
     found = finder.answer("What does the terminal evaluation cost?")
     assert found is not None and not found.refused
     assert "60,000" in found.text and "70,000" not in found.text and "40,000" not in found.text
+
+
+def test_how_big_asks_a_size_which_a_count_indicator_does_not_give(tmp_path: Path) -> None:
+    from assistant.answer.extractive import asks_for_number
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    assert asks_for_number("how big are the grants supposed to be?")
+    rf = (
+        "Results Framework\n\n"
+        "Output indicator\tBaseline\tYear 1\tYear 2\n"
+        "OI 3.3 Number of agribusinesses receiving matching grants\t0\t40\t120\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": rf}), ())
+    assert finder.answer("How big are the matching grants for agribusinesses supposed to be?") is None
+    counted = finder.answer("How many agribusinesses are supposed to receive matching grants in year 2?")
+    assert counted is not None and "120" in counted.text
