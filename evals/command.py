@@ -25,6 +25,7 @@ HELDOUT_SETS = (
     "seed-people3",
     "project2-people3",
     "project3",
+    "project3-people",
 )
 CORPUS_DIR = EVALS_DIR.parent / "corpus"
 
@@ -122,8 +123,8 @@ def render(report: Any, console: Any, worst: int = 0) -> None:
     help="Side-by-side accuracy over question sets instead of the dev report: seed and project2 are the "
     "held-out sets written blind, project2-tables a later blind set on project 2's tables, all dev; "
     "seed-people and project2-people a later blind set in people's own words, seed-people2 and "
-    "project2-people2 a third one, seed-people3 and project2-people3 a fourth (heldout: the nine; all: with "
-    "dev too).",
+    "project2-people2 a third one, seed-people3 and project2-people3 a fourth; project3 a third project and "
+    "project3-people a second set on it in people's words (heldout: the eleven; all: with dev too).",
 )
 @click.option(
     "--format",
