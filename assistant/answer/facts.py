@@ -147,7 +147,7 @@ class FactFinder:
         if not any(parts) and (query.qa_section or query.overall) and not self._ratings_table_named(query):
             parts.append(self._qa_section(query))
         if query.rating_value:
-            parts.append(self._sections_rated(query.rating_value))
+            parts.append(self._sections_rated(query.rating_value, query.text))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
         # a budget asked of a report whose only money table is its delivery table reads that one
@@ -489,8 +489,15 @@ class FactFinder:
             query, self._records("qa_section"), self._records("qa_question"), self._records("rating")
         )
 
-    def _sections_rated(self, rating: str) -> FactResult | None:
-        return qa_facts.sections_rated(rating, self._records("qa_section"))
+    def _sections_rated(self, rating: str, question: str) -> FactResult | None:
+        """The sections a QA form rated ``rating``, or (a form laid out as a ratings table) its
+        criteria, of the document the question names when it names one."""
+        if sections := self._records("qa_section"):
+            return qa_facts.sections_rated(rating, sections)
+        rows = self._records("rating")
+        most = max((doc_named(question, r.source) for r in rows), default=0)
+        named = [r for r in rows if doc_named(question, r.source) == most] if most else rows
+        return qa_facts.sections_rated(rating, named)
 
     def _qa_question(self, query: Query) -> FactResult | None:
         return qa_facts.question(query, self._records("qa_question"), self._records("rating"))

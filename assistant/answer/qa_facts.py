@@ -99,10 +99,11 @@ def _names_section(text: str, section_key: str) -> bool:
 
 def sections_rated(rating: str, sections: Sequence[Record]) -> FactResult | None:
     """The sections rated ``rating`` ("which sections were rated Satisfactory?")."""
-    rows = [r for r in sections if r.key != "overall"]
+    rows = [r for r in sections if r.key != "overall" and "overall" not in r.label.lower()]
     if not rows:
         return None
-    hits = [r for r in rows if r.text("rating").lower() == rating.lower()]
+    # "6 – Highly satisfactory" is rated Highly Satisfactory, "Satisfactory" is not
+    hits = [r for r in rows if re.sub(r"^\s*\d+\s*[–-]\s*", "", r.text("rating")).lower() == rating.lower()]
     if not hits:
         return FactResult(f"No section of the QA report was rated {rating.title()}.", refused=True)
     ev = [Evidence(r.text("rating"), r) for r in hits]

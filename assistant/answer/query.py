@@ -181,7 +181,9 @@ def qa_section_named(text: str) -> str:
 def _qa(text: str) -> tuple[str, bool, str]:
     """(section key, overall rating asked, rating value asked) of a QA question."""
     asks_rating = any(p.search(text) for p in _patterns("fields")["rating"])
-    if not asks_rating:
+    # "which criteria got Highly Satisfactory?": a level named with "which", asked of the form
+    names_level = any(re.search(rf"\b{r.lower()}\b", text) for r in profiles.rating_scale())
+    if not asks_rating and not (names_level and re.search(r"\bwhich\b|\bкаки\w*", text)):
         return "", False, ""
     if re.search(r"\boverall\b|\bобщ\w*", text):
         return "", True, ""

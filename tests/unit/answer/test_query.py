@@ -142,3 +142,10 @@ def test_a_russian_project_year_and_falling_behind_are_read() -> None:
 def test_a_month_is_a_period_not_words_of_the_rows_name() -> None:
     query = parse_query("How many farmers were trained by June 2025?")
     assert "june" not in query.subject_words and "farmers" in query.subject_words
+
+
+def test_russian_costs_budgeted_are_an_amount_not_spending() -> None:
+    budgeted = parse_query("Сколько заложено на прямые проектные расходы в 2026 году?")
+    assert "amount" in budgeted.fields and "expenditure" not in budgeted.fields
+    assert "direct" in budgeted.subject_words
+    assert "expenditure" in parse_query("Сколько израсходовали на обучение в 2025 году?").fields

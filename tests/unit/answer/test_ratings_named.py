@@ -176,3 +176,24 @@ def test_a_summary_tables_question_range_is_given_when_question_numbers_are_aske
     found = finder.answer("Which question numbers fall under the Efficient criterion?")
     assert found is not None and not found.refused
     assert "12-14" in found.text and "Highly Satisfactory" in found.text and "15-17" not in found.text
+
+
+def test_the_criteria_a_ratings_table_gave_one_level_are_listed(tmp_path: Path) -> None:
+    design = (
+        "Quality Assurance: Design\n\n2. Summary of ratings\n\n"
+        "Criterion\tQuestions\tRatings given\tCriterion rating\n"
+        "Strategic\t1-3\t3, 3, 2\tHighly Satisfactory\n"
+        "Principled\t4-6\t2, 2, 2\tSatisfactory\n"
+        "Effective\t7-9\t3, 3, 2\tHighly Satisfactory\n"
+        "Overall project rating\t1-9\t–\tSatisfactory\n"
+    )
+    evaluation = (
+        "Mid-term Evaluation\n\n2. Ratings\n\nCriterion\tRating\tJustification\n"
+        "Relevance\t6 – Highly satisfactory\tFarmers named water as their first need.\n"
+        "Efficiency\t5 – Satisfactory\tMost of the budget was spent.\n"
+    )
+    store = indexed(tmp_path / "home", {"wash-design-qa.txt": design, "wash-midterm-evaluation.txt": evaluation})
+    found = FactFinder(store, ()).answer("Which criteria got Highly Satisfactory in the design QA?")
+    assert found is not None and not found.refused
+    assert "Strategic" in found.text and "Effective" in found.text
+    assert "Principled" not in found.text and "Relevance" not in found.text and "Overall" not in found.text
