@@ -199,6 +199,7 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     question says in full: "start and end dates" names both "Start Date" and "End Date"."""
     if _RECOMMENDED.search(query.text):
         return []  # what a review recommends is in its recommendations, never a cover-page field
+    query = replace(query, text=_with_agents(query.text, records))
     asked = stems(query.text)
     tables: dict[tuple[str, int | None], set[str]] = {}
     for r in records:
@@ -218,6 +219,21 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
         if words and len(words) <= 4 and words <= asked and not elsewhere:
             out.append(r)
     return out
+
+
+def _with_agents(text: str, records: Sequence[Record]) -> str:
+    """A "who …?" question names the one who does what it asks about: "who carried out the
+    assessment?" names a field "QA assessor", "who approved it?" a "QA approver"."""
+    if not re.match(r"\W*(?:who|кто)\b", text):
+        return text
+    said = re.findall(r"[a-z]{5,}", text)
+    agents = {
+        w
+        for r in records
+        for w in re.findall(r"[a-z]+(?:or|er)\b", r.label_cell.lower())
+        if len(base := w[:-2]) >= 5 and any(q.startswith(base) and q != w for q in said)
+    }
+    return f"{text} {' '.join(sorted(agents))}" if agents else text
 
 
 _RECOMMENDED = re.compile(r"\brecommend\w*|\bsuggest\w*|\bpropos\w*|\bрекоменд\w*")

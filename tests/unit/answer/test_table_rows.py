@@ -110,3 +110,23 @@ def test_how_big_asks_a_size_which_a_count_indicator_does_not_give(tmp_path: Pat
     assert finder.answer("How big are the matching grants for agribusinesses supposed to be?") is None
     counted = finder.answer("How many agribusinesses are supposed to receive matching grants in year 2?")
     assert counted is not None and "120" in counted.text
+
+
+def test_who_did_something_names_the_field_of_the_one_who_does_it(tmp_path: Path) -> None:
+    from assistant.answer.facts import FactFinder
+    from tests.unit.answer.indexing import indexed
+
+    cover = (
+        "Quality Assurance: Design\n\n"
+        "Field\tValue\n"
+        "Project title\tWells for all\n"
+        "QA assessor\tProgramme Analyst, Water\n"
+        "QA approver\tDeputy Resident Representative\n"
+        "Date of assessment\t21 November 2023\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"design-qa.txt": cover}), ())
+    assessed = finder.answer("Who carried out the design QA assessment?")
+    assert assessed is not None and "Programme Analyst, Water" in assessed.text and "Deputy" not in assessed.text
+    approved = finder.answer("Who approved the design QA?")
+    assert approved is not None and "Deputy Resident Representative" in approved.text
+    assert "Programme Analyst" not in approved.text
