@@ -28,6 +28,7 @@ from assistant.answer.fact_types import (
     years_span,
 )
 from assistant.answer.matching import Embed, RecordMatcher
+from assistant.answer.named_rows import row_named_whole, rows_listed
 from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
@@ -36,12 +37,11 @@ from assistant.answer.table_rows import (
     asks_superlative,
     computed,
     row_answer,
-    rows_listed,
     with_sum,
     with_targets_added,
 )
 from assistant.core.records import Cell, Period, Record
-from assistant.core.text import clean, stems, to_number
+from assistant.core.text import clean, to_number
 from assistant.store.database import Store
 
 INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "method", "achieved", "met", "status")
@@ -211,7 +211,9 @@ class FactFinder:
         kinds = kinds or (["activity", "total"] if not query.wants(*INDICATOR_FIELDS) else ["indicator", "activity"])
         records = [r for k in kinds for r in self._records(k)]
         record = RecordMatcher(records, self.embed).best(query.subject_words, question)
-        if record is None or (record.kind != "indicator" and self._other_row_named_whole(query, record)):
+        if record is None or (
+            record.kind != "indicator" and row_named_whole(query, record, self._records("table_row"))
+        ):
             return None  # "the terminal evaluation": the evaluation plan's row, not an activity naming it
         if record.kind == "indicator" and _SIZE.search(query.text) and _COUNTS.search(record.label):
             return None  # a count answers "how many", not "how big"
@@ -223,18 +225,6 @@ class FactFinder:
         if record.kind == "activity":
             return self._activity(record, query)
         return total_rows(self._records("total"), record, query)
-
-    def _other_row_named_whole(self, query: Query, record: Record) -> bool:
-        """Another table's row is named by every word of its label, two or more of them the
-        question's subject words ("terminal evaluation"), and ``record`` is not."""
-        asked = stems(query.text)
-        if stems(record.label) <= asked:
-            return False
-        subject = stems(" ".join(query.subject_words))
-        return any(
-            len(own := stems(r.label)) >= 2 and own <= asked and len(own & subject) >= 2
-            for r in self._records("table_row")
-        )
 
     # indicators --------------------------------------------------------------------------
     def _indicator_by_key(self, key: str, query: Query, quiet: bool = False) -> FactResult | None:

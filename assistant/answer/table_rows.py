@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant import profiles
-from assistant.answer.fact_types import Evidence, FactResult
+from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
@@ -461,32 +461,3 @@ def _by_value(records: Sequence[Record], query: Query, headers: set[str]) -> lis
         cells += [c for r, c in hits if r is row] + wanted_columns(query, row)  # "… and who owns it?"
         out += [(row, c) for c in dict.fromkeys(cells)]
     return out
-
-
-# "what qualifications does the project have to address?": a plural the question opens with
-_LISTS = re.compile(r"^\s*(?:what|which|list)\s+(?:are|were|is)?\s*(?:all\s+)?(?:the\s+)?([a-z]{4,}s)\b")
-MAX_LISTED = 12
-
-
-def rows_listed(records: Sequence[Record], query: Query) -> FactResult | None:
-    """Every row of the one table whose label column the question's plural names ("what
-    qualifications …" → the "Qualification" column), each cited from its cell; None when no
-    table, or more than one, has such a column, or the question names a row by its number."""
-    m = _LISTS.match(query.text)
-    if not m or query.numbered or query.outputs:
-        return None
-    asked = stem(m.group(1))
-    tables: dict[tuple[str, int | None], list[tuple[Record, Cell]]] = {}
-    for r in records:
-        named = next((c for c in r.cells if c.column and clean(c.text) == clean(r.label)), None)
-        if named and stems(named.column.split(" > ")[-1]) == {asked}:
-            tables.setdefault((r.source, r.location.table), []).append((r, named))
-    if len(tables) != 1:
-        return None
-    rows = next(iter(tables.values()))
-    if len(rows) < 2 or len(rows) > MAX_LISTED:
-        return None
-    evidence = [Evidence(cell.text, record, cell.column) for record, cell in rows]
-    listed = "; ".join(f"{clean(cell.text)} [{i}]" for i, (_, cell) in enumerate(rows, start=1))
-    header = rows[0][1].column.split(" > ")[-1]
-    return FactResult(f"The table in {rows[0][0].source} lists these under “{header}”: {listed}.", evidence)
