@@ -68,6 +68,7 @@ def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     _pdf(docs / "kivu-fisheries-report.pdf")
     (docs / "staff-note.md").write_text(NOTE, encoding="utf-8")
     settings = Settings(home=home)
+    _HOMES[:] = [home]
     summary = ingest_paths([docs], settings)
     assert not summary.failed, summary.failed
     port = free_port()
@@ -76,6 +77,22 @@ def app_url(corpus_settings, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield f"http://127.0.0.1:{port}/"
     finally:
         app.close()
+
+
+_HOMES: list[Path] = []  # the app's home, for what its conversation store holds when a check fails
+
+
+def _saved_conversations() -> str:
+    """The server's saved conversations (title, id, updated), newest first: shown when the page
+    does not show what the store should hold."""
+    import sqlite3
+
+    con = sqlite3.connect(_HOMES[0] / "conversations.sqlite3")
+    try:
+        rows = con.execute("SELECT title, id, updated_at FROM conversations ORDER BY updated_at DESC").fetchall()
+    finally:
+        con.close()
+    return "; ".join(f"{t!r} {i[:8]} {u:.1f}" for t, i, u in rows)
 
 
 def _open(browser, url: str, width: int = 1400, height: int = 1000):  # type: ignore[no-untyped-def]
@@ -201,7 +218,10 @@ def test_pdf_page_table_headers_earlier_sources_reload_and_export(browser, app_u
     page.locator("#pd-conversations").get_by_text("Saved conversations").first.click()
     # the open conversation's title shows in the box (opening the list itself was the flaky part:
     # a list opened before the page's choices arrived kept the old ones, see stop 30's note)
-    expect(page.locator("#pd-conv-list input")).to_have_value("Cold rooms and indicator 2.3", timeout=30_000)
+    try:
+        expect(page.locator("#pd-conv-list input")).to_have_value("Cold rooms and indicator 2.3", timeout=30_000)
+    except AssertionError as shown:  # seen twice in full runs: say what the store held
+        raise AssertionError(f"{shown}\nsaved conversations: {_saved_conversations()}") from None
     page.locator("#pd-export-docx").click()
     link = page.locator("#pd-export-file a").first
     expect(link).to_be_visible(timeout=30_000)
