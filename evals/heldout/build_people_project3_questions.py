@@ -19,26 +19,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import qlib  # noqa: E402
 
-PD = "kg-jersuu-project-document.txt"
-QA = "kg-jersuu-design-qa.txt"
-PR = "kg-jersuu-progress-report-2025-h1.txt"
-ME = "kg-jersuu-midterm-evaluation.txt"
-PROJECT3 = (PD, QA, PR, ME)
-
-
-def project3_documents(here=HERE):
-    return {n: open(os.path.join(here, "project3", "txt", n), encoding="utf-8").read() for n in PROJECT3}
-
-
-DOCS = project3_documents()
-
-
-def line(doc, needle):
-    """The one full line of `doc` that contains `needle` (used as evidence for table rows)."""
-    hits = [ln for ln in DOCS[doc].split("\n") if needle in ln]
-    if len(hits) != 1:
-        raise SystemExit(f"line({doc!r}, {needle!r}): {len(hits)} matches")
-    return hits[0]
+# the documents and the evidence-line helper are the project3 builder's own
+from build_project3_questions import DOCS, ME, PD, PR, QA, line  # noqa: E402
 
 
 def block(doc, first, last):
