@@ -29,7 +29,10 @@ EXAMPLES = [
     "Who is the implementing partner?",
     "What is the total budget?",
 ]
-NEW = ""  # the conversation id of a conversation not saved yet
+# What the browser holds while the open conversation is not saved yet. Not "": Gradio's
+# BrowserState keeps no empty value, so after "New conversation" a reload would bring back the
+# conversation opened before it.
+NEW = "new"
 
 
 def _turns(raw: list[dict[str, Any]] | None) -> list[Turn]:
@@ -105,7 +108,7 @@ def ask(
             continue
         turns.append(turn)
         user = _user(request)
-        saved = backend.conversations.get(user, conversation_id or NEW) or Conversation(NEW, user, "")
+        saved = backend.conversations.get(user, conversation_id or NEW) or Conversation("", user, "")
         saved.turns, saved.history = turns, new_history
         saved = backend.conversations.save(user, saved)
         index = len(turns) - 1
@@ -349,8 +352,8 @@ def wire(app: gr.Blocks, backend: Any, c: dict[str, Any]) -> None:
     def on_new(request: gr.Request) -> tuple[Any, ...]:
         return new(backend, request)
 
-    def on_pick(cid: str | None, request: gr.Request) -> tuple[Any, ...]:
-        return pick(backend, cid, request)
+    def on_pick(evt: gr.SelectData, request: gr.Request) -> tuple[Any, ...]:
+        return pick(backend, evt.value, request)
 
     def on_rename(cid: str | None, title: str, request: gr.Request) -> tuple[Any, str]:
         return rename(backend, cid, title, request)
@@ -375,7 +378,9 @@ def wire(app: gr.Blocks, backend: Any, c: dict[str, Any]) -> None:
         show_progress="minimal",
     )
     c["clear"].click(on_new, outputs=shown)
-    c["listing"].input(on_pick, inputs=[c["listing"]], outputs=shown)
+    # on choosing, not on "input": Gradio's dropdown sends "input" on every blur too, and showing
+    # the conversation again would undo a title being edited
+    c["listing"].select(on_pick, outputs=shown)
     c["rename"].click(on_rename, inputs=[c["conversation"], c["title"]], outputs=[c["listing"], c["conv_status"]])
     c["delete"].click(on_delete, inputs=[c["conversation"]], outputs=shown)
     c["export_md"].click(on_export_md, inputs=[c["conversation"]], outputs=[c["export_file"]])

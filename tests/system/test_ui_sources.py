@@ -246,9 +246,19 @@ def test_pdf_page_table_headers_earlier_sources_reload_and_export(browser, app_u
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert "[^1]" in text and "[^3]:" in text and "# Cold rooms and indicator 2.3" in text
 
-    # 6. "New conversation" clears it; the old one stays listed
+    # 6. "New conversation" clears it, and a reload keeps it cleared; the old one stays listed
     _fresh(page)
     expect(sources).to_contain_text("passages that support the answer")
+    page.reload()
+    _loaded(page)
+    expect(page.locator("#pd-chat .message")).to_have_count(0)
+    page.locator("#pd-conversations").get_by_text("Saved conversations").first.click()
+    page.locator("#pd-conv-list input").click()
+    page.get_by_role("option", name="Cold rooms and indicator 2.3").click()  # and opened again
+    expect(page.locator("#pd-chat .message.bot")).to_have_count(2, timeout=30_000)
+    expect(page.locator("#pd-conv-title input, #pd-conv-title textarea").first).to_have_value(
+        "Cold rooms and indicator 2.3"
+    )
     context.close()
 
 

@@ -204,5 +204,7 @@ def test_new_conversation_and_restore(tmp_path: Path) -> None:
     assert shown[3] == saved.id and len(shown[0]) == 2 and shown[2] == ["q1"]
     assert "#pd-cite-0-1" in shown[0][1]["content"]
     cleared = conversations.new(backend)
-    assert cleared[0] == [] and cleared[1] == [] and cleared[2] == [] and cleared[3] == ""
-    assert conversations.restore(backend, "")[0] == []  # after "New conversation", a reload stays empty
+    assert cleared[0] == [] and cleared[1] == [] and cleared[2] == [] and cleared[3] == conversations.NEW
+    # the browser keeps what "New conversation" leaves (Gradio's BrowserState stores no empty value)
+    assert conversations.NEW
+    assert conversations.restore(backend, conversations.NEW)[0] == []  # so a reload stays empty
