@@ -15,17 +15,17 @@ SHORT_LENGTH = 4  # … but one letter left out inside a word of four or five is
 
 def mend(text: str, vocabulary: frozenset[str], english: frozenset[str] = frozenset()) -> str:
     """``text`` with each word the documents never use replaced by the one closest word they
-    use, when exactly one is close enough; other words as they are. A short word that is an
-    ``english`` word is no misspelling ("sits" is not "sites")."""
+    use, when exactly one is close enough; other words as they are. An ``english`` word is no
+    misspelling ("sits" is not "sites", "collecting" not "collection")."""
     by_start = _by_first_letter(vocabulary)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if low in vocabulary or len(low) < SHORT_LENGTH:
-            return word
+        if low in vocabulary or len(low) < SHORT_LENGTH or low in english:
+            return word  # an English word the documents do not use ("collecting") is no misspelling
         if len(low) < MIN_LENGTH:
-            return word if low in english else _letter_left_out(low, by_start.get(low[0], [])) or word
+            return _letter_left_out(low, by_start.get(low[0], [])) or word
         near = [w for w in by_start.get(low[0], ()) if abs(len(w) - len(low)) <= 2]
         close = difflib.get_close_matches(low, near, n=2, cutoff=CLOSE)
         if len(close) != 1 and not (len(close) == 2 and _ratio(low, close[0]) > _ratio(low, close[1])):

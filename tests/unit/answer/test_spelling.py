@@ -31,3 +31,11 @@ def test_a_letter_left_out_of_a_short_word_is_put_back_unless_it_is_a_word() -> 
     assert mend("Who sits on the board?", words, english) == "Who sits on the board?"  # a word, not "sites"
     assert mend("the plan", words) == "the plan"  # "plans" is the word with an ending, not a mending
     assert mend("the bots", words) == "the bots"  # "boots" or "boats": no one word fits
+
+
+def test_a_long_english_word_the_documents_do_not_use_is_kept() -> None:
+    words = VOCABULARY | {"collection", "fees"}
+    english = frozenset({"collecting", "fees"})
+    # "collecting" is near "collection" by its letters, but it is a word of its own
+    assert mend("fees the WUAs were collecting", words, english) == "fees the WUAs were collecting"
+    assert mend("fees the WUAs were colection", words, english) == "fees the WUAs were collection"
