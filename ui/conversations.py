@@ -267,7 +267,12 @@ def layout(backend: Any, projects: list[tuple[str, str]], types: list[tuple[str,
             with gr.Accordion("Saved conversations", open=False, elem_id="pd-conversations"):
                 with gr.Row(elem_classes="pd-wrap"):
                     c["listing"] = gr.Dropdown(
-                        [], label="Open a conversation", elem_id="pd-conv-list", scale=3, min_width=200
+                        [],
+                        label="Open a conversation",
+                        elem_id="pd-conv-list",
+                        scale=3,
+                        min_width=200,
+                        interactive=True,  # chosen from, though no event reads it as an input
                     )
                 with gr.Row(elem_classes="pd-wrap"):
                     c["title"] = gr.Textbox(label="Title", elem_id="pd-conv-title", scale=3, min_width=200)
