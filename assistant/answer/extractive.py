@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from assistant import profiles
+from assistant.answer.as_of import point
 from assistant.answer.citations import verified
 from assistant.answer.grounding import is_instruction
 from assistant.answer.naming import doc_named, document_type_named, documents_named
@@ -100,6 +101,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     wants_number = asks_for_number(question)
     wanted = _answer_types(question)
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    asked_at = point(question)  # "by the end of 2025": "By 30 June 2025, …" is of another time
     out: list[Candidate] = []
     # "the amount the closure report gives": in the closure report, "closure report" is said
     named = set(documents_named(question, sorted({h.chunk.location.source for h in hits})))
@@ -149,6 +151,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + definition_bonus(terms, sentence)
                     + (0.15 if wants_number and _has_figure(sentence, set()) else 0.0)
                     + (ANSWER_TYPE_BONUS if any(p.search(sentence.lower()) for p in wanted) else 0.0)
+                    + _at_time(asked_at, sentence)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                     # a QA form's chosen rubric level is the form's wording; its evidence, the project's
                     - (RUBRIC_PENALTY if _OPTION.match(line) else 0.0)
@@ -168,6 +171,15 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                 out.append(Candidate(sentence, hit.chunk.location, hit.chunk.location.source, cov, score, more))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+POINT_IN_TIME = 0.2  # a sentence of the time asked about, before one of another time
+
+
+def _at_time(asked: tuple[int, int] | None, sentence: str) -> float:
+    """More for a sentence that stands at the point in time asked about, less for another."""
+    said = point(sentence) if asked else None
+    return 0.0 if said is None else (POINT_IN_TIME if said == asked else -POINT_IN_TIME)
 
 
 # a sentence that refers back to the one before it, which holds what it speaks of

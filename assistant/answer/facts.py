@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
+from assistant.answer.as_of import stands_elsewhere
 from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
 from assistant.answer.column_sums import column_total
 from assistant.answer.fact_types import (
@@ -242,6 +243,9 @@ class FactFinder:
         if query.wants("achieved", "met", "status"):
             progress = [r for r in matches if r.table == "progress_report"]
             framework = [r for r in matches if r.table != "progress_report"]
+            achieved = progress[0].cell("achieved") if progress else None
+            if achieved is not None and stands_elsewhere(achieved.column, query.text, query.years, query.fields):
+                return None  # "at 30 June 2025" for "by the end of 2025": the text may say it
             if progress:
                 return self._progress(progress[0], framework[0] if framework else None, query)
             base_year = to_number(framework[0].text("baseline_year")) if framework else None

@@ -54,6 +54,31 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.IGNORECASE)
 _SHIFT = {"after": 1, "next": 1, "before": -1, "previous": -1}
 
 
+def _period_phrase() -> re.Pattern[str]:
+    """A year with the words that place it ("by the end of 2025", "на июнь 2025", "к концу 2025
+    года"): groups ``prep`` and ``qual`` (the ``questions`` profile's period words)."""
+    words = profiles.load("questions")["period_phrase"]
+    prep, qual = "|".join(words["prepositions"]), "|".join(words["qualifiers"])
+    return re.compile(
+        rf"(?:\b(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s*)?\b(?:19|20)\d\d\b(?:\s+(?:года|году|г\.))?",
+        re.IGNORECASE,
+    )
+
+
+def _new_period(question: str, previous: str) -> str | None:
+    """ "А к концу 2025 года?" after "… на июнь 2025?": the previous question with its period
+    phrase replaced by the follow-up's, when the follow-up places its year ("by the end of")
+    and the previous question's year was placed too; None otherwise (only the year changes)."""
+    phrase = _period_phrase()
+    now, before = list(phrase.finditer(question)), list(phrase.finditer(previous))
+    if len(now) != 1 or len(before) != 1 or not now[0].group("qual"):
+        return None
+    old = before[0]
+    if not (old.group("prep") or old.group("qual")):
+        return None  # "the 2022 targets": the year alone is replaced
+    return previous[: old.start()] + now[0].group(0) + previous[old.end() :]
+
+
 def is_followup(question: str) -> bool:
     """A question that leans on the conversation: it starts like one, points back, or has no
     subject of its own (only a field or a period: "the final target?", "in 2022?")."""
@@ -104,6 +129,8 @@ def _resolve_one(question: str, previous: str) -> str:
     if years_now and not subject_now and not fields_now:
         # "And for 2023?": the previous question with the new period
         old_years = _YEARS.findall(previous)
+        if placed := _new_period(question, previous):
+            return placed
         if old_years:
             rewritten = previous
             for k, old in enumerate(old_years):

@@ -218,3 +218,16 @@ def test_a_sentence_that_refers_back_is_quoted_with_the_one_before_it() -> None:
     )
     assert not answer.refused and answer.answer.startswith(first) and second in answer.answer
     assert [c.quote for c in answer.citations] == [first, second]
+
+
+def test_the_sentence_of_the_point_in_time_asked_about_answers() -> None:
+    report = (
+        "By 30 June 2025, 11,240 farmers were receiving agro-advisories and 38 km of canals had been rehabilitated.\n"
+    )
+    review = "By 31 December 2025 the project had 16,800 farmers receiving agro-advisories.\n"
+    texts = SourceTexts({"report.txt": report, "review.txt": review}.get)
+    hits = [_hit("report.txt", report, "text"), _hit("review.txt", review, "text")]  # June's ranked first
+    december = extractive_answer("How many farmers were receiving agro-advisories by the end of 2025?", hits, texts)
+    assert not december.refused and december.answer.startswith("By 31 December 2025")
+    june = extractive_answer("How many farmers were receiving agro-advisories in June 2025?", hits, texts)
+    assert not june.refused and june.answer.startswith("By 30 June 2025")
