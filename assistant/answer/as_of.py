@@ -65,4 +65,3 @@ def stands_elsewhere(header: str, question: str, years: tuple[int, ...], fields:
     if asked is not None:
         return asked != at
     return bool(years) and at[0] not in years
-
