@@ -29,7 +29,7 @@ from assistant.answer.query import parse_query, unglossed
 from assistant.answer.spelling import mend
 from assistant.answer.table_rows import with_share
 from assistant.core.settings import Settings
-from assistant.core.text import PROJECT_NUMBER, latin_reading, project_key
+from assistant.core.text import PROJECT_NUMBER, clean, latin_reading, project_key, stems
 from assistant.core.types import Answer, Citation
 from assistant.core.verify import SourceTexts
 from assistant.retrieval.hybrid import Hit, Retriever
@@ -86,19 +86,37 @@ class Assistant:
         read: list[str] = []
         for i, turn in enumerate(turns):
             following = turns[i + 1] if i + 1 < len(turns) else question
-            read.append(self._chosen(turn, read, filters) if points_back(following) else turn)
+            read.append(self._chosen(turn, read, filters, following) if points_back(following) else turn)
         return read
 
-    def _chosen(self, turn: str, before: list[str], filters: Filters) -> str:
+    def _chosen(self, turn: str, before: list[str], filters: Filters, following: str = "") -> str:
         """ "activity 2.9 in 2023?" for a turn whose answer chose that row, else the turn."""
         if not _SELECTS.search(turn):
             return turn
         whole = self.spelled(resolve_followup(turn, before))
-        fact, _ = self.evidence(whole, filters)
-        if fact is None or fact.refused or not fact.subject:
+        fact, hits = self.evidence(whole, filters)
+        if fact is None:  # "what did the MTE recommend about the pilot?" quoted from a row: that row
+            return self._quoted_row(self._extractive(whole, hits), following) or turn
+        if fact.refused or not fact.subject:
             return turn
         years = parse_query(whole).years
         return fact.subject + (f" in {' and '.join(map(str, years))}" if years else "") + "?"
+
+    def _quoted_row(self, answer: Answer, following: str) -> str | None:
+        """The label of the table row an answer quotes first, as the subject of the ``following``
+        question when that names one of the row's other columns or values ("was that accepted?":
+        "Management response: Accepted"); None otherwise (the text may answer it)."""
+        if answer.refused or not answer.citations:
+            return None
+        place = answer.citations[0].place
+        if place.table is None or place.row is None:
+            return None
+        rows = self.store.records("table_row", (place.source,))
+        row = next((r for r in rows if (r.location.table, r.location.row) == (place.table, place.row)), None)
+        if row is None or not row.label.strip():
+            return None
+        others = " ".join(f"{c.column} {c.text}" for c in row.cells if clean(c.text) != clean(row.label))
+        return f"{clean(row.label)}?" if stems(following) & stems(others) else None
 
     def ask_stream(
         self, question: str, history: Sequence[str] = (), filters: Filters = Filters()

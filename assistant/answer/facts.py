@@ -34,9 +34,11 @@ from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
 from assistant.answer.query import Query, names_kind, parse_query, qa_section_named
+from assistant.answer.split_names import breaks_down, split_by
 from assistant.answer.table_rows import (
     asks_superlative,
     computed,
+    quoted_row,
     row_answer,
     with_sum,
     with_targets_added,
@@ -78,23 +80,6 @@ def _more_than_baseline(result: FactResult, record: Record, targets: list[Cell])
     return replace(result, text=f"{result.text} {shown} more than the baseline.")
 
 
-# "… in Sudurpashchim versus Karnali?": a figure asked for two named places or bodies apart
-_SPLIT_BY = re.compile(
-    r"\b(?:in|for|by|between)\s+([A-Z][\w-]+)\s+(?:versus|vs\.?|compared (?:to|with))\s+([A-Z][\w-]+)"
-)
-
-
-def _split_by(question: str) -> tuple[str, str] | None:
-    m = _SPLIT_BY.search(question)
-    return (m.group(1), m.group(2)) if m else None
-
-
-def _breaks_down(result: FactResult, names: tuple[str, str]) -> bool:
-    """The cited rows name both: the table gives the figure for each of them."""
-    said = " ".join(f"{e.record.label} {e.record.group} {e.quote}" for e in result.evidence).lower()
-    return all(n.lower() in said for n in names)
-
-
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
 
@@ -119,13 +104,15 @@ class FactFinder:
         asked = question
         query = parse_query(question)
         question = query.text  # rows are matched to the question as read: typos mended, Russian glossed
-        if split := _split_by(asked):  # "… in A versus B": A and B split the figure, they name no row
+        if split := split_by(asked):  # "… in A versus B": A and B split the figure, they name no row
             apart = {n.lower() for n in split} | {"versus", "vs", "compared"}
             query = replace(query, subject_words=tuple(w for w in query.subject_words if w not in apart))
         if not (query.numbered or query.outputs or query.subtotals):
             query = with_output_named(query, [*self._records("activity"), *self._records("indicator")])
         if share := output_share(query, [], self._records("total")):
             return share  # "what share of the budget for all outputs is output 4?"
+        if quoted_row(self._records("table_row"), query) and (row := self._table_row(query, question)):
+            return row  # a follow-up on a row an answer quoted: its label may name an indicator too
         parts: list[FactResult | None] = []
         for key in query.indicators:
             parts.append(self._indicator_by_key(key, query))
@@ -178,7 +165,7 @@ class FactFinder:
         if not found:
             return None
         result = merge(found)
-        if split and not result.refused and not _breaks_down(result, split):
+        if split and not result.refused and not breaks_down(result, split):
             names = " and ".join(split)
             return FactResult(
                 f"The tables give this for the project as a whole, not for {names} separately.", refused=True

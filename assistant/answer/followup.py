@@ -116,8 +116,13 @@ def _subjects(text: str, context: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "who is that addressed to (What did the evaluation recommend …)?": a question already read in
+# its conversation, as a chat's history keeps it; read again, it would carry its subject twice
+_READ_IN_CONTEXT = re.compile(r"\((?:[^()]|\([^()]*\))*\)\W*$")
+
+
 def _resolve_one(question: str, previous: str) -> str:
-    if not previous or not is_followup(question):
+    if not previous or not is_followup(question) or _READ_IN_CONTEXT.search(question):
         return question
     if shifted := _shift_year(question, previous):
         return shifted
@@ -153,9 +158,9 @@ def _resolve_one(question: str, previous: str) -> str:
         carried = named + ([] if years_now else _YEARS.findall(previous))
         return f"{question.rstrip('?')} ({', '.join(dict.fromkeys(carried))})?"
     # a subject named by its words ("the triangular cooperation exchanges"): the question that
-    # named it comes along; when the follow-up asks a field of its own, that question alone,
-    # without the turns between that asked other fields ("how many per year?")
-    carried_question = _root(previous) if fields_now else previous
+    # named it comes along; when the follow-up asks a field or names a thing of its own, that
+    # question alone, without the turns between that asked other things ("how many per year?")
+    carried_question = _root(previous) if fields_now or parse_query(question).subject_words else previous
     return f"{question.rstrip('?')} ({carried_question.rstrip('?')})?"
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant import profiles
 from assistant.core.text import STOPWORDS, key_terms
+from assistant.store.embeddings import english_words
 
 # "2.3", "1.1.2", and a letter-coded one outside the numbered outputs: "PM.2" (not "No. 2")
 _ID = r"(?:\d{1,2}(?:\.\d{1,2}){1,2}|(?<![a-z])(?!no\.)[a-z]{1,3}\.\d{1,2}(?:\.\d{1,2})?)"
@@ -83,11 +84,12 @@ def _inflection_of(word: str, known: str) -> bool:
 def mend_typos(text: str) -> str:
     """Words close to a known one ("budjet", "activty", "indicatr") read as it."""
     known = [str(w) for w in _vocabulary()["words"]]
+    english = english_words()
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in known or word in STOPWORDS:
-            return word
+        if word in known or word in STOPWORDS or word in english:
+            return word  # an English word is meant as written: "remaining" is not "training"
         if len(word) == 4:  # a short word only when one letter was dropped ("totl" → "total")
             return next((k for k in known if len(k) == 5 and any(k[:i] + k[i + 1 :] == word for i in range(5))), word)
         if len(word) < 5:

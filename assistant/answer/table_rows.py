@@ -84,7 +84,20 @@ def wanted_columns(query: Query, record: Record) -> list[Cell]:
             by_word.append(c)  # "how often" → Frequency: what the question asks for
         elif header & (words - label_words):
             direct.append(c)
-    return by_word or direct
+    return by_word or direct or _said_values(query, record)
+
+
+_YES_NO = re.compile(r"^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b")
+
+
+def _said_values(query: Query, record: Record) -> list[Cell]:
+    """A yes/no question answered by a cell that says its word ("was it accepted?":
+    "Management response: Accepted"), the row's label aside."""
+    if not _YES_NO.match(query.text):
+        return []
+    words = stems(query.text)
+    label = clean(record.label_cell or record.label)
+    return [c for c in record.cells if clean(c.text) != label and (said := stems(c.text)) and said <= words]
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -153,6 +166,8 @@ def _row_answer(
             return best
         if valued := _by_value(records, query, headers):
             return valued
+        row = quoted_row(records, query)  # "did management agree to it (Extend the project by …)?"
+    if row is None:
         words = [w for w in key_terms(query.text) if len(w) > 2]
         # words that name columns ("likelihood", "cost", "owns") ask for cells, not for the row,
         # unless a row's label holds them ("Staff turnover in the partner agency")
@@ -174,6 +189,17 @@ def _row_answer(
     if cells and all(clean(c.text) == clean(row.label) for c in cells):
         cells += _values(row)  # only the row's own column named ("what does the risk log say about …"): all it says
     return (row, list(dict.fromkeys(cells))) if cells else None
+
+
+QUOTED_LABEL_WORDS = 4  # a row label this long, all of it in the question, is the row meant
+
+
+def quoted_row(records: Sequence[Record], query: Query) -> Record | None:
+    """The row whose whole (long) label the question holds, as a follow-up carries the row an
+    answer quoted; of several, the one with the longest label."""
+    asked = set(key_terms(query.text))
+    quoted = [(len(t), r) for r in records if len(t := set(key_terms(r.label))) >= QUOTED_LABEL_WORDS and t <= asked]
+    return max(quoted, key=lambda x: x[0])[1] if quoted else None
 
 
 def _in_label(word: str, label: str) -> bool:

@@ -231,3 +231,24 @@ def test_the_sentence_of_the_point_in_time_asked_about_answers() -> None:
     assert not december.refused and december.answer.startswith("By 31 December 2025")
     june = extractive_answer("How many farmers were receiving agro-advisories in June 2025?", hits, texts)
     assert not june.refused and june.answer.startswith("By 30 June 2025")
+
+
+def test_what_an_evaluation_recommended_is_its_recommendation_not_a_finding() -> None:
+    findings = "The insurance pilot was designed without a market assessment, and its target is not realistic.\n"
+    table = (
+        "1\tReplace the insured-farmers target with a weather-index insurance pilot for 1,500 farmers.\tProject Board\n"
+    )
+    texts = SourceTexts({"kg-midterm-evaluation.txt": findings + table}.get)
+    recommendation = Chunk(
+        id="r1",
+        text="Replace the insured-farmers target with a weather-index insurance pilot for 1,500 farmers.",
+        location=Location("kg-midterm-evaluation.txt", line_start=2),
+        title="mte",
+        section="4. Recommendations",
+        chunk_type="text",
+    )
+    hits = [_hit("kg-midterm-evaluation.txt", findings, "text"), Hit(recommendation, 0.9, 2, 2, 0.5)]
+    # "MTE" names the document the sentences are in: no sentence need say it; and the one that
+    # holds clearly more of the question ("recommend", by its section) is preferred
+    answer = extractive_answer("What did the MTE recommend about the insurance pilot?", hits, texts)
+    assert not answer.refused and answer.answer.startswith("Replace the insured-farmers target")

@@ -35,3 +35,15 @@ def test_a_count_whose_thing_is_unsaid_carries_the_conversations_subject() -> No
 def test_a_follow_up_may_open_with_ok() -> None:
     history = ["What is the 2022 budget for output 2?"]
     assert resolve_followup("ok, and output 3?", history) == "What is the 2022 budget for output 3?"
+
+
+def test_a_turn_already_read_in_context_is_not_read_again() -> None:
+    first = "What did the mid-term evaluation recommend about the project end date?"
+    second = resolve_followup("who is that addressed to?", [first])
+    assert second == f"who is that addressed to ({first.rstrip('?')})?"
+    # a chat keeps each turn as read: the third question reads the same either way, and a
+    # follow-up naming a thing of its own carries the question that named the subject
+    third = "what was the management response to it?"
+    expected = f"what was the management response to it ({first.rstrip('?')})?"
+    assert resolve_followup(third, [first, "who is that addressed to?"]) == expected
+    assert resolve_followup(third, [first, second]) == expected

@@ -32,6 +32,14 @@ def test_another_form_of_a_known_word_is_not_a_typo() -> None:
     assert mend_typos("how many were publshed") == "how many were published"
 
 
+def test_an_english_word_is_no_typo_of_a_question_word() -> None:
+    # "remaining" is not "training", "response" not "responsible", "spend" not "spent" …
+    assert mend_typos("the remaining mini-grids") == "the remaining mini-grids"
+    assert mend_typos("what was the management response") == "what was the management response"
+    # … and "spend" still asks what was spent
+    assert parse_query("How much did the project spend in 2022?").wants("expenditure")
+
+
 def test_a_rate_is_a_rating_only_when_someone_rates() -> None:
     assert "rating" in parse_query("What did the closure QA rate Management & Monitoring?").fields
     assert "rating" in parse_query("How did the evaluation rate relevance?").fields

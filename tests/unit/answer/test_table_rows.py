@@ -130,3 +130,51 @@ def test_who_did_something_names_the_field_of_the_one_who_does_it(tmp_path: Path
     approved = finder.answer("Who approved the design QA?")
     assert approved is not None and "Deputy Resident Representative" in approved.text
     assert "Programme Analyst" not in approved.text
+
+
+RESPONSES = (
+    "Mid-Term Evaluation\n\n4. Recommendations and management response\n\n"
+    "No.\tRecommendation\tAddressed to\tManagement response\tPlanned action and deadline\n"
+    "1\tReplace the OI 3.4 target of 4,000 insured farmers with an insurance pilot for 1,500 farmers.\t"
+    "Project Board\tAccepted\tRevised results framework by April 2026.\n"
+    "2\tRequire two women on every WUA council by the 2026 elections.\tUWUA\tPartially accepted\t"
+    "Model by-laws by December 2026.\n"
+)
+RF_34 = (
+    "Project document\n\nResults Framework\n\n"
+    "Output indicators\tBaseline\t2024\t2025\tEnd of project\tData source\n"
+    "Indicator 3.4: Farmers covered by index-based insurance\t0\t0\t1,000\t4,000\tInsurer records\n"
+)
+
+
+def test_a_follow_up_on_a_quoted_row_is_answered_by_the_cell_that_says_its_word(tmp_path: Path) -> None:
+    from tests.unit.answer.indexing import indexed
+
+    store = indexed(tmp_path / "home", {"mte.txt": RESPONSES, "prodoc.txt": RF_34})
+    # the row an answer quoted, carried as the follow-up's subject: its label names indicator
+    # 3.4 too, but the question is about the recommendation
+    asked = (
+        "was that accepted (Replace the OI 3.4 target of 4,000 insured farmers with an insurance pilot "
+        "for 1,500 farmers.)?"
+    )
+    found = FactFinder(store, ()).answer(asked)
+    assert found is not None and not found.refused
+    assert "Management response: Accepted" in found.text and "1,000" not in found.text
+    # a yes/no question whose word no cell says is not answered by a value
+    assert "Partially accepted" not in found.text
+
+
+def test_a_follow_up_carries_the_row_the_answer_before_quoted(tmp_path: Path) -> None:
+    from assistant.answer.assistant import Assistant
+    from tests.unit.answer.indexing import indexed
+
+    home = tmp_path / "home"
+    store = indexed(home, {"mte.txt": RESPONSES, "prodoc.txt": RF_34})
+    assistant = Assistant(Settings(home=home, embedding_model="hashing"), store)
+    asked = "What did the evaluation recommend about the insurance pilot?"
+    first = assistant.ask(asked)
+    assert not first.refused and first.answer.startswith("Replace the OI 3.4 target")
+    then = assistant.ask("was that accepted?", history=[asked])
+    assert not then.refused and "Management response: Accepted" in then.answer
+    # a follow-up that no column or cell of the row speaks of keeps the question (the text may answer it)
+    assert "Replace the OI" not in assistant.whole_question("how did the ministry react to it?", [asked])
