@@ -11,6 +11,7 @@ shows the cited place in the viewer (``ui.sources``), after checking the caller 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +24,8 @@ from assistant.store.conversations import Conversation, Turn
 from ui import render
 from ui.auth import caller
 from ui.sources import CITE_TARGET, EMPTY_VIEWER, VIEWER_LOADING, viewer_html
+
+logger = logging.getLogger(__name__)
 
 EXAMPLES = [
     "What were the 2022 targets for indicator 2.3?",
@@ -205,6 +208,7 @@ def new(backend: Any, request: gr.Request | None = None) -> tuple[Any, ...]:
 
 
 def rename(backend: Any, conversation_id: str | None, title: str, request: gr.Request | None = None) -> tuple[Any, str]:
+    logger.info("renaming conversation %s to %r", conversation_id, title)
     if not conversation_id or not backend.conversations.rename(_user(request), conversation_id, title or ""):
         return gr.skip(), "Ask a question first: a conversation is saved with its first answer."
     return choices(backend, request, conversation_id), "Renamed."
