@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant import profiles
 from assistant.answer.query import parse_query
@@ -54,6 +55,7 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\byear\s+\d\b", re.IGNORECASE)
 _SHIFT = {"after": 1, "next": 1, "before": -1, "previous": -1}
 
 
+@lru_cache(maxsize=1)
 def _period_phrase() -> re.Pattern[str]:
     """A year with the words that place it ("by the end of 2025", "на июнь 2025", "к концу 2025
     года"): groups ``prep`` and ``qual`` (the ``questions`` profile's period words)."""
