@@ -5,52 +5,33 @@ December is in another document), nor "… in 2024?"."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_RU_MONTHS = (
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма[йяюе]",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-)
-_MONTH = re.compile(rf"\b(?:({'|'.join(_MONTHS)})|({'|'.join(_RU_MONTHS)})\w*)\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-# "by the end of 2025", "end-2025", "к концу 2025 года": December; "mid-2025", "H1 2025": June
-_END = re.compile(r"\b(?:end(?:\s+of|\s*-)|конц[ауе]|конец)\s*((?:19|20)\d\d)\b", re.I)
-_MIDDLE = re.compile(r"\b(?:mid(?:dle)?(?:\s+of|\s*-)|середин\w*|first half of|h1)\s*((?:19|20)\d\d)\b", re.I)
+from assistant import profiles
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
+    """The month pattern, each month's own, and the year's end and middle (questions.yaml)."""
+    data = profiles.load("questions")
+    months = tuple(re.compile(rf"(?:{en}|{ru}\w*)$", re.I) for en, ru in data["months"])
+    words = "|".join(f"{en}|{ru}\\w*" for en, ru in data["months"])
+    month = re.compile(rf"\b({words})\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+    end, middle = (
+        re.compile(rf"\b(?:{'|'.join(data['year_points'][k])})\s*((?:19|20)\d\d)\b", re.I) for k in ("end", "middle")
+    )
+    return month, months, end, middle
 
 
 def point(text: str) -> tuple[int, int] | None:
     """(year, month) of the one point in time ``text`` names, or None (a year alone names none)."""
-    found: set[tuple[int, int]] = set()
-    for m in _MONTH.finditer(text):
-        if m.group(1):
-            month = _MONTHS.index(m.group(1).lower()) + 1
-        else:
-            month = next(i + 1 for i, p in enumerate(_RU_MONTHS) if re.match(p, m.group(2), re.I))
-        found.add((int(m.group(3)), month))
-    found |= {(int(m.group(1)), 12) for m in _END.finditer(text)}
-    found |= {(int(m.group(1)), 6) for m in _MIDDLE.finditer(text)}
+    month, months, end, middle = _patterns()
+    found = {
+        (int(m.group(2)), next(i + 1 for i, p in enumerate(months) if p.match(m.group(1))))
+        for m in month.finditer(text)
+    }
+    found |= {(int(m.group(1)), 12) for m in end.finditer(text)}
+    found |= {(int(m.group(1)), 6) for m in middle.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
