@@ -26,6 +26,7 @@ HELDOUT_SETS = (
     "project2-people3",
     "project3",
     "project3-people",
+    "project3-people4",
 )
 CORPUS_DIR = EVALS_DIR.parent / "corpus"
 

@@ -86,6 +86,12 @@ SETS: dict[str, tuple[Path, dict[str, Path]]] = {
         EVALS / "heldout" / "people_project3_questions.jsonl",
         PROJECT3_FILES,
     ),
+    # a third blind set on project 3, in people's words, written in the seventeenth session from the
+    # documents alone; its first run is the honest figure; split dev/test
+    "project3-people4": (
+        EVALS / "heldout" / "people4_project3_questions.jsonl",
+        PROJECT3_FILES,
+    ),
     # a second blind set on project 2's tables, written later; all of it "dev" (tuned on)
     "project2-tables": (
         EVALS / "heldout" / "project2_tables_questions.jsonl",
