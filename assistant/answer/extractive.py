@@ -82,9 +82,16 @@ RUBRIC_PENALTY = 0.2
 ANSWER_TYPE_BONUS = 0.25  # a sentence holding the kind of phrase asked for ("once per year")
 
 
-def _answer_types(question: str) -> list[re.Pattern[str]]:
-    """What the question's kind of answer looks like (the ``questions`` profile's answer types)."""
-    return [says for asks, says in profiles.answer_types().values() if asks.search(question)]
+def _answer_types(question: str) -> list[profiles.AnswerType]:
+    """The kinds of answer the question asks for (the ``questions`` profile's answer types)."""
+    return [kind for kind in profiles.answer_types().values() if kind.asks.search(question)]
+
+
+def _said_kinds(wanted: list[profiles.AnswerType], sentence: str) -> str:
+    """The question's words that ``sentence`` says by holding the kind of answer asked for
+    ("countries" of "… in Uzbekistan and Tajikistan"), or "" when it holds none."""
+    low = sentence.lower()
+    return " ".join(w for kind in wanted if kind.says.search(low) for w in kind.covers)
 
 
 def asked_terms(question: str) -> list[str]:
@@ -142,7 +149,8 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     continue  # too short, a question (a form's, not its answer), or addressed to the assistant
                 if hit.chunk.chunk_type == "text" and _heading(sentence, ""):
                     continue  # "SESP Attachment 1. Social and Environmental Risk Screening Checklist": a title
-                cov = _in_section(terms, sentence, section, alike)
+                kinds = _said_kinds(wanted, sentence)
+                cov = _in_section(terms, f"{sentence} {kinds}" if kinds else sentence, section, alike)
                 words = len(sentence.split())
                 score = (
                     cov
@@ -150,7 +158,7 @@ def candidates(question: str, hits: list[Hit]) -> list[Candidate]:
                     + 0.2 * hit.similarity
                     + definition_bonus(terms, sentence)
                     + (0.15 if wants_number and _has_figure(sentence, set()) else 0.0)
-                    + (ANSWER_TYPE_BONUS if any(p.search(sentence.lower()) for p in wanted) else 0.0)
+                    + (ANSWER_TYPE_BONUS if any(k.says.search(sentence.lower()) for k in wanted) else 0.0)
                     + _at_time(asked_at, sentence)
                     - 0.003 * max(0, words - 30)  # prefer the sentence that says it, not a clause of a long one
                     # a QA form's chosen rubric level is the form's wording; its evidence, the project's
@@ -335,6 +343,7 @@ def covers(question: str, best: Candidate, rewording: Rewording | None) -> bool:
     other words. A word the documents never use ("salary", "email") left unsaid asks for a
     closer meaning, and a "why did …" question's premise must be said in its own words."""
     said = " ".join((best.quote, *best.more))
+    said = f"{said} {_said_kinds(_answer_types(question), said)}"  # "countries" said by "Uzbekistan"
     # "what did the MTE recommend?": in the evaluation, "MTE" is said by the document itself
     terms = [t for t in asked_terms(question) if not doc_named(t, best.source)]
     words = [t for t in terms if not t[0].isdigit()]

@@ -52,6 +52,8 @@ INDICATOR_FIELDS = ("baseline", "target", "final", "midterm", "data_source", "me
 
 _PAST = re.compile(
     r"\b(?:had|have|has) been\b|\bwere\b|\bwas\b|\bdid\b|\b(?!supposed|expected|planned|meant|targeted)[a-z]{3,}ed\b"
+    # Russian verbs in the past ("имели", "обучили", "было"), not those of a plan ("планировалось")
+    r"|\b(?!(?:за)?планир|ожида|предполага|предусм|цел)[а-яё]+[аеиыуя]л[аои]?(?:сь|ся)?\b"
 )
 _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
@@ -69,7 +71,7 @@ _MORE = re.compile(r"\bhow (?:many|much) more\b|\bсколько ещ[её]\b")
 def _more_than_baseline(result: FactResult, record: Record, targets: list[Cell]) -> FactResult:
     """ "How many more does it expect to reach by the end?": the final target less the
     baseline, when the answer cites both and the target is the larger."""
-    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
+    final, _ = _final_target(targets)
     base = record.cell("baseline")
     quoted = {e.quote for e in result.evidence}
     if final is None or base is None or not {final.text, base.text} <= quoted:
@@ -82,6 +84,19 @@ def _more_than_baseline(result: FactResult, record: Record, targets: list[Cell])
 
 def _target_cells(record: Record) -> list[Cell]:
     return [c for c in record.cells if c.role == "target" and c.period is not None]
+
+
+def _final_target(targets: list[Cell]) -> tuple[Cell | None, str]:
+    """The end-of-project target and how the answer names it: the final column's, else, in a
+    framework of yearly targets only (Year 1–4 of a four-year project), the last year's."""
+    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
+    if final is not None:
+        return final, "final target"
+    yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
+    if not yearly:
+        return None, "final target"
+    last = max(yearly, key=lambda c: (c.period.year or 0, c.period.index or 0) if c.period else (0, 0))
+    return last, f"{last.period.describe() if last.period else ''} target (the last the framework gives)"
 
 
 class FactFinder:
@@ -142,8 +157,10 @@ class FactFinder:
         reported = not (self._records("total") or self._records("activity"))
         if not any(parts) and (query.wants("expenditure") or (query.wants("amount") and (query.outputs or reported))):
             parts = [delivery(self._records("delivery"), query, question, self.embed)]
-        if not any(parts) and query.wants("rating") and asks_superlative(query.text):
-            # "the highest impact score" is a column's; "the criterion scored highest", a ratings table's
+        if not any(parts) and query.wants("rating") and qa_facts.ranks(query.text):
+            # "which criterion came out weakest?": a ratings table's; "the highest impact score", a column's
+            parts = [qa_facts.best_rated(query, self._records("rating")) or self._table_row(query, question)]
+        elif not any(parts) and query.wants("rating") and asks_superlative(query.text):
             parts = [self._table_row(query, question) or qa_facts.best_rated(query, self._records("rating"))]
         elif not any(parts) and query.wants("rating"):
             parts = [self._rating(query, question)]
@@ -294,7 +311,10 @@ class FactFinder:
                 ans.cite(f"{cell.period.describe() if cell.period else ''} target", cell)
         for kind, label in (("midterm", "mid-term target"), ("final", "final target")):
             wanted = query.wants(kind) or (kind == "final" and query.wants("target") and not specific and not chosen)
-            if wanted:
+            if wanted and kind == "final":
+                final, label = _final_target(targets)
+                ans.cite(label, final)
+            elif wanted:
                 ans.cite(label, next((c for c in targets if c.period and c.period.kind == kind), None))
         if query.wants("data_source"):
             ans.cite("data source", record.cell("data_source"))
@@ -323,7 +343,7 @@ class FactFinder:
         ans.cite("achieved", achieved)
         if record.cell("status"):
             ans.cite("status", record.cell("status"))
-        final = next((c for c in framework.cells if c.period and c.period.kind == "final"), None) if framework else None
+        final = _final_target(_target_cells(framework))[0] if framework else None
         if query.wants("final") and final is not None:  # "… to reach the end-of-project target?"
             ans.cite("end-of-project target", final, record=framework)
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")

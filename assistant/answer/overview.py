@@ -46,6 +46,7 @@ class Topic:
     sentence: re.Pattern[str] | None
     sentences: int
     fields_anywhere: bool = False
+    rows_headed: tuple[str, ...] = ()  # a cover table's rows under this first-column header ("Funding source")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def topics() -> tuple[Topic, ...]:
             profiles.rx(t["sentence"]) if t.get("sentence") else None,
             int(t.get("sentences", 1)),
             bool(t.get("fields_anywhere", False)),
+            tuple(t.get("rows_headed", ())),
         )
         for name, t in raw.items()
     )
@@ -148,6 +150,10 @@ class Overview:
             name = clean(record.label_cell).lower().rstrip(": ")
             values = [c.text for c in record.cells if c.text.strip() and c.text.strip() != record.label_cell.strip()]
             values = values[-1:] if values and len(values) == 2 and len(values[0].split()) > 12 else values
+            if _headed(record, topic.rows_headed):  # "European Union … | 5,400,000 | 75.1% | Signed"
+                if amounts := [v.strip() for v in values if re.search(r"\d", v)][:1]:
+                    out.append((record, amounts))
+                continue
             # one field of a name per value: two Senior Suppliers are two members, the same donor
             # on two documents' cover pages is one
             if not values or (len(values) > 1 and not topic.fields_anywhere):
@@ -240,6 +246,17 @@ class Overview:
             evidence.append(Evidence(group, record))
             parts.append(f"{group} [{len(evidence)}]")
         return FactResult("Outputs: " + "; ".join(parts) + ".", evidence)
+
+
+def _headed(record: Record, headers: tuple[str, ...]) -> bool:
+    """The row is named in a column headed by one of ``headers``: a funding table's donor."""
+    first = record.cells[0] if record.cells else None
+    return bool(
+        headers
+        and first
+        and first.text.strip() == record.label_cell.strip()
+        and first.column.lower().startswith(headers)
+    )
 
 
 def _whole_lists(pieces: Iterable[str]) -> list[str]:

@@ -184,6 +184,15 @@ _BEST = re.compile(r"\b(?:highest|best|strongest|top|most (?:positive|favourable
 _WORST = re.compile(r"\b(?:lowest|worst|weakest|poorest|least (?:positive|favourable))\b", re.IGNORECASE)
 
 
+# words that rank ratings, never a column's numbers ("the highest impact score" is a column's)
+_RANKED = re.compile(r"\b(?:best|strongest|worst|weakest|poorest)\b", re.IGNORECASE)
+
+
+def ranks(text: str) -> bool:
+    """ "Which criterion came out weakest?": a question for the best or the worst rated."""
+    return bool(_RANKED.search(text)) and bool(_BEST.search(text)) != bool(_WORST.search(text))
+
+
 def rating_rank(text: str) -> int | None:
     """A rating's place on the profile's scale, best first (0), or None: "Highly Satisfactory
     (HS)" → 0; a longer name wins over one inside it ("Moderately Satisfactory")."""

@@ -133,8 +133,8 @@ def row_answer(
     if found is None:
         return None
     pairs = found if isinstance(found, list) else [(found[0], c) for c in found[1]]
-    asks_date, says_date = profiles.answer_types()["date"]
-    if asks_date.search(question) and not any(says_date.search(c.text) for _, c in pairs):
+    date = profiles.answer_types()["date"]
+    if date.asks.search(question) and not any(date.says.search(c.text) for _, c in pairs):
         return None
     return pairs
 

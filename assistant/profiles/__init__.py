@@ -92,11 +92,39 @@ def identifier(kind: str) -> re.Pattern[str]:
     return rx(load("tables")["identifiers"][kind])
 
 
-def answer_types() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Each kind of answer ("date", "frequency", "location"): how a question asks for it and
-    what a phrase holding it looks like."""
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of answer ("date", "country"): how a question asks for it, what a phrase holding
+    it looks like, and the question's words such a phrase says ("which countries …?" is
+    answered by "… in Uzbekistan and Tajikistan", which never says "countries")."""
+
+    asks: re.Pattern[str]
+    says: re.Pattern[str]
+    covers: tuple[str, ...] = ()
+
+
+@cache
+def answer_types() -> dict[str, AnswerType]:
     types = load("questions").get("answer_types") or {}
-    return {name: (rx(t["asks"]), rx(t["says"])) for name, t in types.items()}
+    return {name: AnswerType(rx(t["asks"]), _says(t), tuple(t.get("covers") or ())) for name, t in types.items()}
+
+
+def _says(kind: dict[str, Any]) -> re.Pattern[str]:
+    """A kind's phrase pattern, with the world's country names (pycountry's ISO 3166 list: its
+    names, common and official names, "Iran" of "Iran, Islamic Republic of") for ``names: countries``."""
+    pattern = kind["says"]
+    if kind.get("names") == "countries":
+        import pycountry
+
+        names = {
+            n.split(",")[0].strip().lower()
+            for c in pycountry.countries
+            for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
+            if n
+        }
+        listed = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = rf"{pattern}|\b(?:{listed})\b"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def total_patterns() -> dict[str, re.Pattern[str]]:

@@ -252,3 +252,26 @@ def test_what_an_evaluation_recommended_is_its_recommendation_not_a_finding() ->
     # holds clearly more of the question ("recommend", by its section) is preferred
     answer = extractive_answer("What did the MTE recommend about the insurance pilot?", hits, texts)
     assert not answer.refused and answer.answer.startswith("Replace the insured-farmers target")
+
+
+def test_which_countries_is_answered_by_the_sentence_that_names_countries() -> None:
+    # the sentence never says "countries": Uzbekistan and Tajikistan say it
+    text = (
+        "3.6 South-South and triangular cooperation\n"
+        "The project will organize exchanges with water user associations and extension services in "
+        "Uzbekistan and Tajikistan, and will draw on the experience of Turkey with drip irrigation.\n"
+    )
+    chunk = Chunk(
+        id="pd",
+        text=text,
+        location=Location("pd.txt", line_start=1),
+        title="pd",
+        chunk_type="text",
+        section="3.6 South-South and triangular cooperation",
+    )
+    answer = extractive_answer(
+        "Which countries are the South-South exchanges planned with?",
+        [Hit(chunk, 1.0, 1, 1, 0.4)],
+        SourceTexts({"pd.txt": text}.get),
+    )
+    assert not answer.refused and "Uzbekistan and Tajikistan" in answer.answer

@@ -194,3 +194,32 @@ def test_a_cover_written_as_lines_and_a_board_table_of_three_columns(tmp_path: P
     assert members is not None
     for said in ("UNDP Country Office", "Deputy Minister", "European Union", "Head of Cooperation"):
         assert said in members.text
+
+
+def _funding_store(folder: Path) -> Store:
+    cover = (
+        "Total resources required: USD 7,190,000\n\n"
+        "Funding source\tAmount (USD)\tShare of total\tStatus\n"
+        "European Union (Contribution Agreement)\t5,400,000\t75.1%\tSigned\n"
+        "Swiss Agency for Development and Cooperation (SDC)\t1,080,000\t15.0%\tSigned\n"
+        "UNDP TRAC\t710,000\t9.9%\tAllocated\n"
+    )
+    plan = (
+        "Multi-year work plan\n\nActivity\tResponsible party\tFunding source\t2024\t2025\tTotal (USD)\n"
+        "2.3 Drip and sprinkler demonstration plots\tRAS\tSDC\t30 000\t90 000\t120 000\n"
+    )
+    return indexed(folder / "home", {"prodoc.txt": f"Project document\n\n{cover}\n{plan}"})
+
+
+def test_who_funds_the_project_lists_the_rows_of_the_funding_table(tmp_path: Path) -> None:
+    found = Overview(_funding_store(tmp_path), ()).answer("Who funds the project?")
+    assert found is not None
+    for donor, amount in (("European Union", "5,400,000"), ("(SDC)", "1,080,000"), ("UNDP TRAC", "710,000")):
+        assert f"{donor}" in found.text and amount in found.text
+    assert "75.1%" not in found.text  # the amount, not every cell of the row
+
+
+def test_who_funds_an_activity_is_no_question_about_the_project(tmp_path: Path) -> None:
+    store = _funding_store(tmp_path)
+    assert Overview(store, ()).answer("Who funds the drip and sprinkler demonstration plots?") is None
+    assert Overview(store, ()).answer("Who funds Jer-Suu?") is not None

@@ -49,3 +49,26 @@ def test_how_many_more_for_the_end_target_is_what_is_left(tmp_path: Path) -> Non
     finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": FRAMEWORK, "apr-2022.txt": PROGRESS}), ())
     found = finder.answer("How many more solar irrigation pumps in operation are needed in 2022 for the end target?")
     assert found is not None and "computed: 300 − 190 = 110" in found.text
+
+
+YEARLY_ONLY = (
+    "Project document\n\nResults Framework\n\n"
+    "Output indicator\tBaseline\tTargets\tMeans of verification\n"
+    "\t\tYear 1\tYear 2\tYear 3\tYear 4\t\n"
+    "Output 3: Smallholder farmers adopt climate-resilient practices\n"
+    "OI 3.1 Number of farmers trained in farmer field schools\t0 (2023)\t1,500\t5,000\t9,000\t12,000\tRegisters\n"
+    "OI 3.2 Area under climate-resilient practices (ha)\t350 (2023)\t800\t2,500\t4,800\t6,000\tSurvey\n"
+)
+
+
+def test_without_an_end_of_project_column_the_last_years_target_is_the_final_one(tmp_path: Path) -> None:
+    store = indexed(tmp_path / "home", {"prodoc.txt": YEARLY_ONLY})
+    found = FactFinder(store, ()).answer("What is the end-of-project target for OI 3.2?")
+    assert found is not None and not found.refused
+    assert "6,000" in found.text and "Year 4" in found.text and "empty" not in found.text
+
+
+def test_a_russian_question_in_the_past_asks_what_was_achieved(tmp_path: Path) -> None:
+    store = indexed(tmp_path / "home", {"prodoc.txt": FRAMEWORK, "apr-2022.txt": PROGRESS})
+    found = FactFinder(store, ()).answer("Сколько домохозяйств имели доступ к мини-сетям в 2022 году?")
+    assert found is not None and not found.refused and "3,850" in found.text
