@@ -223,3 +223,10 @@ def test_who_funds_an_activity_is_no_question_about_the_project(tmp_path: Path) 
     store = _funding_store(tmp_path)
     assert Overview(store, ()).answer("Who funds the drip and sprinkler demonstration plots?") is None
     assert Overview(store, ()).answer("Who funds Jer-Suu?") is not None
+
+
+def test_a_newcomer_asking_for_the_gist_asks_what_the_project_is_about() -> None:
+    from assistant.answer.overview import asked_topics
+
+    asked = asked_topics("I'm joining next week, can you give me the gist of what it actually does on the ground?")
+    assert [t.name for t in asked] == ["about"]

@@ -157,3 +157,9 @@ def test_russian_costs_budgeted_are_an_amount_not_spending() -> None:
     assert "amount" in budgeted.fields and "expenditure" not in budgeted.fields
     assert "direct" in budgeted.subject_words
     assert "expenditure" in parse_query("Сколько израсходовали на обучение в 2025 году?").fields
+
+
+def test_words_of_charging_name_no_row() -> None:
+    # "gets charged", "set aside": how money is spoken of, not the row's name
+    assert parse_query("How much GMS gets charged in 2025?").subject_words == ("gms",)
+    assert parse_query("How much is set aside for the demonstration plots?").subject_words == ("demonstration", "plots")

@@ -197,3 +197,15 @@ def test_the_criteria_a_ratings_table_gave_one_level_are_listed(tmp_path: Path) 
     assert found is not None and not found.refused
     assert "Strategic" in found.text and "Effective" in found.text
     assert "Principled" not in found.text and "Relevance" not in found.text and "Overall" not in found.text
+
+
+def test_which_criterion_came_out_weakest_ranks_the_ratings(tmp_path: Path) -> None:
+    design_qa = (
+        "Design Quality Assurance\n\nAssessment stage\tDesign (Appraisal Committee of 5 December 2023)\n\n"
+        "Criterion\tRating\n"
+        "Strategic\tHighly Satisfactory\nRelevant\tSatisfactory\nManagement and Monitoring\tNeeds Improvement\n"
+    )
+    store = indexed(tmp_path / "home", {"design-qa.txt": design_qa})
+    found = FactFinder(store, ()).answer("Which criterion came out weakest in the design QA?")
+    assert found is not None and "Management and Monitoring" in found.text and "Needs Improvement" in found.text
+    assert "Strategic" not in found.text
