@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.answer.arithmetic import summed
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult, id_order, merge, period_cell
 from assistant.answer.query import Query
-from assistant.answer.table_rows import asks_lowest, asks_superlative, summed
+from assistant.answer.table_rows import asks_lowest, asks_superlative
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean, stems, to_number
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.answer import llm
 from assistant.answer.acronyms import expand, known_acronyms
+from assistant.answer.arithmetic import with_share
 from assistant.answer.citations import record_location, verified
 from assistant.answer.comparison import compare
 from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
@@ -25,9 +26,8 @@ from assistant.answer.grounding import Verifier, passages_from_fact, passages_fr
 from assistant.answer.naming import document_type_named, documents_named
 from assistant.answer.overview import Overview
 from assistant.answer.premise import denial, presumed, unsupported_premise
-from assistant.answer.query import parse_query, unglossed
+from assistant.answer.query import Query, parse_query, unglossed
 from assistant.answer.spelling import mend
-from assistant.answer.table_rows import with_share
 from assistant.core.settings import Settings
 from assistant.core.text import PROJECT_NUMBER, clean, latin_reading, project_key, stems
 from assistant.core.types import Answer, Citation
@@ -220,8 +220,15 @@ class Assistant:
             fact = Overview(self.store, sources).answer(resolved)
         if fact is None:
             fact = self._named_fact(resolved, sources) or finder.answer(resolved)
-        if fact is not None:
+        if fact is not None and not (fact.refused and fact.text_may_say):
             return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
+        hits = self._passages(resolved, query, filters, asked)
+        if fact is not None and self._extractive(resolved, hits).refused:
+            return fact, []  # the tables' refusal, which no sentence answers otherwise
+        return None, hits
+
+    def _passages(self, resolved: str, query: Query, filters: Filters, asked: Filters) -> list[Hit]:
+        """The passages retrieved for a question the fact path did not answer."""
         # "SBAA" finds "Standard Basic Assistance Agreement"; a Russian question its English glosses
         wide = self.with_acronyms(latin_reading(query.text) if _CYRILLIC.search(resolved) else resolved)
         vector = self._embed_cached([self.with_acronyms(latin_reading(query.text))])[0]  # as the row matcher read it
@@ -240,7 +247,7 @@ class Assistant:
         found = sorted(passages + rows, key=hits.index)
         if filters.project_number and filters != asked:
             found += self._mentions(found, wide, vector, filters.project_number, asked)
-        return None, found
+        return found
 
     def _mentions(self, hits: list[Hit], text: str, vector: list[float], number: str, asked: Filters) -> list[Hit]:
         """A question naming a project reads its documents, and also the passages of other

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from assistant import profiles
 from assistant.answer.activity_sets import rows_added
+from assistant.answer.arithmetic import computed
 from assistant.answer.fact_types import CellAnswer, FactResult, merge, period_cell, years_not_given
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.outputs import output_number
 from assistant.answer.query import Query, names_kind
-from assistant.answer.table_rows import computed
 from assistant.core.records import Record
 from assistant.core.text import clean, to_number
 
@@ -115,8 +115,9 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
     if missing and query.wants("expenditure"):
         span = ", ".join(str(y) for y in sorted(covered))
         return FactResult(
-            f"The documents report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
+            f"The tables report expenditure for {span} only, not for {', '.join(map(str, missing))}.",
             refused=True,
+            text_may_say=True,
         )
     if missing:
         return None  # another year's budget: the work plan's, never this table's year

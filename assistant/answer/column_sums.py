@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.answer.arithmetic import summed
 from assistant.answer.fact_types import CellAnswer, FactResult, merge
 from assistant.answer.query import Query
-from assistant.answer.table_rows import summed, wanted_columns
+from assistant.answer.table_rows import wanted_columns
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean, stems, to_number
 

@@ -35,6 +35,9 @@ class FactResult:
     # the one row a selection chose ("which activity does ZERDE co-implement?" → "activity 2.9"):
     # what "its budget" means in the conversation's next question
     subject: str = ""
+    # a refusal for what the tables lack ("expenditure for 2025 only"), which a sentence may say
+    # ("In 2024 the project spent USD 861,300 …"): the passages are read before refusing
+    text_may_say: bool = False
 
 
 class CellAnswer:

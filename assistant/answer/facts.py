@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
+from assistant.answer.arithmetic import computed, with_sum, with_targets_added
 from assistant.answer.as_of import stands_elsewhere
 from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
 from assistant.answer.column_sums import column_total
@@ -35,14 +36,8 @@ from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
 from assistant.answer.query import Query, names_kind, parse_query, qa_section_named
 from assistant.answer.split_names import breaks_down, split_by
-from assistant.answer.table_rows import (
-    asks_superlative,
-    computed,
-    quoted_row,
-    row_answer,
-    with_sum,
-    with_targets_added,
-)
+from assistant.answer.table_rows import asks_superlative, quoted_row, row_answer
+from assistant.answer.targets import ASKS_MORE, final_target, more_than_baseline, target_cells
 from assistant.core.records import Cell, Period, Record
 from assistant.core.text import clean, to_number
 from assistant.store.database import Store
@@ -63,40 +58,6 @@ _SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* �
 _COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by year|ежегодн\w*|по годам)\b")
 BUDGET_FIELDS = ("amount", "responsible_party", "funding_source", "budget_line", "expenditure")
-
-
-_MORE = re.compile(r"\bhow (?:many|much) more\b|\bсколько ещ[её]\b")
-
-
-def _more_than_baseline(result: FactResult, record: Record, targets: list[Cell]) -> FactResult:
-    """ "How many more does it expect to reach by the end?": the final target less the
-    baseline, when the answer cites both and the target is the larger."""
-    final, _ = _final_target(targets)
-    base = record.cell("baseline")
-    quoted = {e.quote for e in result.evidence}
-    if final is None or base is None or not {final.text, base.text} <= quoted:
-        return result
-    shown = computed(final, base, "-")
-    if shown is None or (to_number(final.text) or 0) <= (to_number(base.text) or 0):
-        return result
-    return replace(result, text=f"{result.text} {shown} more than the baseline.")
-
-
-def _target_cells(record: Record) -> list[Cell]:
-    return [c for c in record.cells if c.role == "target" and c.period is not None]
-
-
-def _final_target(targets: list[Cell]) -> tuple[Cell | None, str]:
-    """The end-of-project target and how the answer names it: the final column's, else, in a
-    framework of yearly targets only (Year 1–4 of a four-year project), the last year's."""
-    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
-    if final is not None:
-        return final, "final target"
-    yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
-    if not yearly:
-        return None, "final target"
-    last = max(yearly, key=lambda c: (c.period.year or 0, c.period.index or 0) if c.period else (0, 0))
-    return last, f"{last.period.describe() if last.period else ''} target (the last the framework gives)"
 
 
 class FactFinder:
@@ -266,7 +227,7 @@ class FactFinder:
         return self._indicator(framework[0], query)
 
     def _indicator(self, record: Record, query: Query) -> FactResult:
-        targets = _target_cells(record)
+        targets = target_cells(record)
         yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
         ans = CellAnswer(record)
         chosen: list[Cell] = []
@@ -312,7 +273,7 @@ class FactFinder:
         for kind, label in (("midterm", "mid-term target"), ("final", "final target")):
             wanted = query.wants(kind) or (kind == "final" and query.wants("target") and not specific and not chosen)
             if wanted and kind == "final":
-                final, label = _final_target(targets)
+                final, label = final_target(targets)
                 ans.cite(label, final)
             elif wanted:
                 ans.cite(label, next((c for c in targets if c.period and c.period.kind == kind), None))
@@ -330,20 +291,20 @@ class FactFinder:
                 )
                 ans.cite(label, cell)
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
-        if _MORE.search(query.text):
-            result = _more_than_baseline(result, record, targets)
+        if ASKS_MORE.search(query.text):
+            result = more_than_baseline(result, record, targets)
         return with_targets_added(result, record) if adding_up else result
 
     def _progress(self, record: Record, framework: Record | None, query: Query) -> FactResult:
         """Achieved against target, from the progress report's row (and the framework's)."""
         ans = CellAnswer(record)
-        target = record.cell("target") or (framework and period_cell(_target_cells(framework), *query.years[:1]))
+        target = record.cell("target") or (framework and period_cell(target_cells(framework), *query.years[:1]))
         achieved = record.cell("achieved")
         ans.cite("target", target if isinstance(target, Cell) else None)
         ans.cite("achieved", achieved)
         if record.cell("status"):
             ans.cite("status", record.cell("status"))
-        final = _final_target(_target_cells(framework))[0] if framework else None
+        final = final_target(target_cells(framework))[0] if framework else None
         if query.wants("final") and final is not None:  # "… to reach the end-of-project target?"
             ans.cite("end-of-project target", final, record=framework)
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
@@ -470,7 +431,9 @@ class FactFinder:
         for record, cell in found:
             if record is row and cell is named:
                 continue  # said once, as the head
-            label = clean(record.label_cell) if record is not row and not record.label_cell.strip().isdigit() else ""
+            # another row's cell is named by its row; one of the head's name ("Senior Beneficiary") by its column
+            named_apart = record is not row and clean(record.label_cell) != clean(row.label_cell)
+            label = clean(record.label_cell) if named_apart and not record.label_cell.strip().isdigit() else ""
             header = cell.column.split(" > ")[-1] if cell.column else ""
             ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
         result = ans.result(clean(row.label))

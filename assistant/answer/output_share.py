@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.arithmetic import computed
 from assistant.answer.fact_types import Evidence, FactResult
 from assistant.answer.outputs import output_titled
 from assistant.answer.query import Query
-from assistant.answer.table_rows import computed
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean
 

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant import profiles
-from assistant.answer.fact_types import FactResult
 from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.query import Query
 from assistant.core.records import Cell, Record
-from assistant.core.text import clean, key_terms, leading_number, same_family, stem, stems, to_number
+from assistant.core.text import clean, key_terms, same_family, stem, stems, to_number
 
 ROW_MIN_SCORE = 0.55  # a row named only by its words must match them well
 
@@ -185,10 +184,24 @@ def _row_answer(
             row = None  # one word ("funding") found among a row's cells does not name the row
     if row is None:
         return None
+    if len(alike := _of_one_name(records, row)) > 1:
+        # "who represents the beneficiaries?": every "Senior Beneficiary" row, each with all it says
+        return [(r, c) for r in alike for c in _values(r)]
     cells = wanted_columns(query, row)
     if cells and all(clean(c.text) == clean(row.label) for c in cells):
         cells += _values(row)  # only the row's own column named ("what does the risk log say about …"): all it says
     return (row, list(dict.fromkeys(cells))) if cells else None
+
+
+def _of_one_name(records: Sequence[Record], row: Record) -> list[Record]:
+    """The rows of the row's table that bear its name ("Senior Beneficiary" five times in a
+    board table), in table order; a row found by its name stands for them all."""
+    name = clean(row.label_cell)
+    return [
+        r
+        for r in records
+        if name and r.source == row.source and r.location.table == row.location.table and clean(r.label_cell) == name
+    ]
 
 
 QUOTED_LABEL_WORDS = 4  # a row label this long, all of it in the question, is the row meant
@@ -278,110 +291,6 @@ def _word_forms(text: str) -> set[str]:
 def _template_terms() -> set[str]:
     """The UNDP template's own acronyms (the ``questions`` profile's glossary), as stems."""
     return {stem(a.lower()) for a in profiles.load("questions").get("acronyms") or {}}
-
-
-def computed(a: Cell, b: Cell, op: str) -> str | None:
-    """ "computed: 1,200,000 − 950,000 = 250,000" from two cited cells, or None."""
-    x, y = to_number(a.text), to_number(b.text)
-    if x is None or y is None:
-        return None
-    value = x - y if op == "-" else x + y if op == "+" else (100 * x / y if y else None)
-    if value is None:
-        return None
-    sign = {"-": "−", "+": "+", "%": "as a share of"}[op]
-    shown = f"{value:,.1f}%" if op == "%" else f"{value:,.0f}"
-    return f"computed: {leading_number(a.text)} {sign} {leading_number(b.text)} = {shown}"
-
-
-def summed(cells: Sequence[Cell]) -> str | None:
-    """ "computed: 97 500 + 142 700 + 144 191 = 384,391" from two or more cited cells, or None."""
-    values = [to_number(c.text) for c in cells]
-    if len(cells) < 2 or any(v is None for v in values):
-        return None
-    total = sum(v for v in values if v is not None)
-    return f"computed: {' + '.join(leading_number(c.text) for c in cells)} = {total:,.0f}"
-
-
-def with_sum(result: FactResult) -> FactResult:
-    """The answer with the sum of the totals it cites of two or more rows ("Sub-Total Output 1"
-    + "Sub-Total Output 3"), else of its cited yearly budget amounts, when it cites two or more."""
-    amounts, totals, rows = [], [], set()
-    for e in result.evidence:
-        cell = next((c for c in e.record.cells if c.text == e.quote and c.column == e.column), None)
-        if cell is not None and cell.role == "amount" and cell.period is not None:
-            amounts.append(cell)
-        elif cell is not None and cell.role == "total" and id(e.record) not in rows:
-            totals.append(cell)
-            rows.add(id(e.record))
-    shown = summed(totals if len(totals) > 1 else amounts)
-    return replace(result, text=f"{result.text} {shown}.") if shown else result
-
-
-def with_targets_added(result: FactResult, record: Record) -> FactResult:
-    """An indicator's cited yearly targets added up and set beside its final target: equal to it,
-    or equal with the baseline added (targets that count on from the baseline), else different."""
-    cited = {(e.quote, e.column) for e in result.evidence}
-    targets = [c for c in record.cells if c.role == "target" and (c.text, c.column) in cited and c.period]
-    yearly = [c for c in targets if c.period and c.period.kind in ("project_year", "year")]
-    final = next((c for c in targets if c.period and c.period.kind == "final"), None)
-    base = record.cell("baseline")
-    shown = summed(yearly)
-    values = [to_number(c.text) for c in yearly]
-    if shown is None or final is None or (goal := to_number(final.text)) is None:
-        return replace(result, text=f"{result.text} {shown}.") if shown else result
-    total = sum(v for v in values if v is not None)
-    start = to_number(base.text) if base is not None and (base.text, base.column) in cited else None
-    numbers = [v for v in values if v is not None]
-    if total == goal:
-        said = f"The yearly targets add up to the final target ({shown})"
-    elif base is not None and start is not None and start + total == goal:
-        said = (
-            f"The yearly targets add up to {total:,.0f} ({shown}); with the baseline, "
-            f"{leading_number(base.text)} + {total:,.0f} = {goal:,.0f}, the final target"
-        )
-    elif numbers == sorted(numbers) and numbers[-1] == goal:
-        last = leading_number(yearly[-1].text)
-        said = (
-            f"The yearly targets are cumulative, each including the years before: the last, {last}, is the final target"
-        )
-    else:
-        said = f"The yearly targets add up to {total:,.0f} ({shown}), not to the final target of {leading_number(final.text)}"
-    return replace(result, text=f"{result.text} {said}.")
-
-
-_PAIR = re.compile(r"^\s*(?P<label>[^:\[]+?)\s*(?:\[\d+\])?:\s*(?:USD\s*)?[\d][\d,. \xa0]*\s*\[(?P<n>\d+)\]")
-_NOT_PART = {
-    "share",
-    "percentage",
-    "proportion",
-    "total",
-    "budget",
-    "project",
-    "resources",
-    "contribute",
-    "contributes",
-}
-
-
-def with_share(result: FactResult, question: str) -> FactResult:
-    """ "What share of the total budget does Norway contribute?": of the answer's "label: figure"
-    parts, the one whose label the question names as a share of the one labelled a total."""
-    if "as a share of" in result.text:
-        return result  # the fact path computed it already
-    pairs = []
-    for part in re.split(r";\s*|\.\s+(?=[A-Z])", result.text):
-        m = _PAIR.match(part) or _PAIR.match(re.sub(r"^[^:\[]+:\s*(?=\D)", "", part))  # "Funding: Total …"
-        if m and 0 < int(m.group("n")) <= len(result.evidence):
-            pairs.append((m.group("label").lower(), result.evidence[int(m.group("n")) - 1]))
-    whole = next((e for label, e in pairs if re.search(r"\btotal\b", label)), None)
-    # a word of the question begins a word of the label ("Norway", "Royal Norwegian Embassy")
-    asked = {w[:4] for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _NOT_PART}
-    parts = [e for label, e in pairs if e is not whole and {w[:4] for w in re.findall(r"[a-z]{4,}", label)} & asked]
-    if whole is None or len(parts) != 1:
-        return result
-    a, b = Cell("value", parts[0].quote), Cell("value", whole.quote)
-    shown = computed(a, b, "%")
-    return replace(result, text=f"{result.text} {shown}.") if shown else result
 
 
 _SUPERLATIVE = re.compile(

@@ -97,7 +97,7 @@ def test_a_column_a_pdf_runs_beside_the_brief_description_is_left_out(tmp_path: 
 
 
 def test_a_share_of_the_total_is_computed_from_the_cited_figures(tmp_path: Path) -> None:
-    from assistant.answer.table_rows import with_share
+    from assistant.answer.arithmetic import with_share
 
     cover = (
         "Atlas Project Number:\t00119874\nTotal resources required:\t6,672,000\nUNDP TRAC:\t1,650,000\n"

@@ -178,3 +178,23 @@ def test_a_follow_up_carries_the_row_the_answer_before_quoted(tmp_path: Path) ->
     assert not then.refused and "Management response: Accepted" in then.answer
     # a follow-up that no column or cell of the row speaks of keeps the question (the text may answer it)
     assert "Replace the OI" not in assistant.whole_question("how did the ministry react to it?", [asked])
+
+
+def test_a_role_held_by_several_rows_is_answered_with_every_one(tmp_path: Path) -> None:
+    from tests.unit.answer.indexing import indexed
+
+    board = (
+        "Project document\n\n8. Governance\n\n"
+        "Board role\tOrganization\tRepresented by\n"
+        "Executive\tUNDP Kyrgyzstan\tResident Representative\n"
+        "Senior Beneficiary\tKyrgyzhydromet\tDirector\n"
+        "Senior Beneficiary\tUnion of Water User Associations (UWUA)\tChairperson\n"
+        "Senior Beneficiary\tWomen farmers' groups of the target districts\tOne elected representative\n"
+    )
+    found = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": board}), ()).answer(
+        "Who represents the beneficiaries on the Project Board?"
+    )
+    assert found is not None and not found.refused
+    for member in ("Kyrgyzhydromet", "(UWUA)", "Women farmers' groups"):
+        assert member in found.text
+    assert "UNDP Kyrgyzstan" not in found.text and found.text.count("Senior Beneficiary") == 1
