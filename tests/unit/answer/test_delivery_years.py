@@ -3,8 +3,6 @@ report's table gives 2025, its sentence after the table gives 2024."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.answer.assistant import Assistant
