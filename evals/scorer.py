@@ -89,12 +89,15 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 def normalise(text: str) -> str:
     """Case-folded text with NBSP as space, whitespace runs collapsed, every dash a hyphen
     (a reader sees "2021–2023" and "2021-2023" as one thing) and a number's thousands written
-    without separators ("7,190,000" and "7 190 000" are one figure, as documents write both)."""
+    without separators ("7,190,000" and "7 190 000" are one figure, as documents write both),
+    and a percentage as "%" ("43 percent" and "43%" are one share)."""
     text = _WS.sub(" ", text.replace("\xa0", " ").translate(_DASHES)).strip().lower()
+    text = _PERCENT.sub("%", text)
     return _GROUPED.sub(lambda m: re.sub(r"[ ,]", "", m.group(0)), text)
 
 
 _GROUPED = re.compile(r"\b\d{1,3}(?:[ ,]\d{3})+\b")
+_PERCENT = re.compile(r"(?<=\d)\s*(?:per\s?cent|percent)\b")
 
 
 def tokens(text: str) -> set[str]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.core.records import Cell, Record
 from assistant.core.text import clean
+from assistant.core.types import Location
 
 if TYPE_CHECKING:  # a type only: query is read above this module
     from assistant.answer.query import Query
@@ -119,3 +120,11 @@ def years_not_given(query: Query, cells: list[Cell], name: str) -> FactResult | 
     return FactResult(
         f"The budget does not give a {', '.join(map(str, missing))} amount for {name}: it covers {span}.", refused=True
     )
+
+
+def sentence_record(source: str, kind: str, text: str, sentence: str) -> Record:
+    """A sentence of a document as a citable record (its line found in the document text)."""
+    start = text.find(sentence)
+    line = text.count("\n", 0, start) + 1 if start >= 0 and kind == "text" else None
+    place = Location(source, kind, line_start=line, line_end=line)  # type: ignore[arg-type]
+    return Record("table_row", "", "", (), place, source)

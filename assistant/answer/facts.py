@@ -16,7 +16,7 @@ from dataclasses import replace
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
 from assistant.answer.arithmetic import computed, with_sum, with_targets_added
-from assistant.answer.as_of import stands_elsewhere
+from assistant.answer.as_of import point, stands_elsewhere
 from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
 from assistant.answer.column_sums import column_total
 from assistant.answer.fact_types import (
@@ -34,6 +34,7 @@ from assistant.answer.named_rows import row_named_whole, rows_listed
 from assistant.answer.naming import doc_named, names_line, other_stage_only
 from assistant.answer.output_share import output_share
 from assistant.answer.outputs import with_output_named
+from assistant.answer.prose_figures import figure_at, reached_answer
 from assistant.answer.query import Query, names_kind, parse_query, qa_section_named
 from assistant.answer.split_names import breaks_down, split_by
 from assistant.answer.table_rows import asks_superlative, quoted_row, row_answer
@@ -54,6 +55,7 @@ _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
 )
 # "how big are the grants supposed to be?": a size, which a "Number of …" indicator does not give
+_SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* размер\w*|\bнасколько крупн\w*")
 _COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by year|ежегодн\w*|по годам)\b")
@@ -185,6 +187,8 @@ class FactFinder:
             return None  # a count answers "how many", not "how big"
         if record.kind == "indicator":
             found = self._indicator_by_key(record.key, query)
+            if found and query.wants("share") and not any(_SHARE.search(e.quote) for e in found.evidence):
+                return None  # "what share of the planned mini-grids …?": a count's target gives none
             if past and found is not None and found.refused and not found.evidence:
                 return None  # no table says what was achieved; the text may ("…supported by 25 countries")
             return found
@@ -210,13 +214,16 @@ class FactFinder:
             framework = [r for r in matches if r.table != "progress_report"]
             achieved = progress[0].cell("achieved") if progress else None
             if achieved is not None and stands_elsewhere(achieved.column, query.text, query.years, query.fields):
-                return None  # "at 30 June 2025" for "by the end of 2025": the text may say it
+                # "at 30 June 2025" for "by the end of 2025": a sentence of that time may say it
+                return self._reached_in_text(framework[0], query) if framework else None
             if progress:
                 return self._progress(progress[0], framework[0] if framework else None, query)
             base_year = to_number(framework[0].text("baseline_year")) if framework else None
             if query.years and set(query.years) == {base_year}:  # what had been reached by the baseline's year
                 kept = tuple(f for f in query.fields if f in ("final", "midterm"))  # "… and by the end?"
                 return self._indicator(framework[0], replace(query, fields=("baseline", *kept)))
+            if framework and (told := self._reached_in_text(framework[0], query)):
+                return told  # no progress table: "By 31 December 2025 the project had …"
             if not query.wants("target", "baseline", "final", "midterm"):
                 return FactResult(
                     f"The documents give targets for indicator {key}, not what was achieved"
@@ -225,6 +232,15 @@ class FactFinder:
                 )
         framework = [r for r in matches if r.table != "progress_report"] or matches
         return self._indicator(framework[0], query)
+
+    def _reached_in_text(self, record: Record, query: Query) -> FactResult | None:
+        """What a sentence says the indicator had reached at the point in time asked, or None."""
+        if (asked := point(query.text)) is None:
+            return None
+        held = [d for d in self.store.documents() if not self.sources or d.source in self.sources]
+        texts = [(d.source, d.kind, self.store.document_text(d.source) or "") for d in held]
+        found = figure_at(asked, record.label, texts)
+        return reached_answer(record, found, asked, query) if found else None
 
     def _indicator(self, record: Record, query: Query) -> FactResult:
         targets = target_cells(record)

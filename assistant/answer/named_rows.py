@@ -42,10 +42,11 @@ def rows_listed(records: Sequence[Record], query: Query) -> FactResult | None:
 
 
 def row_named_whole(query: Query, record: Record, rows: Sequence[Record]) -> bool:
-    """Another table's row is named by every word of its label, two or more of them the
-    question's subject words ("terminal evaluation"), and ``record`` is not."""
+    """Another table's row is named by every word of its label (two or more), one or more of
+    them the question's subject words ("terminal evaluation"; "final evaluation", whose
+    "final" is also a target's word), and ``record`` is not."""
     asked = stems(query.text)
     if stems(record.label) <= asked:
         return False
     subject = stems(" ".join(query.subject_words))
-    return any(len(own := stems(r.label)) >= 2 and own <= asked and len(own & subject) >= 2 for r in rows)
+    return any(len(own := stems(r.label)) >= 2 and own <= asked and own & subject for r in rows)

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import profiles
-from assistant.answer.fact_types import Evidence, FactResult, merge
+from assistant.answer.fact_types import Evidence, FactResult, merge, sentence_record
 from assistant.answer.query import parse_query
 from assistant.core.records import Record
 from assistant.core.text import clean, split_sentences
-from assistant.core.types import Location
 from assistant.store.database import Store
 
 COVER_TABLES = 3  # cover-page fields are in a document's first tables
@@ -179,7 +178,7 @@ class Overview:
                 continue
             text = self.store.document_text(doc.source) or ""
             for sentence in self._from_text(topic, text):
-                out.append((_text_record(doc.source, doc.kind, text, sentence), sentence))
+                out.append((sentence_record(doc.source, doc.kind, text, sentence), sentence))
             if out:
                 break
         return out[: topic.sentences]
@@ -269,11 +268,3 @@ def _whole_lists(pieces: Iterable[str]) -> list[str]:
         else:
             out.append(piece)
     return out
-
-
-def _text_record(source: str, kind: str, text: str, sentence: str) -> Record:
-    """A sentence as a citable record (its line found in the document text)."""
-    start = text.find(sentence)
-    line = text.count("\n", 0, start) + 1 if start >= 0 and kind == "text" else None
-    place = Location(source, kind, line_start=line, line_end=line)  # type: ignore[arg-type]
-    return Record("table_row", "", "", (), place, source)

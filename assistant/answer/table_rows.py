@@ -33,6 +33,7 @@ _COLUMN_WORDS = {
     "chance": ("likelihood", "probability"),
     "probab": ("likelihood", "probability"),
     "impact": ("impact",),
+    "pay": ("funding", "funder", "donor"),  # "who pays for it?": its Source of funding column
     "cost": ("cost", "budget", "amount"),
     "budget": ("cost", "budget", "amount"),  # "how much is budgeted for the survey?": its Cost column
     "much": ("cost", "budget", "amount"),
@@ -173,6 +174,8 @@ def _row_answer(
         labelled = {s for r in records for s in stems(r.label)}
         asks_cell = tuple(_COLUMN_WORDS)
         named = [w for w in words if stem(w) not in headers and (stem(w) in labelled or not w.startswith(asks_cell))]
+        # … and a header's word that a label holds too, asking for no cell ("final" of "Final evaluation")
+        named += [w for w in words if stem(w) in headers and stem(w) in labelled and not w.startswith(asks_cell)]
         # "risk owner insurance risk": words that name columns ask for a row of a table that has them
         with_columns = [r for r in records if wanted_columns(query, r)] if named and len(named) < len(words) else []
         words = named or words

@@ -275,3 +275,9 @@ def test_which_countries_is_answered_by_the_sentence_that_names_countries() -> N
         SourceTexts({"pd.txt": text}.get),
     )
     assert not answer.refused and "Uzbekistan and Tajikistan" in answer.answer
+
+
+def test_a_word_setting_two_things_side_by_side_need_not_be_quoted() -> None:
+    from assistant.answer.extractive import asked_terms
+
+    assert "vs" not in asked_terms("2024 spend vs budget – gap") and "budget" in asked_terms("2024 spend vs budget")

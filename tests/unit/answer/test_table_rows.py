@@ -198,3 +198,21 @@ def test_a_role_held_by_several_rows_is_answered_with_every_one(tmp_path: Path) 
     for member in ("Kyrgyzhydromet", "(UWUA)", "Women farmers' groups"):
         assert member in found.text
     assert "UNDP Kyrgyzstan" not in found.text and found.text.count("Senior Beneficiary") == 1
+
+
+def test_who_pays_for_the_final_evaluation_is_its_rows_source_of_funding(tmp_path: Path) -> None:
+    from tests.unit.answer.indexing import indexed
+
+    plan = (
+        "Project document\n\nEvaluation plan\n\n"
+        "Evaluation\tPlanned completion\tCost (USD)\tSource of funding\tPartners (if joint)\n"
+        "Mid-term evaluation\tFebruary 2026\t45,000\tUNDP TRAC\tMWRAPI\n"
+        "Final evaluation\tOctober 2027\t60,000\tEU contribution\tMWRAPI\n\n"
+        "Multi-year work plan\n\nActivity\tFunding source\t2026\t2027\tTotal (USD)\n"
+        "PM.2 Monitoring, evaluation and audits (incl. mid-term and final evaluations)\tUNDP TRAC\t60 000\t75 000\t135 000\n"
+    )
+    found = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": plan}), ()).answer(
+        "Who pays for the final evaluation and how much does it cost?"
+    )
+    assert found is not None and "EU contribution" in found.text and "60,000" in found.text
+    assert "PM.2" not in found.text and "45,000" not in found.text

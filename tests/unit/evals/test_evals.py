@@ -73,6 +73,8 @@ def test_normalise_spaces_and_case():
     assert normalise("7,300\n50%\nWomen") == "7300 50% women"
     # one figure, whichever thousands separator the document used; years and lists stay apart
     assert normalise("USD 7 190 000") == normalise("USD 7,190,000")
+    assert normalise("4,380 (43 percent women)") == normalise("4,380 (43% women)") == "4380 (43% women)"
+    assert normalise("51 per cent") == "51%" and normalise("percent of the total") == "percent of the total"
     assert normalise("in 2024 100 farmers; 1,5") == "in 2024 100 farmers; 1,5"
     assert normalise("2021–2023") == normalise("2021-2023") == "2021-2023"
 
