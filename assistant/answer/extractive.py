@@ -97,6 +97,8 @@ def _said_kinds(wanted: list[profiles.AnswerType], sentence: str) -> str:
 def asked_terms(question: str) -> list[str]:
     """The question's key words a quoted sentence is to hold: its everyday wrapping words
     ("what happens to the mini-grids once the project is over?") left out, unless they are all."""
+    for phrase, word in (profiles.load("questions").get("phrases_en") or {}).items():
+        question = profiles.rx(phrase).sub(word, question)  # "held up" is said "delayed"
     terms = key_terms(question)
     filler = set(profiles.load("questions").get("filler") or ())
     return [t for t in terms if t not in filler] or terms

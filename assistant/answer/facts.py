@@ -55,6 +55,7 @@ _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
 )
 # "how big are the grants supposed to be?": a size, which a "Number of …" indicator does not give
+_A_QUESTION = re.compile(r"\bquestion\b|\bвопрос\w*")  # a QA form's question, named by what it asks
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* размер\w*|\bнасколько крупн\w*")
 _COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
@@ -116,6 +117,11 @@ class FactFinder:
             parts.append(self._sections_rated(query.rating_value, query.text))
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
+        elif (
+            query.wants("rating") and not any(parts) and _A_QUESTION.search(query.text)
+        ):  # "the results framework question"
+            ratings = self._records("rating")
+            parts.append(qa_facts.question_named(query, asked, self._records("qa_question"), ratings, self.embed))
         # a budget asked of a report whose only money table is its delivery table reads that one
         reported = not (self._records("total") or self._records("activity"))
         if not any(parts) and (query.wants("expenditure") or (query.wants("amount") and (query.outputs or reported))):

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant import profiles
 from assistant.answer.fact_types import CellAnswer, Evidence, FactResult
+from assistant.answer.matching import Embed, RecordMatcher
 from assistant.answer.naming import doc_named
 from assistant.answer.query import Query
 from assistant.core.records import Record
-from assistant.core.text import clean, stems
+from assistant.core.text import clean, key_terms, stems
 
 EVIDENCE_PER_SECTION = 3
 _ASKS_HOW = re.compile(r"^\s*how\b|\bevidence\b|\bwhy\b|\bjustif\w*|\bпочему\b|\bкак\b")
@@ -139,6 +141,36 @@ def question(query: Query, questions: Sequence[Record], rated_rows: Sequence[Rec
         ev.append(Evidence(evidence[0].text, record))
         text += f" Evidence: {evidence[0].text} [{len(ev)}]"
     return FactResult(text, ev)
+
+
+# the words that ask about a QA question, not which one it is
+_ABOUT_A_QUESTION = {
+    "question",
+    "questions",
+    "rating",
+    "rated",
+    "rate",
+    "score",
+    "scored",
+    "qa",
+    "why",
+    "get",
+    "got",
+    "gets",
+}
+
+
+def question_named(
+    query: Query, question_text: str, questions: Sequence[Record], rated_rows: Sequence[Record], embed: Embed | None
+) -> FactResult | None:
+    """A QA question named by what it asks ("why did the results framework question get a 1?":
+    "Does the project have a strong results framework?"), answered as by its number."""
+    # a Russian question by its English glosses: the form's words are English
+    words = [w for w in key_terms(query.text) if w not in _ABOUT_A_QUESTION and not re.search(r"[а-яё]", w)]
+    record = RecordMatcher(list(questions), embed).best(words, question_text) if questions and words else None
+    if record is None:
+        return None
+    return question(replace(query, qa_question=record.key), [record], rated_rows)
 
 
 def section_evidence(

@@ -167,6 +167,7 @@ def _row_answer(
         if valued := _by_value(records, query, headers):
             return valued
         row = quoted_row(records, query)  # "did management agree to it (Extend the project by …)?"
+        row = row or _label_said(records, query)  # "who pays for the final evaluation?"
     if row is None:
         words = [w for w in key_terms(query.text) if len(w) > 2]
         # words that name columns ("likelihood", "cost", "owns") ask for cells, not for the row,
@@ -174,8 +175,6 @@ def _row_answer(
         labelled = {s for r in records for s in stems(r.label)}
         asks_cell = tuple(_COLUMN_WORDS)
         named = [w for w in words if stem(w) not in headers and (stem(w) in labelled or not w.startswith(asks_cell))]
-        # … and a header's word that a label holds too, asking for no cell ("final" of "Final evaluation")
-        named += [w for w in words if stem(w) in headers and stem(w) in labelled and not w.startswith(asks_cell)]
         # "risk owner insurance risk": words that name columns ask for a row of a table that has them
         with_columns = [r for r in records if wanted_columns(query, r)] if named and len(named) < len(words) else []
         words = named or words
@@ -216,6 +215,27 @@ def quoted_row(records: Sequence[Record], query: Query) -> Record | None:
     asked = set(key_terms(query.text))
     quoted = [(len(t), r) for r in records if len(t := set(key_terms(r.label))) >= QUOTED_LABEL_WORDS and t <= asked]
     return max(quoted, key=lambda x: x[0])[1] if quoted else None
+
+
+_OF_ITS_TEXT = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|propos\w*|say|says|said|find|finds|found|note[sd]?|conclude[sd]?|рекоменд\w*)\b"
+)
+
+
+def _label_said(records: Sequence[Record], query: Query) -> Record | None:
+    """The row whose label of two or more words the question says as written ("the final
+    evaluation" names "Final evaluation") and asks a column of; of several, the longest. What a
+    document says ("what did the mid-term evaluation recommend?") is asked of the document."""
+    if _OF_ITS_TEXT.search(query.text):
+        return None
+    said = [
+        (len(name), r)
+        for r in records
+        if len((name := clean(r.label_cell).lower()).split()) >= 2
+        and re.search(rf"\b{re.escape(name)}\b", query.text)
+        and wanted_columns(query, r)
+    ]
+    return max(said, key=lambda x: x[0])[1] if said else None
 
 
 def _in_label(word: str, label: str) -> bool:

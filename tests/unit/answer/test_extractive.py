@@ -281,3 +281,17 @@ def test_a_word_setting_two_things_side_by_side_need_not_be_quoted() -> None:
     from assistant.answer.extractive import asked_terms
 
     assert "vs" not in asked_terms("2024 spend vs budget – gap") and "budget" in asked_terms("2024 spend vs budget")
+
+
+def test_what_held_up_the_works_is_answered_by_the_sentence_on_their_delay() -> None:
+    report = (
+        "Challenges\n"
+        "• Late snowmelt in At-Bashy and Kochkor moved the start of civil works in Naryn Oblast from April to late May 2025.\n"
+        "• Civil works in Talas started on time.\n"
+    )
+    answer = extractive_answer(
+        "What held up the canal works in Naryn in spring 2025?",
+        [_hit("report.txt", report, "text")],
+        SourceTexts({"report.txt": report}.get),
+    )
+    assert not answer.refused and "Late snowmelt" in answer.answer

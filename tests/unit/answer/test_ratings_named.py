@@ -209,3 +209,16 @@ def test_which_criterion_came_out_weakest_ranks_the_ratings(tmp_path: Path) -> N
     found = FactFinder(store, ()).answer("Which criterion came out weakest in the design QA?")
     assert found is not None and "Management and Monitoring" in found.text and "Needs Improvement" in found.text
     assert "Strategic" not in found.text
+
+
+def test_a_qa_question_named_by_what_it_asks_gives_its_rating_and_evidence(tmp_path: Path) -> None:
+    form = (
+        "Design Quality Assurance\n\n"
+        "Criterion\t#\tQuestion\tRating\tEvidence\n"
+        "Strategic\t2\tIs the project aligned with the thematic focus of the UNDP Strategic Plan?\t3\tThe results framework refers to the Strategic Plan output.\n"
+        "Management and Monitoring\t10\tDoes the project have a strong results framework?\t1\tThe baseline of 350 hectares has not been verified.\n"
+        "Management and Monitoring\t11\tIs the governance mechanism clearly defined?\t2\tThe board is named.\n"
+    )
+    store = indexed(tmp_path / "home", {"design-qa.txt": form})
+    found = FactFinder(store, ()).answer("Why did the results framework question get a rating of 1 in the QA?")
+    assert found is not None and "350 hectares" in found.text and "governance" not in found.text

@@ -216,3 +216,19 @@ def test_who_pays_for_the_final_evaluation_is_its_rows_source_of_funding(tmp_pat
     )
     assert found is not None and "EU contribution" in found.text and "60,000" in found.text
     assert "PM.2" not in found.text and "45,000" not in found.text
+
+
+def test_what_an_evaluation_recommends_is_not_its_evaluation_plan_row(tmp_path: Path) -> None:
+    from tests.unit.answer.indexing import indexed
+
+    plan = (
+        "Project document\n\nEvaluation plan\n\n"
+        "Evaluation\tPlanned completion\tCost (USD)\n"
+        "Mid-term evaluation\tNovember 2022\t40,000\n"
+        "Final evaluation\tSeptember 2024\t60,000\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": plan}), ())
+    when = finder.answer("When is the final evaluation due?")
+    assert when is not None and "September 2024" in when.text
+    recommended = finder.answer("What did the mid-term evaluation recommend about the end date?")
+    assert recommended is None or "November 2022" not in recommended.text
