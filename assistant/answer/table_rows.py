@@ -261,7 +261,9 @@ def _field_rows(records: Sequence[Record], query: Query) -> list[Record]:
     question says in full: "start and end dates" names both "Start Date" and "End Date"."""
     if _RECOMMENDED.search(query.text):
         return []  # what a review recommends is in its recommendations, never a cover-page field
-    query = replace(query, text=_with_agents(query.text, records))
+    # a follow-up's field is in its own words: "did it happen (… delays decisions)?" asks no "Decision"
+    own = query.text.split(" (")[0] if query.text.rstrip("? ").endswith(")") else query.text
+    query = replace(query, text=_with_agents(own, records))
     asked = stems(query.text)
     tables: dict[tuple[str, int | None], set[str]] = {}
     for r in records:

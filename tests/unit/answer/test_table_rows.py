@@ -232,3 +232,19 @@ def test_what_an_evaluation_recommends_is_not_its_evaluation_plan_row(tmp_path: 
     assert when is not None and "September 2024" in when.text
     recommended = finder.answer("What did the mid-term evaluation recommend about the end date?")
     assert recommended is None or "November 2022" not in recommended.text
+
+
+def test_a_follow_ups_carried_subject_names_no_cover_field(tmp_path: Path) -> None:
+    from tests.unit.answer.indexing import indexed
+
+    qa = "Design QA\n\nAssessment stage\tDesign\nDecision\tApprove with qualifications\n"
+    risks = (
+        "Project document\n\nRisk log\n\n#\tRisk description\tType\tRisk owner\n"
+        "3\tRestructuring of ministries changes the national counterpart or delays decisions\tPolitical\tUNDP\n"
+    )
+    finder = FactFinder(indexed(tmp_path / "home", {"qa.txt": qa, "prodoc.txt": risks}), ())
+    found = finder.answer(
+        "Did it actually happen (Restructuring of ministries changes the national counterpart or delays decisions)?"
+    )
+    assert found is None or "Approve with qualifications" not in found.text
+    assert "Approve with qualifications" in (finder.answer("What was the decision?") or found).text
