@@ -23,6 +23,7 @@ from assistant.answer.extractive import NOT_FOUND, Rewording, extractive_answer
 from assistant.answer.facts import FactFinder, FactResult
 from assistant.answer.followup import points_back, resolve_followup
 from assistant.answer.grounding import Verifier, passages_from_fact, passages_from_hits
+from assistant.answer.names_ru import read_names
 from assistant.answer.naming import document_type_named, documents_named
 from assistant.answer.overview import Overview
 from assistant.answer.premise import denial, presumed, unsupported_premise
@@ -294,7 +295,10 @@ class Assistant:
 
     def spelled(self, question: str) -> str:
         """The question with its misspelt words read as the documents' own (``spelling.mend``)."""
-        return mend(question, self.store.vocabulary(), english_words())
+        vocabulary = self.store.vocabulary()
+        if _CYRILLIC.search(question):  # "в Нарынской области": the documents' "Naryn"
+            question = read_names(question, vocabulary, {w.lower() for w in unglossed(question)})
+        return mend(question, vocabulary, english_words())
 
     def with_acronyms(self, question: str) -> str:
         """The question with the long forms of its acronyms (``acronyms.expand``), as the
