@@ -230,3 +230,11 @@ def test_a_newcomer_asking_for_the_gist_asks_what_the_project_is_about() -> None
 
     asked = asked_topics("I'm joining next week, can you give me the gist of what it actually does on the ground?")
     assert [t.name for t in asked] == ["about"]
+
+
+def test_the_timing_of_something_else_is_no_question_on_the_projects_dates() -> None:
+    from assistant.answer.overview import asked_topics
+
+    assert "dates" in [t.name for t in asked_topics("Каковы сроки проекта?")]
+    assert "dates" not in [t.name for t in asked_topics("Какая доля подписчиков изменила сроки сева?")]
+    assert "dates" not in [t.name for t in asked_topics("Почему стройработы начались позже?")]
