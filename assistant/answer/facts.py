@@ -56,6 +56,7 @@ _PRESENT = re.compile(
 )
 # "how big are the grants supposed to be?": a size, which a "Number of …" indicator does not give
 _A_QUESTION = re.compile(r"\bquestion\b|\bвопрос\w*")  # a QA form's question, named by what it asks
+_SCALE = re.compile(r"\s*\(\s*\d+\s*[-–]\s*\d+\s*\)")
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* размер\w*|\bнасколько крупн\w*")
 _COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
@@ -456,7 +457,8 @@ class FactFinder:
             # another row's cell is named by its row; one of the head's name ("Senior Beneficiary") by its column
             named_apart = record is not row and clean(record.label_cell) != clean(row.label_cell)
             label = clean(record.label_cell) if named_apart and not record.label_cell.strip().isdigit() else ""
-            header = cell.column.split(" > ")[-1] if cell.column else ""
+            # a header's scale ("Probability (1-5)") is no figure the answer cites: left out
+            header = _SCALE.sub("", cell.column.split(" > ")[-1]) if cell.column else ""
             ans.cite(" ".join(x for x in (label, header) if x) or "value", cell, record=record)
         result = ans.result(clean(row.label))
         if (

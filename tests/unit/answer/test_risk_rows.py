@@ -210,3 +210,13 @@ def test_words_naming_a_column_choose_the_row_of_the_table_that_has_it(tmp_path:
     found = finder.answer("risk owner insurers risk")
     assert found is not None and not found.refused
     assert "Project Manager" in found.text and "Water Service" not in found.text and "UNDP" not in found.text
+
+
+def test_a_columns_scale_is_no_figure_of_the_answer(tmp_path: Path) -> None:
+    log = (
+        "Project document\n\nRisk log\n\n#\tRisk description\tProbability (1-5)\tImpact (1-5)\tRisk owner\n"
+        "3\tRestructuring of ministries delays decisions\t4\t3\tUNDP Resident Representative\n"
+    )
+    found = FactFinder(indexed(tmp_path / "home", {"prodoc.txt": log}), ()).answer("What is risk 3's probability?")
+    assert found is not None and "Probability: 4" in found.text
+    assert "1-5" not in found.text
