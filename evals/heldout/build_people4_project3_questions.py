@@ -28,31 +28,8 @@ import qlib  # noqa: E402
 from build_project3_questions import DOCS, ME, PD, PR, QA, line  # noqa: E402
 
 
-def block(doc, first, last):
-    """Consecutive full lines of `doc` from the line containing `first` to the line containing `last`."""
-    lines = DOCS[doc].split("\n")
-    i = [n for n, ln in enumerate(lines) if first in ln]
-    j = [n for n, ln in enumerate(lines) if last in ln]
-    if len(i) != 1 or len(j) != 1 or j[0] < i[0]:
-        raise SystemExit(f"block({doc!r}, {first!r}, {last!r}): bad anchors")
-    return "\n".join(lines[i[0]:j[0] + 1])
-
-
-def Q(type_, phrasing, question, answer, must_contain, source, evidence, table=None, history=None, sources=None,
-      refuse=None, split=None):
-    it = dict(type=type_, phrasing=phrasing, question=question, answer=answer, must_contain=must_contain,
-              source=source, evidence=evidence, history=history or [])
-    if table:
-        it["table"] = table
-    if sources:
-        it["sources"] = sources
-    if split:
-        it["split"] = split
-    if refuse is not None:
-        it["refuse"] = refuse
-    elif type_ in ("unanswerable", "false_premise"):
-        it["refuse"] = True
-    return it
+# the question and evidence-block helpers are the earlier people-project3 builder's own
+from build_people_project3_questions import Q, block  # noqa: E402
 
 
 ITEMS = [
