@@ -367,24 +367,8 @@ SPLIT = {
 
 
 def main():
-    items = []
-    for it in ITEMS:
-        it = dict(it)
-        if it["question"] in SPLIT:
-            it["split"] = SPLIT[it["question"]]
-        items.append(it)
-    assert len({it["question"] for it in items}) == len(items) == 60
-    out = os.path.join(HERE, "people_project3_questions.jsonl")
-    rows = qlib.build(items, DOCS, "q3", out)
-    qlib.validate(out, DOCS)
-    s = qlib.summary(rows)
-    from collections import Counter
-    s["table"] = dict(sorted(Counter(r.get("table") for r in rows if r.get("table")).items()))
-    s["refuse"] = sum(r["refuse"] for r in rows)
-    s["with_history"] = sum(bool(r["history"]) for r in rows)
-    s["cross_document"] = sum(bool(r.get("sources")) for r in rows)
-    s["phrasing_x_split"] = dict(sorted(Counter(f"{r['phrasing']}/{r['split']}" for r in rows).items()))
-    print(json.dumps(s, ensure_ascii=False, indent=1))
+    assert len({it["question"] for it in ITEMS}) == len(ITEMS) == 60
+    qlib.build_with_splits(ITEMS, SPLIT, DOCS, "q3", os.path.join(HERE, "people_project3_questions.jsonl"))
 
 
 if __name__ == "__main__":

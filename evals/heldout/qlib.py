@@ -109,6 +109,23 @@ def summary(rows):
     return out
 
 
+def build_with_splits(items, split, docs, prefix, out_path):
+    """Build a set whose items' splits are set by ``split`` (question -> dev/test) where the
+    alternation is not even, validate it, and print its summary with the finer counts."""
+    assert set(split) <= {it["question"] for it in items}
+    items = [dict(it, split=split[it["question"]]) if it["question"] in split else dict(it) for it in items]
+    rows = build(items, docs, prefix, out_path)
+    validate(out_path, docs)
+    s = summary(rows)
+    s["table"] = dict(sorted(Counter(r.get("table") for r in rows if r.get("table")).items()))
+    s["refuse"] = sum(r["refuse"] for r in rows)
+    s["with_history"] = sum(bool(r["history"]) for r in rows)
+    s["cross_document"] = sum(bool(r.get("sources")) for r in rows)
+    s["phrasing_x_split"] = dict(sorted(Counter(f"{r['phrasing']}/{r['split']}" for r in rows).items()))
+    print(json.dumps(s, ensure_ascii=False, indent=1))
+    return rows
+
+
 def validate(path, docs):
     """Re-read a JSONL file and check every line (used by README instructions)."""
     ids = set()
