@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant import profiles
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
 from assistant.answer.arithmetic import computed, with_sum, with_targets_added
@@ -55,9 +56,7 @@ _PRESENT = re.compile(
     r"\b(?:does|do)\b[^?]*\bhave\b|\b(?:don'?t|doesn'?t|do not|does not)\s+have\b|\black(?:s|ing)?\b|\bcurrently\b|\bnow\b"
 )
 # "how big are the grants supposed to be?": a size, which a "Number of …" indicator does not give
-_A_QUESTION = re.compile(r"\bquestion\b|\bвопрос\w*")  # a QA form's question, named by what it asks
 _SCALE = re.compile(r"\s*\(\s*\d+\s*[-–]\s*\d+\s*\)")
-_SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _SIZE = re.compile(r"\bhow (?:big|large|small)\b|\bwhat size\b|\bкаков\w* размер\w*|\bнасколько крупн\w*")
 _COUNTS = re.compile(r"^\s*(?:\w+\s+[\d.]+\s+)?(?:number|no\.|#)\s+of\b|^\s*количество\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:yearly|annual|each year|per year|by year|year by year|ежегодн\w*|по годам)\b")
@@ -119,7 +118,7 @@ class FactFinder:
         if query.qa_question and not parts:
             parts.append(self._qa_question(query))
         elif (
-            query.wants("rating") and not any(parts) and _A_QUESTION.search(query.text)
+            query.wants("rating") and not any(parts) and names_kind(query.text, "question")
         ):  # "the results framework question"
             ratings = self._records("rating")
             parts.append(qa_facts.question_named(query, asked, self._records("qa_question"), ratings, self.embed))
@@ -194,7 +193,11 @@ class FactFinder:
             return None  # a count answers "how many", not "how big"
         if record.kind == "indicator":
             found = self._indicator_by_key(record.key, query)
-            if found and query.wants("share") and not any(_SHARE.search(e.quote) for e in found.evidence):
+            if (
+                found
+                and query.wants("share")
+                and not any(profiles.answer_types()["share"].says.search(e.quote) for e in found.evidence)
+            ):
                 return None  # "what share of the planned mini-grids …?": a count's target gives none
             if past and found is not None and found.refused and not found.evidence:
                 return None  # no table says what was achieved; the text may ("…supported by 25 countries")

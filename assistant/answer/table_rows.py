@@ -217,16 +217,14 @@ def quoted_row(records: Sequence[Record], query: Query) -> Record | None:
     return max(quoted, key=lambda x: x[0])[1] if quoted else None
 
 
-_OF_ITS_TEXT = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|propos\w*|say|says|said|find|finds|found|note[sd]?|conclude[sd]?|рекоменд\w*)\b"
-)
+_SAYS = re.compile(r"\b(?:say|says|said|find|finds|found|note[sd]?|conclude[sd]?)\b")  # … or what it recommends
 
 
 def _label_said(records: Sequence[Record], query: Query) -> Record | None:
     """The row whose label of two or more words the question says as written ("the final
     evaluation" names "Final evaluation") and asks a column of; of several, the longest. What a
     document says ("what did the mid-term evaluation recommend?") is asked of the document."""
-    if _OF_ITS_TEXT.search(query.text):
+    if _RECOMMENDED.search(query.text) or _SAYS.search(query.text):
         return None
     said = [
         (len(name), r)
