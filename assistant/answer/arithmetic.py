@@ -12,7 +12,7 @@ from assistant.answer.fact_types import FactResult
 from assistant.core.records import Cell, Record
 from assistant.core.text import leading_number, to_number
 
-__all__ = ["computed", "summed", "with_share", "with_sum", "with_targets_added"]
+__all__ = ["against_target", "computed", "gap", "summed", "with_share", "with_sum", "with_targets_added"]
 
 
 def computed(a: Cell, b: Cell, op: str) -> str | None:
@@ -26,6 +26,23 @@ def computed(a: Cell, b: Cell, op: str) -> str | None:
     sign = {"-": "−", "+": "+", "%": "as a share of"}[op]
     shown = f"{value:,.1f}%" if op == "%" else f"{value:,.0f}"
     return f"computed: {leading_number(a.text)} {sign} {leading_number(b.text)} = {shown}"
+
+
+def gap(a: Cell, b: Cell) -> str | None:
+    """The larger of two cited cells less the smaller, computed; None when they are equal."""
+    x, y = to_number(a.text), to_number(b.text)
+    if x is None or y is None or x == y:
+        return None
+    return computed(a, b, "-") if x > y else computed(b, a, "-")
+
+
+def against_target(result: FactResult, reached: Cell, target: Cell, share: bool, with_gap: bool = True) -> FactResult:
+    """What was reached set against a target: the gap either way, and, when ``share`` is asked
+    ("what share of the Year 2 target had been reached?"), the one as a share of the other."""
+    said = f" The gap, {shown}." if with_gap and (shown := gap(reached, target)) else ""
+    if share and (part := computed(reached, target, "%")):
+        said += f" Reached: {part}."
+    return replace(result, text=result.text + said) if said else result
 
 
 def summed(cells: Sequence[Cell]) -> str | None:

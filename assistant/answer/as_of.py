@@ -35,6 +35,14 @@ def point(text: str) -> tuple[int, int] | None:
     return found.pop() if len(found) == 1 else None
 
 
+def without_points(text: str) -> str:
+    """``text`` without the words of the points in time it names ("by end 2025", "mid-2025")."""
+    month, _, end, middle = _patterns()
+    for pattern in (month, end, middle):
+        text = pattern.sub(" ", text)
+    return text
+
+
 def stands_elsewhere(header: str, question: str, years: tuple[int, ...], fields: tuple[str, ...] = ()) -> bool:
     """The figure under ``header`` stands at another time than the question asks about: another
     month ("at 30 June 2025" for "by the end of 2025"), or another year than all those asked.

@@ -16,7 +16,7 @@ from dataclasses import replace
 from assistant import profiles
 from assistant.answer import qa_facts
 from assistant.answer.activity_sets import activities_added, chosen_activities
-from assistant.answer.arithmetic import computed, with_sum, with_targets_added
+from assistant.answer.arithmetic import against_target, computed, with_sum, with_targets_added
 from assistant.answer.as_of import point, stands_elsewhere
 from assistant.answer.budget_totals import delivery, total_by_key, total_by_name, total_rows
 from assistant.answer.column_sums import column_total
@@ -336,12 +336,14 @@ class FactFinder:
         result = ans.result(f"Indicator {record.key} ({clean(record.label)})")
         t = to_number(target.text) if isinstance(target, Cell) else None
         a = to_number(achieved.text) if achieved else None
-        if query.wants("met") and t is not None and a is not None and achieved is not None:
-            verdict = "met" if a >= t else "not met"
-            result.text += f" The target was {verdict}: {clean(achieved.text)} achieved against {t:,.0f}."
-            high, low = (achieved, target) if a >= t else (target, achieved)
-            gap = computed(high, low, "-") if a != t and isinstance(low, Cell) and isinstance(high, Cell) else None
-            result.text += f" The gap, {gap}." if gap else ""
+        met, share = query.wants("met"), query.wants("of_target")
+        if (met or share) and t is not None and a is not None and achieved is not None and isinstance(target, Cell):
+            if met:
+                verdict = "met" if a >= t else "not met"
+                result.text += (
+                    f" The target was {verdict}: {clean(achieved.text)} achieved against {clean(target.text)}."
+                )
+            result = against_target(result, achieved, target, share, with_gap=met)
         if (
             query.wants("final")
             and final is not None

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant import profiles
-from assistant.answer.arithmetic import computed
+from assistant.answer.arithmetic import against_target, computed
 from assistant.answer.as_of import point
 from assistant.answer.fact_types import CellAnswer, FactResult, period_cell, sentence_record
 from assistant.answer.query import Query
@@ -90,6 +90,7 @@ def reached_answer(record: Record, found: ProseFigure, asked: tuple[int, int], q
         return result
     if query.wants("met") and dated is not None:  # an end-of-project target is not due yet: what is left
         result.text += f" The target was {'met' if got >= goal else 'not met'}."
+        return against_target(result, reached, target, query.wants("of_target"))
     if got < goal and (left := computed(target, reached, "-")):
         result.text += f" Still to reach it: {left}."
-    return result
+    return against_target(result, reached, target, query.wants("of_target"), with_gap=False)

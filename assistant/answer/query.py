@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant import profiles
+from assistant.answer.as_of import without_points
 from assistant.core.text import STOPWORDS, key_terms
 from assistant.store.embeddings import english_words
 
@@ -241,8 +242,10 @@ def parse_query(question: str) -> Query:
     fields = [role for role, pats in _patterns("fields").items() if any(p.search(text) for p in pats)]
     if "target" in fields and "amount" in fields and re.search(r"\bhow much\b", text) and not _TARGET_WORD.search(text):
         fields.remove("target")  # "how much is planned / expected for the journal?": money, not a count's target
+    if "of_target" in fields and "share" in fields:
+        fields.remove("share")  # "what share of the target was reached?": reached, then computed as a share
     noise = {str(w) for w in _vocabulary()["noise"]}
-    rest = _without_period_words(_without_value_words(text))
+    rest = without_points(_without_period_words(_without_value_words(text)))
     words = [w for w in key_terms(rest) if w not in noise and not re.fullmatch(r"[\d.,%]+", w) and len(w) > 2]
     return Query(
         text=text,

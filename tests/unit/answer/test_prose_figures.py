@@ -44,3 +44,20 @@ def test_the_figure_is_the_sentence_of_the_time_asked_about(finder: FactFinder) 
     december = finder.answer("How many km of canals had been rehabilitated by the end of 2025 (indicator 2.4)?")
     assert june is not None and "38 km of canals" in june.text and "64" not in june.text
     assert december is not None and "64 km of canals rehabilitated" in december.text and "38" not in december.text
+
+
+def test_end_2025_without_of_is_the_end_of_the_year(finder: FactFinder) -> None:
+    found = finder.answer("How many km of canals had been rehabilitated by end 2025 (indicator 2.4)?")
+    assert found is not None and "64 km of canals rehabilitated" in found.text and "38" not in found.text
+
+
+def test_beating_a_target_gives_by_how_much_computed(finder: FactFinder) -> None:
+    found = finder.answer("By how much did indicator 2.4 beat its Year 2 target by the end of 2025?")
+    assert found is not None and not found.refused
+    assert "The target was met" in found.text and "computed: 64 − 60 = 4" in found.text
+
+
+def test_a_share_of_a_target_is_what_was_reached_divided_by_it(finder: FactFinder) -> None:
+    found = finder.answer("What share of the final target for indicator 2.4 had been reached by the end of 2025?")
+    assert found is not None and not found.refused
+    assert "computed: 64 as a share of 140 = 45.7%" in found.text
