@@ -26,6 +26,7 @@ from assistant.answer.grounding import Verifier, passages_from_fact, passages_fr
 from assistant.answer.names_ru import read_names
 from assistant.answer.naming import document_type_named, documents_named
 from assistant.answer.overview import Overview
+from assistant.answer.pair_arithmetic import with_pair
 from assistant.answer.premise import denial, presumed, unsupported_premise
 from assistant.answer.query import Query, parse_query, unglossed
 from assistant.answer.spelling import mend
@@ -222,7 +223,8 @@ class Assistant:
         if fact is None:
             fact = self._named_fact(resolved, sources) or finder.answer(resolved)
         if fact is not None and not (fact.refused and fact.text_may_say):
-            return (with_share(fact, resolved) if query.wants("share") and not fact.refused else fact), []
+            fact = with_share(fact, resolved) if query.wants("share") and not fact.refused else fact
+            return with_pair(fact, resolved), []
         hits = self._passages(resolved, query, filters, asked)
         if fact is not None and self._extractive(resolved, hits).refused:
             return fact, []  # the tables' refusal, which no sentence answers otherwise

@@ -124,6 +124,9 @@ def delivery(rows: list[Record], query: Query, question: str, embed: Embed | Non
     if not query.outputs and (m := _RANKED.search(query.text)):
         if (ranked := _ranked_delivery(rows, query, low=bool(m.group(1)))) is not None:
             return ranked  # "how far below the overall delivery rate was the weakest output?"
+    if len(query.outputs) > 1:  # "output 1 vs output 2": each output's row
+        found = [delivery(rows, replace(query, outputs=(n,)), question, embed) for n in query.outputs]
+        return merge([f for f in found if f is not None]) if all(found) else None
     record = None
     for number in query.outputs:
         record = next((r for r in rows if re.match(rf"\s*output\s*{number}\b", r.label, re.I)), None)

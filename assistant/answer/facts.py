@@ -92,13 +92,9 @@ class FactFinder:
             return share  # "what share of the budget for all outputs is output 4?"
         if quoted_row(self._records("table_row"), query) and (row := self._table_row(query, question)):
             return row  # a follow-up on a row an answer quoted: its label may name an indicator too
-        parts: list[FactResult | None] = []
-        for key in query.indicators:
-            parts.append(self._indicator_by_key(key, query))
-        for key in query.activities:
-            parts.append(self._activity_by_key(key, query))
-        for key in query.bare_ids:
-            parts.append(self._bare(key, query))
+        parts: list[FactResult | None] = [self._indicator_by_key(key, query) for key in query.indicators]
+        parts += [self._activity_by_key(key, query) for key in query.activities]
+        parts += [self._bare(key, query) for key in query.bare_ids]
         if not any(parts) and (chosen := chosen_activities(self._records("activity"), query)):
             parts = [chosen]  # "which activity does ZERDE co-implement?", "… gets the most money?"
         for number in query.subtotals:
@@ -124,7 +120,9 @@ class FactFinder:
             parts.append(qa_facts.question_named(query, asked, self._records("qa_question"), ratings, self.embed))
         # a budget asked of a report whose only money table is its delivery table reads that one
         reported = not (self._records("total") or self._records("activity"))
-        if not any(parts) and (query.wants("expenditure") or (query.wants("amount") and (query.outputs or reported))):
+        # an output's budget of no year is the work plan's sub-total, not a report's year
+        of_a_year = query.outputs and (query.years or reported)
+        if not any(parts) and (query.wants("expenditure") or (query.wants("amount") and (of_a_year or reported))):
             parts = [delivery(self._records("delivery"), query, question, self.embed)]
         if not any(parts) and query.wants("rating") and qa_facts.ranks(query.text):
             # "which criterion came out weakest?": a ratings table's; "the highest impact score", a column's
